@@ -1,0 +1,148 @@
+package bfauth
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/golang-jwt/jwt/v4"
+)
+
+func TestValidate(t *testing.T) {
+	k1 := servedKey{kid: "k1", priv: rsaKey(t, "k1")}
+	ke := servedKey{kid: "ke", priv: rsaKey(t, "ke"), endorsements: []string{"msteams", "emulator"}}
+	other := rsaKey(t, "other")
+	ks := newKeyServer(t, k1, ke)
+	clk := &testClock{now: t0}
+	v := newTestValidator(t, ks, clk)
+
+	with := func(mut func(c jwt.MapClaims)) jwt.MapClaims {
+		c := goodClaims(t0)
+		mut(c)
+		return c
+	}
+	rs := jwt.SigningMethodRS256
+	noneTok, err := jwt.NewWithClaims(jwt.SigningMethodNone, goodClaims(t0)).SignedString(jwt.UnsafeAllowNoneSignatureType)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	tests := []struct {
+		name       string
+		header     string
+		channel    string // default testChannel
+		serviceURL string // default testServiceURL
+		want       error  // nil: accepted
+	}{
+		{name: "valid", header: sign(t, rs, k1.priv, "k1", goodClaims(t0))},
+		{name: "lowercase scheme", header: "bearer " + strings.TrimPrefix(sign(t, rs, k1.priv, "k1", goodClaims(t0)), "Bearer ")},
+		{name: "forged signature", header: sign(t, rs, other, "k1", goodClaims(t0)), want: ErrSignature},
+		{name: "expired", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["exp"] = t0.Add(-6 * time.Minute).Unix() })), want: ErrExpired},
+		{name: "expired within skew", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["exp"] = t0.Add(-4 * time.Minute).Unix() }))},
+		{name: "missing exp", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { delete(c, "exp") })), want: ErrMissingExpiry},
+		{name: "nbf beyond skew", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["nbf"] = t0.Add(6 * time.Minute).Unix() })), want: ErrNotYetValid},
+		{name: "nbf within skew", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["nbf"] = t0.Add(4 * time.Minute).Unix() }))},
+		{name: "wrong audience", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["aud"] = "someone-else" })), want: ErrAudience},
+		{name: "array audience with app id", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["aud"] = []string{"x", testAppID} }))},
+		{name: "array audience without app id", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["aud"] = []string{"x", "y"} })), want: ErrAudience},
+		{name: "numeric audience", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["aud"] = 42 })), want: ErrMalformedToken},
+		{name: "wrong issuer", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["iss"] = "https://evil.example" })), want: ErrIssuer},
+		{name: "wrong serviceurl", header: sign(t, rs, k1.priv, "k1", goodClaims(t0)), serviceURL: "https://evil.example/", want: ErrServiceURL},
+		{name: "missing serviceurl claim", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { delete(c, "serviceurl") })), want: ErrServiceURL},
+		{name: "non-string serviceurl claim", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["serviceurl"] = []int{1} })), want: ErrMalformedToken},
+		{name: "activity without serviceUrl", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["serviceurl"] = "" })), serviceURL: "-", want: ErrServiceURL},
+		{name: "HS256 with public key bytes", header: sign(t, jwt.SigningMethodHS256, k1.priv.N.Bytes(), "k1", goodClaims(t0)), want: ErrAlgorithm},
+		{name: "RS512", header: sign(t, jwt.SigningMethodRS512, k1.priv, "k1", goodClaims(t0)), want: ErrAlgorithm},
+		{name: "alg none", header: "Bearer " + noneTok, want: ErrAlgorithm},
+		{name: "no kid", header: sign(t, rs, k1.priv, "", goodClaims(t0)), want: ErrMalformedToken},
+		{name: "unknown kid", header: sign(t, rs, k1.priv, "nope", goodClaims(t0)), want: ErrUnknownKey},
+		{name: "endorsed channel", header: sign(t, rs, ke.priv, "ke", goodClaims(t0))},
+		{name: "endorsement mismatch", header: sign(t, rs, ke.priv, "ke", goodClaims(t0)), channel: "slack", want: ErrEndorsement},
+		{name: "empty header", header: "", want: ErrMissingToken},
+		{name: "no scheme", header: strings.TrimPrefix(sign(t, rs, k1.priv, "k1", goodClaims(t0)), "Bearer "), want: ErrMissingToken},
+		{name: "basic scheme", header: "Basic dXNlcjpwYXNz", want: ErrMissingToken},
+		{name: "bearer only", header: "Bearer   ", want: ErrMissingToken},
+		{name: "three dots", header: "Bearer ...", want: ErrMalformedToken},
+		{name: "two dots", header: "Bearer ..", want: ErrMalformedToken},
+		{name: "garbage", header: "Bearer \x00\xff\xfe garbage", want: ErrMalformedToken},
+		{name: "header not json", header: "Bearer " + b64([]byte("nope")) + ".e30.c2ln", want: ErrMalformedToken},
+		{name: "huge header", header: "Bearer " + strings.Repeat("A", MaxAuthHeaderBytes), want: ErrMalformedToken},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ch, su := tc.channel, tc.serviceURL
+			if ch == "" {
+				ch = testChannel
+			}
+			switch su {
+			case "":
+				su = testServiceURL
+			case "-":
+				su = ""
+			}
+			got, err := v.Validate(context.Background(), tc.header, ch, su)
+			if tc.want == nil {
+				if err != nil {
+					t.Fatalf("Validate() error = %v, want nil", err)
+				}
+				if got == nil || got.ServiceURL != su || got.AppID != testAppID || !got.IsAuthenticated() {
+					t.Fatalf("Validate() claims = %+v, want serviceURL %q and app id", got, su)
+				}
+				return
+			}
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("Validate() error = %v, want %v", err, tc.want)
+			}
+			if !errors.Is(err, ErrUnauthorized) {
+				t.Errorf("error %v does not match ErrUnauthorized", err)
+			}
+			if got != nil {
+				t.Errorf("Validate() claims = %+v, want nil on error", got)
+			}
+		})
+	}
+	if got := ks.metaHits.Load(); got > 2 {
+		t.Errorf("metadata fetched %d times for %d validations, want at most 2 (first use + one unknown kid)", got, len(tests))
+	}
+}
+
+func TestNewConfig(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  Config
+		want error
+	}{
+		{"no app id", Config{}, ErrConfig},
+		{"blank app id", Config{AppID: "  "}, ErrConfig},
+		{"defaults", Config{AppID: "x"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := New(tc.cfg)
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("New() error = %v, want %v", err, tc.want)
+			}
+			if err != nil && errors.Is(err, ErrUnauthorized) {
+				t.Errorf("config error %v must not match ErrUnauthorized", err)
+			}
+		})
+	}
+}
+
+func TestClaimsNilSafe(t *testing.T) {
+	var c *Claims
+	if got := c.GetClaimValue("serviceurl"); got != "" {
+		t.Errorf("nil GetClaimValue = %q, want empty", got)
+	}
+	if c.IsAuthenticated() {
+		t.Error("nil IsAuthenticated = true, want false")
+	}
+	c = &Claims{ServiceURL: "s", AppID: "a", Issuer: Issuer}
+	for name, want := range map[string]string{"serviceurl": "s", "aud": "a", "iss": Issuer, "other": ""} {
+		if got := c.GetClaimValue(name); got != want {
+			t.Errorf("GetClaimValue(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

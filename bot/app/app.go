@@ -1,0 +1,69 @@
+// Package app assembles iagbot: configuration, database, conversation engine, features
+// and channels. The CLI's subcommands and the end-to-end tests build the same App.
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/bot/delivery"
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/storage"
+)
+
+// App is a running iagbot.
+type App struct {
+	Cfg    *config.Config
+	DB     *storage.DB
+	Engine *conversations.Engine
+	// Notify sends proactive messages through the channels added to it.
+	Notify *delivery.Dispatcher
+	Log    *slog.Logger
+}
+
+// Options change how New builds the app.
+type Options struct {
+	// Log receives the logs; nil discards them.
+	Log *slog.Logger
+	// Roles replaces the configured roles (the terminal's demo roles).
+	Roles map[string][]string
+}
+
+// OpenDB opens the configured database, migrated.
+func OpenDB(ctx context.Context, cfg *config.Config) (*storage.DB, error) {
+	if err := i18n.Check(); err != nil {
+		return nil, err
+	}
+	db, err := storage.Open(ctx, cfg.DB)
+	if err != nil {
+		return nil, fmt.Errorf("IAGBOT_DB=%s: %w", cfg.DB, err)
+	}
+	return db, nil
+}
+
+// New opens the database and builds the engine with every feature.
+func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
+	log := opts.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	db, err := OpenDB(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Roles != nil {
+		cfg.File.Roles = opts.Roles
+	}
+	e := conversations.New(db, &cfg.File, log)
+	e.DefaultLang = cfg.Lang
+	notify := delivery.New(db, map[bot.Channel]bot.Messenger{})
+	notify.Members = cfg.File.Members
+	return &App{Cfg: cfg, DB: db, Engine: e, Notify: notify, Log: log}, nil
+}
+
+// Close releases the database.
+func (a *App) Close() error { return a.DB.Close() }

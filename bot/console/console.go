@@ -1,0 +1,267 @@
+// Package console is the terminal channel: a chat with the same engine Teams and Slack
+// use, with no credentials. Cards render as text with numbered buttons; typing the
+// number presses the button. "/as NAME" changes who you are, "/in NAME" moves you to a
+// shared channel (so one terminal can play requester and reviewers), "/dm" returns to
+// your direct conversation.
+package console
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/cards"
+	"github.com/cssdgs/iagbot/cards/text"
+)
+
+// Console is the terminal channel. It is safe for concurrent use: reminders may post
+// while the user types.
+type Console struct {
+	h      bot.Handler
+	out    io.Writer
+	locale string
+
+	mu     sync.Mutex // guards the fields below and writes to out
+	user   bot.User
+	convID string // current conversation; empty means the user's direct one
+	// cards holds, per conversation, the last card with buttons and its message id.
+	cards map[string]postedCard
+	seq   int
+}
+
+type postedCard struct {
+	id   string
+	card *cards.Card
+}
+
+var (
+	_ bot.Messenger = (*Console)(nil)
+	_ bot.Updater   = (*Console)(nil)
+)
+
+// New returns a console where user talks to h, writing to out. locale is the platform
+// locale hint of every turn ("fr" or "en").
+func New(h bot.Handler, out io.Writer, user, locale string) *Console {
+	return &Console{h: h, out: out, locale: locale, user: termUser(user), cards: map[string]postedCard{}}
+}
+
+// SetHandler sets the handler after construction, when the handler needs the console
+// as its messenger.
+func (c *Console) SetHandler(h bot.Handler) { c.h = h }
+
+func termUser(name string) bot.User {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		name = "moi"
+	}
+	return bot.User{ID: name, Name: name}
+}
+
+// DirectRef is the terminal conversation reference of a user's direct conversation.
+func DirectRef(userID string) bot.ConversationRef {
+	return bot.ConversationRef{Channel: bot.Terminal, ID: "dm:" + userID, UserID: userID}
+}
+
+// User returns who is typing now.
+func (c *Console) User() bot.User {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.user
+}
+
+func (c *Console) conversation() bot.ConversationRef {
+	if c.convID != "" {
+		return bot.ConversationRef{Channel: bot.Terminal, ID: c.convID, Group: true}
+	}
+	return DirectRef(c.user.ID)
+}
+
+// Prompt is what the terminal shows before the user types.
+func (c *Console) Prompt() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.convID != "" {
+		return fmt.Sprintf("%s@%s> ", c.user.ID, strings.TrimPrefix(c.convID, "ch:"))
+	}
+	return c.user.ID + "> "
+}
+
+// Line handles one typed line: a console command, a button number, or a message.
+// ask reads the value of a card input when a button needs one.
+func (c *Console) Line(ctx context.Context, line string, ask func(label string) (string, bool)) error {
+	line = strings.TrimSpace(line)
+	switch {
+	case line == "":
+		return nil
+	case strings.HasPrefix(line, "/as "):
+		c.mu.Lock()
+		c.user = termUser(strings.TrimPrefix(line, "/as "))
+		c.convID = ""
+		c.mu.Unlock()
+		return nil
+	case strings.HasPrefix(line, "/in "):
+		c.mu.Lock()
+		c.convID = "ch:" + strings.TrimSpace(strings.TrimPrefix(line, "/in "))
+		c.mu.Unlock()
+		return nil
+	case line == "/dm":
+		c.mu.Lock()
+		c.convID = ""
+		c.mu.Unlock()
+		return nil
+	}
+	if n, ok := buttonNumber(line); ok {
+		if a, ok := c.press(n, ask); ok {
+			return c.turn(ctx, bot.Turn{Action: a})
+		}
+	}
+	return c.turn(ctx, bot.Turn{Text: line})
+}
+
+// Say sends text as the current user, as if typed.
+func (c *Console) Say(ctx context.Context, text string) error {
+	return c.turn(ctx, bot.Turn{Text: text})
+}
+
+// Press presses button n (from 1) of the last card in the current conversation with
+// the given input values; ok is false when there is no such button.
+func (c *Console) Press(ctx context.Context, n int, values map[string]string) (bool, error) {
+	a, ok := c.press(n, func(string) (string, bool) { return "", false })
+	if !ok {
+		return false, nil
+	}
+	for k, v := range values {
+		a.Values[k] = v
+	}
+	return true, c.turn(ctx, bot.Turn{Action: a})
+}
+
+// LastCard returns the last card with buttons in the current conversation.
+func (c *Console) LastCard() *cards.Card {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.cards[c.conversation().ID].card
+}
+
+func (c *Console) press(n int, ask func(string) (string, bool)) (*bot.Action, bool) {
+	c.mu.Lock()
+	pc := c.cards[c.conversation().ID]
+	c.mu.Unlock()
+	if pc.card == nil || n < 1 || n > len(pc.card.Buttons) {
+		return nil, false
+	}
+	btn := pc.card.Buttons[n-1]
+	a := &bot.Action{Verb: btn.Verb, Subject: btn.Subject, Values: map[string]string{}, MessageID: pc.id}
+	for _, in := range pc.card.Inputs {
+		if !needed(btn, in) {
+			continue
+		}
+		if v, ok := ask(inputLabel(in)); ok {
+			a.Values[in.ID] = v
+		}
+	}
+	return a, true
+}
+
+// needed reports whether a button asks for an input: the ones it names, or all of
+// them when it names none and the card has inputs.
+func needed(b cards.Button, in cards.Input) bool {
+	if len(b.Needs) == 0 {
+		return true
+	}
+	for _, id := range b.Needs {
+		if id == in.ID {
+			return true
+		}
+	}
+	return false
+}
+
+func inputLabel(in cards.Input) string {
+	if len(in.Choices) == 0 {
+		return in.Label
+	}
+	var opts []string
+	for _, ch := range in.Choices {
+		opts = append(opts, ch.Value+"="+ch.Label)
+	}
+	return in.Label + " (" + strings.Join(opts, ", ") + ")"
+}
+
+func buttonNumber(s string) (int, bool) {
+	var n int
+	if _, err := fmt.Sscanf(s, "%d", &n); err != nil || fmt.Sprint(n) != s {
+		return 0, false
+	}
+	return n, true
+}
+
+func (c *Console) turn(ctx context.Context, t bot.Turn) error {
+	c.mu.Lock()
+	t.Channel = bot.Terminal
+	t.User = c.user
+	t.Locale = c.locale
+	t.Conversation = c.conversation()
+	c.mu.Unlock()
+	replies, err := c.h.Handle(ctx, t)
+	if err != nil {
+		return err
+	}
+	for _, r := range replies {
+		if r.Replace && t.Action != nil && t.Action.MessageID != "" {
+			c.show(t.Conversation, t.Action.MessageID, r, "")
+			continue
+		}
+		c.show(t.Conversation, "", r, "")
+	}
+	return nil
+}
+
+// Post writes a proactive message, labelled with its recipient.
+func (c *Console) Post(_ context.Context, to bot.ConversationRef, r bot.Reply) (bot.MessageRef, error) {
+	label := "→ " + to.UserID
+	if to.Group {
+		label = "→ #" + strings.TrimPrefix(to.ID, "ch:")
+	}
+	id := c.show(to, "", r, label)
+	return bot.MessageRef{Conversation: to, MessageID: id}, nil
+}
+
+// Update replaces a posted card.
+func (c *Console) Update(_ context.Context, m bot.MessageRef, r bot.Reply) error {
+	c.show(m.Conversation, m.MessageID, r, "✎")
+	return nil
+}
+
+// show prints a reply and remembers its card; id reuses a message id (update).
+func (c *Console) show(to bot.ConversationRef, id string, r bot.Reply, label string) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if id == "" {
+		c.seq++
+		id = fmt.Sprintf("term-%d", c.seq)
+	}
+	if label != "" {
+		fmt.Fprintf(c.out, "%s\n", label)
+	}
+	if r.Text != "" {
+		fmt.Fprintln(c.out, plain(r.Text))
+	}
+	if r.Card != nil {
+		fmt.Fprintln(c.out, text.Render(r.Card))
+		if len(r.Card.Buttons) > 0 {
+			c.cards[to.ID] = postedCard{id: id, card: r.Card}
+		} else if pc := c.cards[to.ID]; pc.id == id {
+			delete(c.cards, to.ID) // the card lost its buttons (decision taken)
+		}
+	}
+	return id
+}
+
+// plain turns the replies' Markdown subset into terminal text.
+func plain(s string) string {
+	return strings.ReplaceAll(s, "**", "")
+}

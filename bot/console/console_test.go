@@ -1,0 +1,79 @@
+package console_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/console"
+	"github.com/cssdgs/iagbot/bot/console/consoletest"
+	"github.com/cssdgs/iagbot/cards"
+	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/storage"
+)
+
+// echoCard is a feature that shows a card and reports who pressed which button.
+type echoCard struct{}
+
+func (echoCard) Name() string { return "echo" }
+
+func (echoCard) Intents() []conversations.Intent {
+	return []conversations.Intent{{Name: "card", Priority: 100,
+		Match: func(_ *conversations.Session, f string) bool { return f == "carte" },
+		Handle: func(context.Context, *conversations.Session) ([]bot.Reply, error) {
+			return []bot.Reply{{Card: &cards.Card{Title: "Test",
+				Inputs:  []cards.Input{{ID: "comment", Label: "Commentaire"}},
+				Buttons: []cards.Button{{Label: "Oui", Verb: "echo.yes", Subject: "7"}, {Label: "Non", Verb: "echo.no", Subject: "7", Needs: []string{"comment"}}}}}}, nil
+		}}}
+}
+
+func (echoCard) Actions() map[string]conversations.Handler {
+	h := func(_ context.Context, s *conversations.Session) ([]bot.Reply, error) {
+		a := s.Turn.Action
+		return []bot.Reply{{Text: s.Turn.User.ID + " pressed " + a.Verb + " on " + a.Subject + " comment=" + a.Values["comment"], Replace: true,
+			Card: &cards.Card{Title: "Décidé"}}}, nil
+	}
+	return map[string]conversations.Handler{"echo.yes": h, "echo.no": h}
+}
+
+func newEngine(t *testing.T) *conversations.Engine {
+	db, err := storage.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	e := conversations.New(db, nil, nil)
+	e.Register(echoCard{})
+	return e
+}
+
+func TestRunnerPlaysSeveralUsers(t *testing.T) {
+	r := consoletest.New(t, newEngine(t))
+	r.As("alice").Say("aide").Want("Voici ce que vous pouvez me demander")
+	r.As("bob").Say("help").Want("Here is what you can ask me")
+	r.As("alice").In("codir").Say("carte").Want("[1] Oui", "[2] Non")
+	// bob joins the same channel and presses the button on alice's card.
+	r.As("bob").In("codir").Press("Non", map[string]string{"comment": "trop risqué"}).
+		Want("bob pressed echo.no on 7 comment=trop risqué", "DÉCIDÉ")
+	r.Say("quoi").Want("Je n'ai pas compris")
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRunAsksInputsAndExitsOnEOF(t *testing.T) {
+	var out strings.Builder
+	c := console.New(newEngine(t), &out, "zoe", "fr")
+	err := c.Run(context.Background(), strings.NewReader("carte\n2\nà revoir\n/as max\naide\n"))
+	if err != nil {
+		t.Fatalf("Run = %v, want nil at end of input", err)
+	}
+	got := out.String()
+	for _, want := range []string{"zoe> ", "Commentaire : ", "zoe pressed echo.no on 7 comment=à revoir", "max> ", "Voici ce que"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+}

@@ -1,0 +1,85 @@
+// Package cards is the one view model of every card the bot shows. The conversation
+// engine builds a Card; each platform renders it: Adaptive Card JSON for Teams
+// (cards/adaptive), Block Kit for Slack (cards/blockkit) and numbered text for the
+// terminal (cards/text). No renderer adds content the model does not carry, so a card
+// reads the same everywhere.
+package cards
+
+// Card is a platform-neutral card.
+type Card struct {
+	// Title is shown first, in bold.
+	Title string `json:"title"`
+	// Subtitle is a short line under the title (status, request number).
+	Subtitle string `json:"subtitle,omitempty"`
+	// Sections are shown in order.
+	Sections []Section `json:"sections,omitempty"`
+	// Inputs are fields the user fills before pressing a button; their values come
+	// back in Action.Values keyed by Input.ID.
+	Inputs []Input `json:"inputs,omitempty"`
+	// Buttons are the actions, in order; at most MaxButtons.
+	Buttons []Button `json:"buttons,omitempty"`
+	// Footer is a small note at the bottom (decision taken, sections cited).
+	Footer string `json:"footer,omitempty"`
+}
+
+// MaxButtons is the number of buttons a card may carry: Teams' host config shows six.
+const MaxButtons = 6
+
+// Section is a block of content: a heading with text, facts or a checklist.
+type Section struct {
+	Heading   string  `json:"heading,omitempty"`
+	Text      string  `json:"text,omitempty"`
+	Facts     []Fact  `json:"facts,omitempty"`
+	Checklist []Check `json:"checklist,omitempty"`
+}
+
+// Fact is a label and its value ("Système : ChatGPT").
+type Fact struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+// Check is a checklist line, met or not.
+type Check struct {
+	Label string `json:"label"`
+	Met   bool   `json:"met"`
+}
+
+// Input is a field of a card.
+type Input struct {
+	ID          string   `json:"id"`
+	Label       string   `json:"label"`
+	Placeholder string   `json:"placeholder,omitempty"`
+	Multiline   bool     `json:"multiline,omitempty"`
+	Required    bool     `json:"required,omitempty"`
+	Value       string   `json:"value,omitempty"`
+	Choices     []Choice `json:"choices,omitempty"`
+}
+
+// Choice is one option of an Input with choices.
+type Choice struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+}
+
+// Style is a button's emphasis.
+type Style string
+
+// Button styles.
+const (
+	StyleDefault Style = ""
+	StylePrimary Style = "primary"
+	StyleDanger  Style = "danger"
+)
+
+// Button is an action. Pressing it sends Verb, Subject and the card's inputs back to
+// the engine as an Action. A button never carries state the engine trusts: the engine
+// re-reads the subject from storage.
+type Button struct {
+	Label   string `json:"label"`
+	Verb    string `json:"verb"`
+	Subject string `json:"subject,omitempty"`
+	Style   Style  `json:"style,omitempty"`
+	// Needs lists the ids of inputs that must be filled for this button.
+	Needs []string `json:"needs,omitempty"`
+}

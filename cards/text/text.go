@@ -1,0 +1,58 @@
+// Package text renders cards as plain text for the terminal: facts as "label: value",
+// checklists with [x]/[ ], and buttons numbered so the user types 1, 2… to press one.
+package text
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cssdgs/iagbot/cards"
+)
+
+// Render returns the card as text. Buttons are numbered from 1 in card order.
+func Render(c *cards.Card) string {
+	var b strings.Builder
+	line := strings.Repeat("─", 60)
+	b.WriteString("┌" + line + "\n")
+	fmt.Fprintf(&b, "│ %s\n", strings.ToUpper(c.Title))
+	if c.Subtitle != "" {
+		fmt.Fprintf(&b, "│ %s\n", c.Subtitle)
+	}
+	for _, s := range c.Sections {
+		b.WriteString("│\n")
+		if s.Heading != "" {
+			fmt.Fprintf(&b, "│ ■ %s\n", s.Heading)
+		}
+		for _, l := range splitLines(s.Text) {
+			fmt.Fprintf(&b, "│ %s\n", l)
+		}
+		for _, f := range s.Facts {
+			fmt.Fprintf(&b, "│   %s : %s\n", f.Label, f.Value)
+		}
+		for _, ch := range s.Checklist {
+			mark := "[ ]"
+			if ch.Met {
+				mark = "[x]"
+			}
+			fmt.Fprintf(&b, "│   %s %s\n", mark, ch.Label)
+		}
+	}
+	if c.Footer != "" {
+		fmt.Fprintf(&b, "│\n│ %s\n", c.Footer)
+	}
+	if len(c.Buttons) > 0 {
+		b.WriteString("│\n")
+		for i, btn := range c.Buttons {
+			fmt.Fprintf(&b, "│ [%d] %s\n", i+1, btn.Label)
+		}
+	}
+	b.WriteString("└" + line)
+	return b.String()
+}
+
+func splitLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}

@@ -1,0 +1,290 @@
+// Package conversations is iagbot's one conversation engine: it turns a bot.Turn from
+// any channel into replies. It knows nothing of Teams, Slack or the terminal; features
+// (policy questions, the Annexe 1 dialog, reviews, reminders…) plug into it.
+//
+// A turn is routed in this order:
+//  1. a card button (Turn.Action) goes to the feature that registered its verb;
+//  2. language switches ("in English please") and the ongoing dialog, if any, which
+//     may hand the turn back (a policy question asked mid-dialog);
+//  3. intents, highest priority first;
+//  4. the help fallback: the bot never stays silent.
+package conversations
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/i18n"
+)
+
+// Handler handles one turn for a feature.
+type Handler func(ctx context.Context, s *Session) ([]bot.Reply, error)
+
+// Intent is something a user can ask in words.
+type Intent struct {
+	// Name identifies the intent in logs and metrics.
+	Name string
+	// Priority orders intents: higher is tried first. Commands use 100, questions 50.
+	Priority int
+	// Match reports whether the turn is this intent. It gets the folded text (Fold).
+	Match  func(s *Session, folded string) bool
+	Handle Handler
+}
+
+// Feature is one area of the conversation. It may also implement Intents, Actions
+// and Dialog.
+type Feature interface {
+	Name() string
+}
+
+// IntentProvider is a feature reached by words.
+type IntentProvider interface {
+	Intents() []Intent
+}
+
+// ActionProvider is a feature reached by card buttons. Verbs are "<feature>.<verb>",
+// e.g. "review.approve".
+type ActionProvider interface {
+	Actions() map[string]Handler
+}
+
+// DialogProvider is a feature with a multi-turn dialog. Continue is called before
+// intents when the person has an active dialog of that kind; handled=false gives the
+// turn back to the intents (a question asked mid-dialog), after which Reprompt is
+// called so the dialog resumes at the same question.
+type DialogProvider interface {
+	DialogKind() string
+	Continue(ctx context.Context, s *Session) (replies []bot.Reply, handled bool, err error)
+	Reprompt(ctx context.Context, s *Session) ([]bot.Reply, error)
+}
+
+// Store is what the engine itself keeps: the people it meets and their dialogs.
+type Store interface {
+	// MeetPerson records that u was seen on ch (conversation reference kept for
+	// proactive messages when the conversation is 1:1) and returns the person's chosen
+	// language, empty when none.
+	MeetPerson(ctx context.Context, key string, ch bot.Channel, u bot.User, direct *bot.ConversationRef) (lang string, err error)
+	SetPersonLang(ctx context.Context, key, lang string) error
+	// ActiveDialogs returns the kinds of dialog the person has state for.
+	ActiveDialogs(ctx context.Context, key string) ([]string, error)
+	LoadDialog(ctx context.Context, key, kind string) (state []byte, err error) // bot.ErrNotFound when none
+	SaveDialog(ctx context.Context, key, kind string, state []byte) error
+	DeleteDialog(ctx context.Context, key, kind string) error
+}
+
+// Roles tells who holds which role (codir-in, sti, cprpsi, admin), from the config.
+type Roles interface {
+	RolesOf(u bot.User, ch bot.Channel) []string
+}
+
+// Engine routes turns to features. It is safe for concurrent use: it keeps no state
+// between turns besides what Store holds.
+type Engine struct {
+	store    Store
+	roles    Roles
+	log      *slog.Logger
+	now      func() time.Time
+	features []Feature
+	intents  []Intent
+	actions  map[string]Handler
+	dialogs  map[string]DialogProvider
+	// DefaultLang is used when neither the person nor the platform says otherwise.
+	DefaultLang i18n.Lang
+}
+
+// New returns an engine with the core features (help, language switch) registered.
+func New(store Store, roles Roles, log *slog.Logger) *Engine {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	e := &Engine{store: store, roles: roles, log: log, now: time.Now, actions: map[string]Handler{},
+		dialogs: map[string]DialogProvider{}, DefaultLang: i18n.FR}
+	e.Register(coreFeature{e})
+	return e
+}
+
+// SetClock replaces the clock (tests).
+func (e *Engine) SetClock(now func() time.Time) { e.now = now }
+
+// Register adds a feature. Call it before the first turn; it panics on a verb or dialog
+// kind registered twice, which is a programming error.
+func (e *Engine) Register(f Feature) {
+	e.features = append(e.features, f)
+	if p, ok := f.(IntentProvider); ok {
+		e.intents = append(e.intents, p.Intents()...)
+		sort.SliceStable(e.intents, func(i, j int) bool { return e.intents[i].Priority > e.intents[j].Priority })
+	}
+	if p, ok := f.(ActionProvider); ok {
+		for verb, h := range p.Actions() {
+			if _, dup := e.actions[verb]; dup {
+				panic("conversations: action registered twice: " + verb)
+			}
+			e.actions[verb] = h
+		}
+	}
+	if p, ok := f.(DialogProvider); ok {
+		if _, dup := e.dialogs[p.DialogKind()]; dup {
+			panic("conversations: dialog registered twice: " + p.DialogKind())
+		}
+		e.dialogs[p.DialogKind()] = p
+	}
+}
+
+// Features lists the registered features (for help texts and tests).
+func (e *Engine) Features() []Feature { return e.features }
+
+var _ bot.Handler = (*Engine)(nil)
+
+// Handle answers one turn. Errors are internal failures only; the channel shows
+// core.error to the user.
+func (e *Engine) Handle(ctx context.Context, t bot.Turn) ([]bot.Reply, error) {
+	s, err := e.session(ctx, t)
+	if err != nil {
+		return nil, err
+	}
+	replies, err := e.route(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	if len(replies) == 0 {
+		// Never silence: a feature that had nothing to say still gets the help text.
+		replies = e.help(s)
+	}
+	return replies, nil
+}
+
+func (e *Engine) session(ctx context.Context, t bot.Turn) (*Session, error) {
+	key := t.User.Key(t.Channel)
+	var direct *bot.ConversationRef
+	if !t.Conversation.Group && t.Conversation.ID != "" {
+		ref := t.Conversation
+		direct = &ref
+	}
+	chosen, err := e.store.MeetPerson(ctx, key, t.Channel, t.User, direct)
+	if err != nil {
+		return nil, fmt.Errorf("meet person: %w", err)
+	}
+	// A language the person chose ("in English please") wins; then the language of the
+	// message, so that "help" gets English even from a French client; then the
+	// platform locale, then the default.
+	lang := e.DefaultLang
+	if i18n.Valid(chosen) {
+		lang = i18n.Lang(chosen)
+	} else if l, ok := DetectLang(Fold(t.Text)); ok {
+		lang = l
+	} else if t.Locale != "" {
+		lang = i18n.Parse(t.Locale)
+	}
+	s := &Session{Turn: t, Key: key, Lang: lang, Now: e.now(), engine: e}
+	if e.roles != nil {
+		s.Roles = e.roles.RolesOf(t.User, t.Channel)
+	}
+	return s, nil
+}
+
+func (e *Engine) route(ctx context.Context, s *Session) ([]bot.Reply, error) {
+	if a := s.Turn.Action; a != nil {
+		h, ok := e.actions[a.Verb]
+		if !ok {
+			return []bot.Reply{{Text: s.T("core.action.unknown"), Private: true}}, nil
+		}
+		return h(ctx, s)
+	}
+	folded := Fold(s.Turn.Text)
+	if replies, ok, err := e.switchLang(ctx, s, folded); ok || err != nil {
+		return replies, err
+	}
+	kinds, err := e.store.ActiveDialogs(ctx, s.Key)
+	if err != nil {
+		return nil, fmt.Errorf("active dialogs: %w", err)
+	}
+	for _, kind := range kinds {
+		d, ok := e.dialogs[kind]
+		if !ok {
+			continue
+		}
+		replies, handled, err := d.Continue(ctx, s)
+		if err != nil || handled {
+			return replies, err
+		}
+		// The dialog gave the turn back: answer it, then ask the same question again.
+		replies, err = e.byIntent(ctx, s, folded)
+		if err != nil {
+			return nil, err
+		}
+		more, err := d.Reprompt(ctx, s)
+		return append(replies, more...), err
+	}
+	return e.byIntent(ctx, s, folded)
+}
+
+func (e *Engine) byIntent(ctx context.Context, s *Session, folded string) ([]bot.Reply, error) {
+	for _, in := range e.intents {
+		if in.Match(s, folded) {
+			s.Intent = in.Name
+			return in.Handle(ctx, s)
+		}
+	}
+	s.Intent = "fallback"
+	return e.fallback(s), nil
+}
+
+// switchLang handles "in English please" / "en français svp" anywhere, even mid-dialog.
+func (e *Engine) switchLang(ctx context.Context, s *Session, folded string) ([]bot.Reply, bool, error) {
+	var to i18n.Lang
+	switch {
+	case langEN.Exact(folded):
+		to = i18n.EN
+	case langFR.Exact(folded):
+		to = i18n.FR
+	default:
+		return nil, false, nil
+	}
+	if err := e.store.SetPersonLang(ctx, s.Key, string(to)); err != nil {
+		return nil, true, err
+	}
+	s.Lang = to
+	replies := []bot.Reply{bot.Text(s.T("core.lang.switched"))}
+	// Resume the dialog in the new language.
+	kinds, err := e.store.ActiveDialogs(ctx, s.Key)
+	if err != nil {
+		return nil, true, err
+	}
+	for _, k := range kinds {
+		if d, ok := e.dialogs[k]; ok {
+			more, err := d.Reprompt(ctx, s)
+			return append(replies, more...), true, err
+		}
+	}
+	return replies, true, nil
+}
+
+var (
+	langEN = Phrases{"in english", "in english please", "english", "english please", "en anglais", "en anglais svp", "en anglais s il vous plait", "switch to english"}
+	langFR = Phrases{"en francais", "en francais svp", "en francais s il vous plait", "francais", "in french", "in french please", "french please", "switch to french"}
+)
+
+// ErrNoSuchDialog is returned by dialogs asked to continue without state.
+var ErrNoSuchDialog = errors.New("conversations: no such dialog")
+
+// isQuestionLike reports text that reads as a question rather than an answer; dialogs
+// use it to let policy questions through.
+func isQuestionLike(text string) bool {
+	return strings.HasSuffix(strings.TrimSpace(text), "?")
+}
+
+// Notifier sends messages outside the current turn (bot/delivery implements it).
+type Notifier interface {
+	// ToPerson writes to a person (by key) where they were last seen.
+	ToPerson(ctx context.Context, key string, r bot.Reply) (bot.MessageRef, error)
+	// ToRole writes to a role's review channel, or to its members without one.
+	ToRole(ctx context.Context, role string, r bot.Reply) ([]bot.MessageRef, error)
+	// Update replaces a message posted earlier.
+	Update(ctx context.Context, m bot.MessageRef, r bot.Reply) error
+}

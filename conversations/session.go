@@ -1,0 +1,57 @@
+package conversations
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/i18n"
+)
+
+// Session is one turn being handled: who, in which language, with which roles.
+type Session struct {
+	Turn bot.Turn
+	// Key is the person's cross-channel key (bot.User.Key).
+	Key  string
+	Lang i18n.Lang
+	// Roles held by the person (codir-in, sti, cprpsi, admin).
+	Roles []string
+	// Now is the time the turn started.
+	Now time.Time
+	// Intent is set by the router to the intent that handled the turn (metrics).
+	Intent string
+	engine *Engine
+}
+
+// T translates a message id into the session's language.
+func (s *Session) T(id string, data ...any) string { return i18n.T(s.Lang, id, data...) }
+
+// HasRole reports whether the person holds role.
+func (s *Session) HasRole(role string) bool { return slices.Contains(s.Roles, role) }
+
+// Folded is the turn's text, folded for matching.
+func (s *Session) Folded() string { return Fold(s.Turn.Text) }
+
+// LoadState reads the person's dialog state of kind; ok is false when there is none.
+func (s *Session) LoadState(ctx context.Context, kind string) (state []byte, ok bool, err error) {
+	state, err = s.engine.store.LoadDialog(ctx, s.Key, kind)
+	if errors.Is(err, bot.ErrNotFound) {
+		return nil, false, nil
+	}
+	return state, err == nil, err
+}
+
+// SaveState stores the person's dialog state of kind.
+func (s *Session) SaveState(ctx context.Context, kind string, state []byte) error {
+	return s.engine.store.SaveDialog(ctx, s.Key, kind, state)
+}
+
+// ClearState ends the person's dialog of kind.
+func (s *Session) ClearState(ctx context.Context, kind string) error {
+	return s.engine.store.DeleteDialog(ctx, s.Key, kind)
+}
+
+// Reply is a shortcut for a translated text reply.
+func (s *Session) Reply(id string, data ...any) bot.Reply { return bot.Text(s.T(id, data...)) }

@@ -1,0 +1,116 @@
+// Package storage keeps iagbot's state in a SQL database through gorm: SQLite (the
+// embedded default, one file) or PostgreSQL (several replicas sharing state). Every
+// exported method takes a context first and runs as one transaction, so a service call
+// either happens whole or not at all.
+//
+// Row types carry the gorm tags and stay in this package; methods take and return the
+// domain types of bot/... packages.
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// DB is an open database. It is safe for concurrent use.
+type DB struct {
+	gdb *gorm.DB
+	// Now is the clock used for timestamps; tests replace it.
+	Now func() time.Time
+	// postgres is true when the database is PostgreSQL, which locks rows with
+	// SELECT … FOR UPDATE; SQLite serialises writers instead.
+	postgres bool
+}
+
+// Open opens the database named by dsn and migrates its schema. dsn is a SQLite file
+// path (":memory:" for a private in-memory database) or a "postgres://" URL.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	cfg := &gorm.Config{Logger: logger.Discard, TranslateError: true}
+	var (
+		gdb *gorm.DB
+		err error
+		pg  = strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+	)
+	if pg {
+		gdb, err = gorm.Open(postgres.Open(dsn), cfg)
+	} else {
+		gdb, err = gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	db := &DB{gdb: gdb, Now: time.Now, postgres: pg}
+	if !pg {
+		sqlDB, err := gdb.DB()
+		if err != nil {
+			return nil, err
+		}
+		// One writer at a time is what SQLite allows anyway; a single connection also
+		// keeps a ":memory:" database alive and shared.
+		sqlDB.SetMaxOpenConns(1)
+	}
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// sqliteDSN adds the pragmas every connection needs: WAL so readers do not block the
+// writer, a busy timeout so concurrent writers wait instead of failing, foreign keys.
+func sqliteDSN(path string) string {
+	if path == ":memory:" {
+		return "file::memory:?_foreign_keys=on&_busy_timeout=5000"
+	}
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return "file:" + path + sep + "_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate"
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	sqlDB, err := db.gdb.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// Ping reports whether the database answers (readiness).
+func (db *DB) Ping(ctx context.Context) error {
+	sqlDB, err := db.gdb.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.PingContext(ctx)
+}
+
+// Postgres reports whether the database is PostgreSQL.
+func (db *DB) Postgres() bool { return db.postgres }
+
+// tx runs fn in one transaction bound to ctx.
+func (db *DB) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return db.gdb.WithContext(ctx).Transaction(fn)
+}
+
+// read runs fn on a session bound to ctx, for queries that need no transaction.
+func (db *DB) read(ctx context.Context) *gorm.DB {
+	return db.gdb.WithContext(ctx)
+}
+
+// isNotFound reports gorm's record-not-found error.
+func isNotFound(err error) bool { return errors.Is(err, gorm.ErrRecordNotFound) }
+
+// isDuplicate reports a unique-constraint violation (translated by gorm for both
+// drivers), which is how exactly-once inserts detect the second attempt.
+func isDuplicate(err error) bool { return errors.Is(err, gorm.ErrDuplicatedKey) }

@@ -1,0 +1,101 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/cssdgs/iagbot/bot"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// Person is someone the bot has met, as storage returns it.
+type Person struct {
+	Key        string
+	Channel    bot.Channel
+	UserID     string
+	Name       string
+	Email      string
+	Lang       string
+	DirectRef  *bot.ConversationRef
+	LastSeenAt string
+}
+
+// MeetPerson records that u was seen on ch now, keeping the 1:1 conversation
+// reference when direct is given, and returns the language the person chose (empty
+// when none).
+func (db *DB) MeetPerson(ctx context.Context, key string, ch bot.Channel, u bot.User, direct *bot.ConversationRef) (string, error) {
+	now := db.Now()
+	row := PersonRow{Key: key, Channel: string(ch), UserID: u.ID, Name: u.Name, Email: u.Email, LastSeenAt: now, CreatedAt: now}
+	update := []string{"user_id", "last_seen_at"}
+	if u.Name != "" {
+		update = append(update, "name")
+	}
+	if u.Email != "" {
+		update = append(update, "email")
+	}
+	if direct != nil {
+		b, err := json.Marshal(direct)
+		if err != nil {
+			return "", err
+		}
+		row.DirectRef = string(b)
+		update = append(update, "direct_ref")
+	}
+	var lang string
+	err := db.tx(ctx, func(tx *gorm.DB) error {
+		err := tx.Clauses(clause.OnConflict{
+			Columns:   []clause.Column{{Name: "key"}, {Name: "channel"}},
+			DoUpdates: clause.AssignmentColumns(update),
+		}).Create(&row).Error
+		if err != nil {
+			return err
+		}
+		// The language choice follows the person across channels.
+		return tx.Model(&PersonRow{}).Where("key = ? AND lang <> ''", key).
+			Order("last_seen_at DESC").Limit(1).Pluck("lang", &lang).Error
+	})
+	if err != nil {
+		return "", fmt.Errorf("meet person: %w", err)
+	}
+	return lang, nil
+}
+
+// SetPersonLang records the language a person chose, on every channel.
+func (db *DB) SetPersonLang(ctx context.Context, key, lang string) error {
+	return db.read(ctx).Model(&PersonRow{}).Where("key = ?", key).Update("lang", lang).Error
+}
+
+// People returns the channels a person was seen on, the most recent first.
+func (db *DB) People(ctx context.Context, key string) ([]Person, error) {
+	var rows []PersonRow
+	if err := db.read(ctx).Where("key = ?", key).Order("last_seen_at DESC").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]Person, 0, len(rows))
+	for _, r := range rows {
+		p := Person{Key: r.Key, Channel: bot.Channel(r.Channel), UserID: r.UserID, Name: r.Name, Email: r.Email,
+			Lang: r.Lang, LastSeenAt: r.LastSeenAt.Format("2006-01-02 15:04")}
+		if r.DirectRef != "" {
+			var ref bot.ConversationRef
+			if json.Unmarshal([]byte(r.DirectRef), &ref) == nil {
+				p.DirectRef = &ref
+			}
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// FindPersonKey resolves a person named by e-mail, platform user id or key to their
+// key; bot.ErrNotFound when the bot never met them.
+func (db *DB) FindPersonKey(ctx context.Context, who string) (string, error) {
+	var row PersonRow
+	err := db.read(ctx).Where("key = ? OR email = ? OR user_id = ?", who, who, who).
+		Order("last_seen_at DESC").First(&row).Error
+	if isNotFound(err) {
+		return "", bot.ErrNotFound
+	}
+	return row.Key, err
+}

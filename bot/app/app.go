@@ -62,7 +62,12 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	e.DefaultLang = cfg.Lang
 	notify := delivery.New(db, map[bot.Channel]bot.Messenger{})
 	notify.Members = cfg.File.Members
-	return &App{Cfg: cfg, DB: db, Engine: e, Notify: notify, Log: log}, nil
+	a := &App{Cfg: cfg, DB: db, Engine: e, Notify: notify, Log: log}
+	if err := a.registerFeatures(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return a, nil
 }
 
 // Close releases the database.

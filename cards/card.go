@@ -20,6 +20,10 @@ type Card struct {
 	Buttons []Button `json:"buttons,omitempty"`
 	// Footer is a small note at the bottom (decision taken, sections cited).
 	Footer string `json:"footer,omitempty"`
+	// Details are shown on demand: Teams folds them into a "show card" action; Slack
+	// and the terminal show DetailsButton instead, which asks the engine for them.
+	Details       []Section `json:"details,omitempty"`
+	DetailsButton *Button   `json:"details_button,omitempty"`
 }
 
 // MaxButtons is the number of buttons a card may carry: Teams' host config shows six.

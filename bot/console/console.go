@@ -150,10 +150,14 @@ func (c *Console) press(n int, ask func(string) (string, bool)) (*bot.Action, bo
 	c.mu.Lock()
 	pc := c.cards[c.conversation().ID]
 	c.mu.Unlock()
-	if pc.card == nil || n < 1 || n > len(pc.card.Buttons) {
+	if pc.card == nil {
 		return nil, false
 	}
-	btn := pc.card.Buttons[n-1]
+	buttons := text.Buttons(pc.card)
+	if n < 1 || n > len(buttons) {
+		return nil, false
+	}
+	btn := buttons[n-1]
 	a := &bot.Action{Verb: btn.Verb, Subject: btn.Subject, Values: map[string]string{}, MessageID: pc.id}
 	for _, in := range pc.card.Inputs {
 		if !needed(btn, in) {
@@ -252,7 +256,7 @@ func (c *Console) show(to bot.ConversationRef, id string, r bot.Reply, label str
 	}
 	if r.Card != nil {
 		fmt.Fprintln(c.out, text.Render(r.Card))
-		if len(r.Card.Buttons) > 0 {
+		if len(text.Buttons(r.Card)) > 0 {
 			c.cards[to.ID] = postedCard{id: id, card: r.Card}
 		} else if pc := c.cards[to.ID]; pc.id == id {
 			delete(c.cards, to.ID) // the card lost its buttons (decision taken)

@@ -20,29 +20,20 @@ func Render(c *cards.Card) string {
 	}
 	for _, s := range c.Sections {
 		b.WriteString("│\n")
-		if s.Heading != "" {
-			fmt.Fprintf(&b, "│ ■ %s\n", s.Heading)
-		}
-		for _, l := range splitLines(s.Text) {
-			fmt.Fprintf(&b, "│ %s\n", l)
-		}
-		for _, f := range s.Facts {
-			fmt.Fprintf(&b, "│   %s : %s\n", f.Label, f.Value)
-		}
-		for _, ch := range s.Checklist {
-			mark := "[ ]"
-			if ch.Met {
-				mark = "[x]"
-			}
-			fmt.Fprintf(&b, "│   %s %s\n", mark, ch.Label)
+		writeSection(&b, s)
+	}
+	if len(c.Details) > 0 && c.DetailsButton == nil {
+		for _, s := range c.Details {
+			b.WriteString("│\n")
+			writeSection(&b, s)
 		}
 	}
 	if c.Footer != "" {
 		fmt.Fprintf(&b, "│\n│ %s\n", c.Footer)
 	}
-	if len(c.Buttons) > 0 {
+	if buttons := Buttons(c); len(buttons) > 0 {
 		b.WriteString("│\n")
-		for i, btn := range c.Buttons {
+		for i, btn := range buttons {
 			fmt.Fprintf(&b, "│ [%d] %s\n", i+1, btn.Label)
 		}
 	}
@@ -55,4 +46,32 @@ func splitLines(s string) []string {
 		return nil
 	}
 	return strings.Split(s, "\n")
+}
+
+// Buttons are the card's buttons as numbered in the terminal: the card's own, then the
+// details button.
+func Buttons(c *cards.Card) []cards.Button {
+	if c.DetailsButton == nil {
+		return c.Buttons
+	}
+	return append(append([]cards.Button(nil), c.Buttons...), *c.DetailsButton)
+}
+
+func writeSection(b *strings.Builder, s cards.Section) {
+	if s.Heading != "" {
+		fmt.Fprintf(b, "│ ■ %s\n", s.Heading)
+	}
+	for _, l := range splitLines(s.Text) {
+		fmt.Fprintf(b, "│ %s\n", l)
+	}
+	for _, f := range s.Facts {
+		fmt.Fprintf(b, "│   %s : %s\n", f.Label, f.Value)
+	}
+	for _, ch := range s.Checklist {
+		mark := "[ ]"
+		if ch.Met {
+			mark = "[x]"
+		}
+		fmt.Fprintf(b, "│   %s %s\n", mark, ch.Label)
+	}
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/console"
+	"github.com/cssdgs/iagbot/cards/text"
 )
 
 // Runner drives a console.
@@ -105,7 +106,7 @@ func (r *Runner) Press(label string, values map[string]string) *Runner {
 		r.fail("Press(%q): no card with buttons here", label)
 		return r
 	}
-	for i, b := range c.Buttons {
+	for i, b := range text.Buttons(c) {
 		if b.Label == label {
 			r.mark = len(r.out.String())
 			if _, err := r.Con.Press(r.ctx, i+1, values); err != nil {

@@ -1,0 +1,122 @@
+package connector
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/infracloudio/msbotbuilder-go/schema"
+)
+
+// SendActivity posts a to {serviceURL}/v3/conversations/{conversationID}/activities
+// and returns the id the service gave the new activity ("" if it returned
+// none, as some channels do). serviceURL and conversationID come from the
+// incoming activity or a stored conversation reference.
+func (c *Client) SendActivity(ctx context.Context, serviceURL, conversationID string, a schema.Activity) (string, error) {
+	u, err := endpoint(serviceURL, "v3", "conversations", conversationID, "activities")
+	if err != nil {
+		return "", err
+	}
+	return c.postForID(ctx, u, a)
+}
+
+// ReplyToActivity posts a as a reply to activity replyToID
+// ({...}/activities/{replyToID}), which threads it in Teams channels, and
+// returns the new activity id. a.ReplyToID is set to replyToID if empty.
+func (c *Client) ReplyToActivity(ctx context.Context, serviceURL, conversationID, replyToID string, a schema.Activity) (string, error) {
+	u, err := endpoint(serviceURL, "v3", "conversations", conversationID, "activities", replyToID)
+	if err != nil {
+		return "", err
+	}
+	if a.ReplyToID == "" {
+		a.ReplyToID = replyToID
+	}
+	return c.postForID(ctx, u, a)
+}
+
+// UpdateActivity replaces activity activityID (PUT); a.ID is set to
+// activityID if empty, as the service expects the id in the body too.
+func (c *Client) UpdateActivity(ctx context.Context, serviceURL, conversationID, activityID string, a schema.Activity) error {
+	u, err := endpoint(serviceURL, "v3", "conversations", conversationID, "activities", activityID)
+	if err != nil {
+		return err
+	}
+	if a.ID == "" {
+		a.ID = activityID
+	}
+	_, err = c.sendJSON(ctx, http.MethodPut, u, a)
+	return err
+}
+
+// DeleteActivity deletes activity activityID from the conversation.
+func (c *Client) DeleteActivity(ctx context.Context, serviceURL, conversationID, activityID string) error {
+	u, err := endpoint(serviceURL, "v3", "conversations", conversationID, "activities", activityID)
+	if err != nil {
+		return err
+	}
+	_, err = c.call(ctx, request{method: http.MethodDelete, url: u})
+	return err
+}
+
+// CreateConversation creates (or, for a 1:1 chat in Teams, returns the
+// existing) conversation with POST {serviceURL}/v3/conversations, for
+// proactive messages. For a Teams 1:1 chat set p.Bot to the bot account,
+// p.Members to the one user, p.TenantID and p.ChannelData
+// {"tenant":{"id":TenantID}}; then SendActivity to the returned ID. If
+// p.Activity is set, the service also posts it and returns its ActivityID.
+func (c *Client) CreateConversation(ctx context.Context, serviceURL string, p schema.ConversationParameters) (*schema.ConversationResourceResponse, error) {
+	u, err := endpoint(serviceURL, "v3", "conversations")
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.sendJSON(ctx, http.MethodPost, u, p)
+	if err != nil {
+		return nil, err
+	}
+	var out schema.ConversationResourceResponse
+	if err := json.Unmarshal(resp.body, &out); err != nil || out.ID == "" {
+		return nil, fmt.Errorf("%w: conversation response has no id", ErrResponse)
+	}
+	return &out, nil
+}
+
+func (c *Client) postForID(ctx context.Context, u *url.URL, a schema.Activity) (string, error) {
+	resp, err := c.sendJSON(ctx, http.MethodPost, u, a)
+	if err != nil {
+		return "", err
+	}
+	if len(strings.TrimSpace(string(resp.body))) == 0 {
+		return "", nil
+	}
+	var rr schema.ResourceResponse
+	if err := json.Unmarshal(resp.body, &rr); err != nil {
+		return "", fmt.Errorf("%w: activity response is not JSON", ErrResponse)
+	}
+	return rr.ID, nil
+}
+
+// endpoint appends path segments to serviceURL, escaping each one: Teams
+// conversation ids contain ':' '@' and ';' (e.g. "19:x@thread.tacv2;
+// messageid=1") and an id must never be able to add path segments.
+func endpoint(serviceURL string, segs ...string) (*url.URL, error) {
+	u, err := url.Parse(serviceURL)
+	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return nil, fmt.Errorf("%w: service URL must be absolute http(s)", ErrInvalidArgument)
+	}
+	raw := strings.TrimSuffix(u.EscapedPath(), "/")
+	for _, s := range segs {
+		if s == "" || s == "." || s == ".." {
+			return nil, fmt.Errorf("%w: empty or dot path segment (conversation or activity id)", ErrInvalidArgument)
+		}
+		raw += "/" + url.PathEscape(s)
+	}
+	path, err := url.PathUnescape(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalidArgument, err)
+	}
+	u.Path, u.RawPath, u.RawQuery, u.Fragment, u.User = path, raw, "", "", nil
+	return u, nil
+}

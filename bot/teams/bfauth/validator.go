@@ -126,6 +126,9 @@ func New(cfg Config) (*Validator, error) {
 // or nil and an error matching ErrUnauthorized and one specific sentinel.
 // It may fetch keys over the network; ctx bounds the wait for that.
 func (v *Validator) Validate(ctx context.Context, authHeader, channelID, serviceURL string) (*Claims, error) {
+	if ctx == nil { // tolerated rather than a panic deep in the key refresh
+		ctx = context.Background()
+	}
 	if len(authHeader) > MaxAuthHeaderBytes {
 		return nil, fmt.Errorf("%w: header too large", ErrMalformedToken)
 	}

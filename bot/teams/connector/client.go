@@ -188,6 +188,9 @@ func (c *Client) call(ctx context.Context, r request) (*response, error) {
 	if r.url == nil || r.url.Host == "" || (r.url.Scheme != "https" && r.url.Scheme != "http") {
 		return nil, fmt.Errorf("%w: service URL must be absolute http(s)", ErrInvalidArgument)
 	}
+	if ctx == nil { // tolerated rather than a panic in context.WithTimeout
+		ctx = context.Background()
+	}
 	r.authed = c.tokens != nil
 	if r.authed && !secureTarget(r.url) {
 		return nil, fmt.Errorf("%w: %s", ErrInsecureURL, redact(r.url))

@@ -1,10 +1,3 @@
-//go:build msbotadapter
-
-// This file needs msbotbuilder-go's connector/auth package, which imports
-// github.com/lestrrat-go/jwx; go.sum has no entry for jwx yet, so the file
-// is behind the msbotadapter build tag to keep the default build green.
-// Delete the go:build line once go.sum lists jwx.
-
 package bfauth
 
 import (

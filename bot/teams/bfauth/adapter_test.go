@@ -1,5 +1,3 @@
-//go:build msbotadapter
-
 package bfauth
 
 import (

@@ -1,0 +1,268 @@
+// Package inventory is the CSSDGS inventory of generative-AI systems (procedure 30-02,
+// art. 6.1): a taxonomy of uses shared by all systems, and for each system the uses that
+// are permitted, restricted (with conditions) or forbidden.
+//
+// The inventory is exchanged as a YAML file, the contract below. Parse reads it and
+// reports every problem with its line number; WriteYAML writes a file that Parse reads
+// back unchanged; WriteCSV and WriteMarkdown publish it as tables.
+//
+//	version: 1                     # required, always 1
+//	uses:                          # the usage taxonomy shared by all systems
+//	  - id: summary                # required: lower-case letters, digits, "-" or "_"
+//	    label: {fr: "Synthèse", en: "Summary"}          # required, both languages
+//	    keywords:                  # at least one: words or phrases that signal the use;
+//	      fr: ["résumer", "synthèse"]                   # inflections match too (stemming)
+//	      en: ["summarize", "summary"]
+//	    automated_decision: false  # optional: supports or makes a decision about a person (5.1.11)
+//	    media: false               # optional: generates images, video or audio (5.1.6)
+//	    disclosure: {fr: "la synthèse", en: "summarizing"}  # optional: fills the 5.1.7 wording
+//	systems:
+//	  - id: copilot-chat           # required, same form as a use id
+//	    name: "Microsoft Copilot Chat"                  # required
+//	    aliases: ["copilot", "copilot chat"]            # optional; compared without case,
+//	                               # accents, spaces or hyphens, unique across systems
+//	    kind: public               # required: public (3.9) | private (3.8, privé sécurisé)
+//	    open: false                # optional (3.7)
+//	    specialized: false         # optional (3.10)
+//	    vendor: "Microsoft"        # optional
+//	    hosting: canada            # required: quebec | canada | foreign (5.1.12)
+//	    status: approved           # required: approved | suspended | withdrawn
+//	    status_reason: "…"         # optional: why suspended or withdrawn
+//	    efvp: {done: 2026-05-01, next_review: 2027-05-01}  # optional (6.3.2), YYYY-MM-DD
+//	    permitted: [summary]       # use ids
+//	    restricted:                # use ids with their conditions, both languages
+//	      - use: parent-communication
+//	        conditions: {fr: "…", en: "…"}
+//	    forbidden: [grading]       # use ids
+//
+// A use appears at most once per system. A use an approved system does not list is
+// forbidden on it (6.1: any use outside the authorised types is forbidden).
+package inventory
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Version is the only file version this package reads and writes.
+const Version = 1
+
+// Text is a short text in French and English.
+type Text struct {
+	FR string
+	EN string
+}
+
+// In returns the text in lang ("en" for English, anything else French), falling back
+// to the other language when that one is empty.
+func (t Text) In(lang string) string {
+	if strings.HasPrefix(lang, "en") {
+		if t.EN != "" {
+			return t.EN
+		}
+		return t.FR
+	}
+	if t.FR != "" {
+		return t.FR
+	}
+	return t.EN
+}
+
+// IsZero reports whether both languages are empty.
+func (t Text) IsZero() bool { return t.FR == "" && t.EN == "" }
+
+// Keywords are the words and phrases that signal a use, per language.
+type Keywords struct {
+	FR []string
+	EN []string
+}
+
+// Use is one type of use of the taxonomy.
+type Use struct {
+	ID       string
+	Label    Text
+	Keywords Keywords
+	// AutomatedDecision marks a use that supports or makes a decision about a person:
+	// it needs the privacy committee's approval, consent and human oversight (5.1.11).
+	AutomatedDecision bool
+	// Media marks the generation of images, video or audio, whose footprint calls for
+	// the sobriety note of 5.1.6.
+	Media bool
+	// Disclosure is the noun phrase that fills the 5.1.7 wording ("la synthèse"); empty
+	// means the label is quoted instead.
+	Disclosure Text
+}
+
+// Restriction is a use allowed only under conditions.
+type Restriction struct {
+	Use        string
+	Conditions Text
+}
+
+// System is one generative-AI system.
+type System struct {
+	ID           string
+	Name         string
+	Aliases      []string
+	Kind         Kind
+	Open         *bool // nil: not stated
+	Specialized  *bool // nil: not stated
+	Vendor       string
+	Hosting      Hosting
+	Status       Status
+	StatusReason string
+	EFVP         EFVP
+	Permitted    []string
+	Restricted   []Restriction
+	Forbidden    []string
+}
+
+// EFVP holds the dates of the privacy impact assessment (6.3.2); zero dates are unset.
+type EFVP struct {
+	Done       Date
+	NextReview Date
+}
+
+// Inventory is the whole file: the use taxonomy and the systems, in file order.
+type Inventory struct {
+	Version int
+	Uses    []Use
+	Systems []System
+}
+
+// Use returns the use with id, or nil.
+func (inv *Inventory) Use(id string) *Use {
+	for i := range inv.Uses {
+		if inv.Uses[i].ID == id {
+			return &inv.Uses[i]
+		}
+	}
+	return nil
+}
+
+// System returns the system with id, or nil.
+func (inv *Inventory) System(id string) *System {
+	for i := range inv.Systems {
+		if inv.Systems[i].ID == id {
+			return &inv.Systems[i]
+		}
+	}
+	return nil
+}
+
+// RuleFor returns how the system treats a use: its rule and, when restricted, the
+// conditions. ok is false when the system does not list the use.
+func (s *System) RuleFor(useID string) (rule Rule, conditions Text, ok bool) {
+	for _, u := range s.Permitted {
+		if u == useID {
+			return Permitted, Text{}, true
+		}
+	}
+	for _, r := range s.Restricted {
+		if r.Use == useID {
+			return Restricted, r.Conditions, true
+		}
+	}
+	for _, u := range s.Forbidden {
+		if u == useID {
+			return Forbidden, Text{}, true
+		}
+	}
+	return "", Text{}, false
+}
+
+// Clone returns a deep copy, so that a caller can change it without touching an
+// inventory that an engine or another goroutine reads.
+func (inv *Inventory) Clone() *Inventory {
+	out := &Inventory{Version: inv.Version}
+	out.Uses = make([]Use, len(inv.Uses))
+	for i, u := range inv.Uses {
+		u.Keywords.FR = cloneStrings(u.Keywords.FR)
+		u.Keywords.EN = cloneStrings(u.Keywords.EN)
+		out.Uses[i] = u
+	}
+	out.Systems = make([]System, len(inv.Systems))
+	for i, s := range inv.Systems {
+		out.Systems[i] = s.Clone()
+	}
+	if len(inv.Uses) == 0 {
+		out.Uses = nil
+	}
+	if len(inv.Systems) == 0 {
+		out.Systems = nil
+	}
+	return out
+}
+
+// Clone returns a deep copy of the system.
+func (s System) Clone() System {
+	s.Aliases = cloneStrings(s.Aliases)
+	s.Permitted = cloneStrings(s.Permitted)
+	s.Forbidden = cloneStrings(s.Forbidden)
+	if s.Restricted != nil {
+		s.Restricted = append([]Restriction(nil), s.Restricted...)
+	}
+	if s.Open != nil {
+		v := *s.Open
+		s.Open = &v
+	}
+	if s.Specialized != nil {
+		v := *s.Specialized
+		s.Specialized = &v
+	}
+	return s
+}
+
+func cloneStrings(s []string) []string {
+	if s == nil {
+		return nil
+	}
+	return append([]string(nil), s...)
+}
+
+// Compact is the form in which names and aliases are compared: lower case, accents
+// removed, everything but letters and digits dropped, so that "Chat-GPT", "chat gpt"
+// and "ChatGPT" are one name.
+func Compact(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range Fold(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Fold lower-cases s and removes its accents ("Élève" → "eleve"; "œ" → "oe").
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// A combining accent, separated by NFD from its letter.
+		case r == 'œ' || r == 'Œ':
+			b.WriteString("oe")
+		case r == 'æ' || r == 'Æ':
+			b.WriteString("ae")
+		case r == 'ß':
+			b.WriteString("ss")
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}

@@ -6,11 +6,13 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/delivery"
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/metrics"
 	"github.com/cssdgs/iagbot/conversations"
 	"github.com/cssdgs/iagbot/storage"
 )
@@ -22,7 +24,13 @@ type App struct {
 	Engine *conversations.Engine
 	// Notify sends proactive messages through the channels added to it.
 	Notify *delivery.Dispatcher
-	Log    *slog.Logger
+	// Turns is what channels call: the engine behind request ids, a per-person rate
+	// limit, metrics and logs.
+	Turns   bot.Handler
+	Metrics *metrics.Metrics
+	Log     *slog.Logger
+	// readiness are the checks of /readyz besides the database, by name.
+	readiness map[string]func(context.Context) error
 }
 
 // Options change how New builds the app.
@@ -62,7 +70,9 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	e.DefaultLang = cfg.Lang
 	notify := delivery.New(db, map[bot.Channel]bot.Messenger{})
 	notify.Members = cfg.File.Members
-	a := &App{Cfg: cfg, DB: db, Engine: e, Notify: notify, Log: log}
+	m := metrics.New()
+	a := &App{Cfg: cfg, DB: db, Engine: e, Notify: notify, Metrics: m, Log: log, readiness: map[string]func(context.Context) error{},
+		Turns: &guard{next: e, log: log, metrics: m, limit: newRateLimiter(2*time.Second, 10)}}
 	if err := a.registerFeatures(); err != nil {
 		db.Close()
 		return nil, err

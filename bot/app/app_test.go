@@ -1,0 +1,114 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/config"
+)
+
+func newTestApp(t *testing.T, log *slog.Logger) *App {
+	t.Helper()
+	cfg, err := config.Load(func(k string) string {
+		return map[string]string{"IAGBOT_DB": filepath.Join(t.TempDir(), "a.db")}[k]
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(context.Background(), cfg, Options{Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	return a
+}
+
+func get(t *testing.T, h http.Handler, path string) (int, string) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+	body, _ := io.ReadAll(rec.Body)
+	return rec.Code, string(body)
+}
+
+func TestHealthReadyMetrics(t *testing.T) {
+	a := newTestApp(t, nil)
+	h := a.Handler()
+	if code, body := get(t, h, "/healthz"); code != 200 || body != "ok\n" {
+		t.Errorf("/healthz = %d %q", code, body)
+	}
+	if code, body := get(t, h, "/readyz"); code != 200 {
+		t.Errorf("/readyz = %d %q, want 200", code, body)
+	}
+	a.readiness["scheduler"] = func(context.Context) error { return errors.New("stopped") }
+	if code, body := get(t, h, "/readyz"); code != 503 || !strings.Contains(body, "scheduler: stopped") {
+		t.Errorf("/readyz with a failing check = %d %q, want 503 naming it", code, body)
+	}
+	if _, err := a.Turns.Handle(context.Background(), bot.Turn{Channel: bot.Terminal, User: bot.User{ID: "x"}, Text: "aide"}); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := get(t, h, "/metrics"); code != 200 || !strings.Contains(body, `iagbot_inbound_events_total{channel="terminal",outcome="ok"} 1`) {
+		t.Errorf("/metrics = %d, lacks the turn counted:\n%.2000s", code, body)
+	}
+}
+
+// TestLogsCarryNoPersonalData sends a question with a name, an e-mail address and a
+// phone number and checks that none of them reaches the logs.
+func TestLogsCarryNoPersonalData(t *testing.T) {
+	var buf bytes.Buffer
+	a := newTestApp(t, slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	text := "Puis-je mettre le bulletin de Léa Tremblay (lea.tremblay@example.org, 450-555-0199) dans ChatGPT ?"
+	u := bot.User{ID: "U1", Name: "Marc Gagnon", Email: "marc.gagnon@example.org"}
+	if _, err := a.Turns.Handle(context.Background(), bot.Turn{Channel: bot.Slack, User: u, Text: text}); err != nil {
+		t.Fatal(err)
+	}
+	logs := buf.String()
+	if !strings.Contains(logs, "request_id") {
+		t.Fatalf("no request id in logs:\n%s", logs)
+	}
+	for _, secret := range []string{"Léa", "Tremblay", "lea.tremblay", "450-555-0199", "555", "Marc", "Gagnon", "marc.gagnon", "bulletin"} {
+		if strings.Contains(logs, secret) {
+			t.Errorf("logs contain %q:\n%s", secret, logs)
+		}
+	}
+}
+
+func TestRateLimiter(t *testing.T) {
+	l := newRateLimiter(time.Second, 3)
+	now := time.Unix(1000, 0)
+	for i := 0; i < 3; i++ {
+		if !l.allow("a", now) {
+			t.Fatalf("message %d refused within the burst", i+1)
+		}
+	}
+	if l.allow("a", now) {
+		t.Fatal("fourth message at once allowed, want refused")
+	}
+	if !l.allow("b", now) {
+		t.Fatal("another person refused")
+	}
+	if !l.allow("a", now.Add(time.Second)) {
+		t.Fatal("refused after the refill interval")
+	}
+}
+
+func TestSlowDownReply(t *testing.T) {
+	a := newTestApp(t, nil)
+	a.Turns.(*guard).limit = newRateLimiter(time.Hour, 1)
+	turn := bot.Turn{Channel: bot.Terminal, User: bot.User{ID: "x"}, Text: "aide", Locale: "fr"}
+	a.Turns.Handle(context.Background(), turn)
+	replies, err := a.Turns.Handle(context.Background(), turn)
+	if err != nil || len(replies) != 1 || !strings.Contains(replies[0].Text, "Doucement") {
+		t.Fatalf("second turn = %+v, %v; want the slow-down reply", replies, err)
+	}
+}

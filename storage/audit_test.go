@@ -5,11 +5,15 @@ import (
 	"testing"
 
 	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/storage/storagetest"
 )
 
 func TestAuditLogIsAppendOnly(t *testing.T) {
+	storagetest.Each(t, testAuditLogIsAppendOnly)
+}
+
+func testAuditLogIsAppendOnly(t *testing.T, db *storage.DB) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
 	e := storage.AuditEntry{ActorKey: "admin@x", Action: "inventory.suspend", Subject: "chatgpt",
 		From: "approved", To: "suspended", Comment: "incident", Sections: []string{"6.1", "8"}}
 	if err := db.Audit(ctx, e); err != nil {

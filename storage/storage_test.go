@@ -8,22 +8,18 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/storage/storagetest"
 )
 
 // MustOpenDB opens a fresh SQLite file in a temporary folder.
-func MustOpenDB(tb testing.TB) *storage.DB {
-	tb.Helper()
-	db, err := storage.Open(context.Background(), filepath.Join(tb.TempDir(), "test.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	return db
-}
+func MustOpenDB(tb testing.TB) *storage.DB { return storagetest.SQLite(tb) }
 
 func TestMeetPersonKeepsLangAndRef(t *testing.T) {
+	storagetest.Each(t, testMeetPersonKeepsLangAndRef)
+}
+
+func testMeetPersonKeepsLangAndRef(t *testing.T, db *storage.DB) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
 	u := bot.User{ID: "U1", Name: "Marie Tremblay", Email: "Marie@Example.org"}
 	key := u.Key(bot.Slack)
 	ref := &bot.ConversationRef{Channel: bot.Slack, ID: "D1", UserID: "U1"}

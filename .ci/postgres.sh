@@ -4,6 +4,8 @@
 # when it is absent. Usage: eval "$(.ci/postgres.sh)"
 set -euo pipefail
 PORT=${IAGBOT_TEST_PG_PORT:-54329}
+# Another server (a developer's, a previous run's) may hold the port: take the next free one.
+while (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null; do PORT=$((PORT + 1)); done
 if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   echo "installing PostgreSQL from Debian's packages…" >&2
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) >&2

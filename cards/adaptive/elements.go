@@ -1,0 +1,92 @@
+package adaptive
+
+// The Adaptive Card 1.5 elements the renderer emits. They are typed structs rather than
+// maps so that the JSON keeps a stable key order (golden files diff cleanly) and a
+// misspelt property is a compile error instead of a schema finding.
+
+type card struct {
+	Type    string `json:"type"`
+	Version string `json:"version,omitempty"` // only on the top-level card
+	Body    []any  `json:"body,omitempty"`
+	Actions []any  `json:"actions,omitempty"`
+}
+
+type textBlock struct {
+	Type      string `json:"type"`
+	Text      string `json:"text"`
+	Wrap      bool   `json:"wrap"`
+	Style     string `json:"style,omitempty"`
+	Size      string `json:"size,omitempty"`
+	Weight    string `json:"weight,omitempty"`
+	IsSubtle  bool   `json:"isSubtle,omitempty"`
+	Spacing   string `json:"spacing,omitempty"`
+	Separator bool   `json:"separator,omitempty"`
+}
+
+type container struct {
+	Type      string `json:"type"`
+	Items     []any  `json:"items"`
+	Spacing   string `json:"spacing,omitempty"`
+	Separator bool   `json:"separator,omitempty"`
+}
+
+type factSet struct {
+	Type  string `json:"type"`
+	Facts []fact `json:"facts"`
+}
+
+type fact struct {
+	Title string `json:"title"`
+	Value string `json:"value"`
+}
+
+type inputText struct {
+	Type         string `json:"type"`
+	ID           string `json:"id"`
+	Label        string `json:"label"`
+	Placeholder  string `json:"placeholder,omitempty"`
+	Value        string `json:"value,omitempty"`
+	IsMultiline  bool   `json:"isMultiline,omitempty"`
+	IsRequired   bool   `json:"isRequired,omitempty"`
+	ErrorMessage string `json:"errorMessage,omitempty"`
+}
+
+type inputChoiceSet struct {
+	Type         string   `json:"type"`
+	ID           string   `json:"id"`
+	Label        string   `json:"label"`
+	Style        string   `json:"style"`
+	Placeholder  string   `json:"placeholder,omitempty"`
+	Value        string   `json:"value,omitempty"`
+	Wrap         bool     `json:"wrap"`
+	IsRequired   bool     `json:"isRequired,omitempty"`
+	ErrorMessage string   `json:"errorMessage,omitempty"`
+	Choices      []choice `json:"choices"`
+}
+
+type choice struct {
+	Title string `json:"title"`
+	Value string `json:"value"`
+}
+
+type submit struct {
+	Type  string `json:"type"`
+	Title string `json:"title"`
+	Style string `json:"style,omitempty"`
+	// AssociatedInputs is "auto" (gather and validate the card's inputs) or "none".
+	AssociatedInputs string     `json:"associatedInputs"`
+	Data             submitData `json:"data"`
+}
+
+// submitData is what Teams sends back in the message activity's value, merged with
+// the inputs' values keyed by their ids.
+type submitData struct {
+	Verb    string `json:"verb"`
+	Subject string `json:"subject,omitempty"`
+}
+
+type showCard struct {
+	Type  string `json:"type"`
+	Title string `json:"title"`
+	Card  card   `json:"card"`
+}

@@ -1,0 +1,123 @@
+package adaptive
+
+import (
+	"strings"
+
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/cards"
+)
+
+// Checklist marks: emoji read the same in every Teams client and theme, where an
+// Adaptive Card has no checkbox that is not an input.
+const (
+	markMet   = "✅"
+	markUnmet = "⬜"
+)
+
+// appendSections adds one Container per non-empty section; every section after the
+// first of the card is separated by a rule, as the terminal separates them with a
+// blank line.
+func appendSections(body []any, sections []cards.Section) []any {
+	for _, s := range sections {
+		items := sectionItems(s)
+		if len(items) == 0 {
+			continue
+		}
+		c := container{Type: "Container", Items: items}
+		if len(body) > 0 {
+			c.Separator, c.Spacing = true, "Medium"
+		}
+		body = append(body, c)
+	}
+	return body
+}
+
+func sectionItems(s cards.Section) []any {
+	var items []any
+	if s.Heading != "" {
+		items = append(items, textBlock{Type: "TextBlock", Text: s.Heading, Wrap: true, Weight: "Bolder"})
+	}
+	for _, p := range paragraphs(s.Text) {
+		items = append(items, textBlock{Type: "TextBlock", Text: p, Wrap: true})
+	}
+	if len(s.Facts) > 0 {
+		fs := factSet{Type: "FactSet"}
+		for _, f := range s.Facts {
+			fs.Facts = append(fs.Facts, fact{Title: f.Label, Value: f.Value})
+		}
+		items = append(items, fs)
+	}
+	for i, ch := range s.Checklist {
+		mark := markUnmet
+		if ch.Met {
+			mark = markMet
+		}
+		tb := textBlock{Type: "TextBlock", Text: mark + " " + ch.Label, Wrap: true}
+		if i > 0 {
+			tb.Spacing = "Small"
+		}
+		items = append(items, tb)
+	}
+	return items
+}
+
+// paragraphs splits text on blank lines: one TextBlock per paragraph gives the spacing
+// the text's Markdown means, which Teams' TextBlock markdown does not render itself.
+func paragraphs(text string) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	var out []string
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.Trim(p, "\n"); strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func input(in cards.Input, required bool, lang i18n.Lang) any {
+	var errMsg string
+	if required {
+		errMsg = i18n.T(lang, "teams.card.required")
+	}
+	if len(in.Choices) > 0 {
+		cs := inputChoiceSet{Type: "Input.ChoiceSet", ID: in.ID, Label: in.Label, Value: in.Value, Wrap: true,
+			IsRequired: required, ErrorMessage: errMsg}
+		// Radio buttons while they fit at a glance, a drop-down beyond.
+		cs.Style = "expanded"
+		if len(in.Choices) > 4 {
+			cs.Style, cs.Placeholder = "compact", in.Placeholder
+		}
+		for _, ch := range in.Choices {
+			cs.Choices = append(cs.Choices, choice{Title: ch.Label, Value: ch.Value})
+		}
+		return cs
+	}
+	return inputText{Type: "Input.Text", ID: in.ID, Label: in.Label, Placeholder: in.Placeholder, Value: in.Value,
+		IsMultiline: in.Multiline, IsRequired: required, ErrorMessage: errMsg}
+}
+
+// button maps a cards.Button to an Action.Submit. It gathers and validates the inputs
+// ("auto") only when every input Teams validates is one this button needs or one the
+// card requires anyway; otherwise a required comment meant for "Reject" would also
+// block "Approve".
+func button(b cards.Button, inputs []cards.Input, required map[string]bool) submit {
+	s := submit{Type: "Action.Submit", Title: b.Label, AssociatedInputs: "auto",
+		Data: submitData{Verb: b.Verb, Subject: b.Subject}}
+	switch b.Style {
+	case cards.StylePrimary:
+		s.Style = "positive"
+	case cards.StyleDanger:
+		s.Style = "destructive"
+	}
+	needs := map[string]bool{}
+	for _, id := range b.Needs {
+		needs[id] = true
+	}
+	for _, in := range inputs {
+		if required[in.ID] && !in.Required && !needs[in.ID] {
+			s.AssociatedInputs = "none"
+			break
+		}
+	}
+	return s
+}

@@ -1,0 +1,92 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/cssdgs/iagbot/bot"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// ChangeSystemStatus sets the status of a system of the inventory (approved, suspended,
+// withdrawn) with the administrator's reason, and writes the audit entry in the same
+// transaction (6.1, 8). It returns the previous status; bot.ErrNotFound for an unknown
+// system, and bot.ErrConflict, changing nothing, when the system already has that
+// status (a confirmation clicked twice changes and audits once).
+func (db *DB) ChangeSystemStatus(ctx context.Context, systemID, status, reason string, by Actor) (string, error) {
+	var from string
+	err := db.tx(ctx, func(tx *gorm.DB) error {
+		var row SystemRow
+		err := tx.Where("id = ?", systemID).First(&row).Error
+		if isNotFound(err) {
+			return fmt.Errorf("system %s: %w", systemID, bot.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		from = row.Status
+		if row.Status == status {
+			return fmt.Errorf("system %s already %s: %w", systemID, status, bot.ErrConflict)
+		}
+		now := db.Now()
+		err = tx.Model(&SystemRow{}).Where("id = ?", systemID).
+			Updates(map[string]any{"status": status, "status_reason": reason, "updated_at": now}).Error
+		if err != nil {
+			return err
+		}
+		action := map[string]string{"approved": "inventory.restore", "suspended": "inventory.suspend", "withdrawn": "inventory.withdraw"}[status]
+		return appendAudit(tx, now, AuditEntry{ActorKey: by.Key, ActorName: by.Name, Action: action,
+			Subject: "system:" + systemID, From: from, To: status, Comment: reason, Sections: []string{"6.1", "8"}})
+	})
+	return from, err
+}
+
+// ChangeUseRule sets how one system treats one use (permitted, restricted with
+// conditions, forbidden), with the audit entry in the same transaction. It returns the
+// previous rule (empty when the system did not list the use); bot.ErrNotFound for an
+// unknown system, bot.ErrConflict, changing nothing, when rule and conditions are
+// already those.
+func (db *DB) ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, condEN, reason string, by Actor) (string, error) {
+	var from string
+	err := db.tx(ctx, func(tx *gorm.DB) error {
+		var count int64
+		if err := tx.Model(&SystemRow{}).Where("id = ?", systemID).Count(&count).Error; err != nil {
+			return err
+		}
+		if count == 0 {
+			return fmt.Errorf("system %s: %w", systemID, bot.ErrNotFound)
+		}
+		var old SystemUseRow
+		err := tx.Where("system_id = ? AND use_id = ?", systemID, useID).First(&old).Error
+		switch {
+		case err == nil:
+			from = old.Rule
+			if old.Rule == rule && old.ConditionsFR == condFR && old.ConditionsEN == condEN {
+				return fmt.Errorf("use %s of %s already %s: %w", useID, systemID, rule, bot.ErrConflict)
+			}
+		case isNotFound(err):
+			if err := tx.Model(&SystemUseRow{}).Where("system_id = ?", systemID).
+				Select("COALESCE(MAX(position), -1) + 1").Scan(&old.Position).Error; err != nil {
+				return err
+			}
+		default:
+			return err
+		}
+		row := SystemUseRow{SystemID: systemID, UseID: useID, Rule: rule, ConditionsFR: condFR, ConditionsEN: condEN, Position: old.Position}
+		err = tx.Clauses(clause.OnConflict{
+			Columns:   []clause.Column{{Name: "system_id"}, {Name: "use_id"}},
+			DoUpdates: clause.AssignmentColumns([]string{"rule", "conditions_fr", "conditions_en"}),
+		}).Create(&row).Error
+		if err != nil {
+			return err
+		}
+		now := db.Now()
+		if err := tx.Model(&SystemRow{}).Where("id = ?", systemID).Update("updated_at", now).Error; err != nil {
+			return err
+		}
+		return appendAudit(tx, now, AuditEntry{ActorKey: by.Key, ActorName: by.Name, Action: "inventory.use",
+			Subject: "system:" + systemID + "/use:" + useID, From: from, To: rule, Comment: reason, Sections: []string{"6.1", "8"}})
+	})
+	return from, err
+}

@@ -29,7 +29,7 @@ type ReviewDecision struct {
 	RequestID uint
 	Round     int
 	Stage     requests.Status // the status the request was in: sti_review, codir_review, privacy_review
-	Decision  string // approve | reject | changes
+	Decision  string          // approve | reject | changes
 	ActorKey  string
 	ActorName string
 	Comment   string

@@ -207,11 +207,20 @@ type IncidentRow struct {
 	CreatedAt   time.Time
 }
 
+// InboundEventRow records a platform event already accepted (a Slack event_id, a Teams
+// activity id), so that a retried delivery is processed once, whichever replica gets
+// it. Platforms retry for minutes only, so old rows are deleted (PruneInboundEvents).
+type InboundEventRow struct {
+	Key string    `gorm:"primaryKey;size:200"`
+	At  time.Time `gorm:"index"`
+}
+
 func allRows() []any {
 	return []any{
 		&UseRow{}, &SystemRow{}, &SystemUseRow{}, &PersonRow{}, &RoleChannelRow{},
 		&DialogRow{}, &RequestRow{}, &AnswerRow{}, &DecisionRow{}, &PostedCardRow{},
 		&ReminderRow{}, &DeliveryRow{}, &TrainingRow{}, &AuditRow{}, &IncidentRow{},
+		&InboundEventRow{},
 	}
 }
 

@@ -1,0 +1,99 @@
+package storage_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/cssdgs/iagbot/storage"
+)
+
+func TestFirstSeen(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	for _, tc := range []struct {
+		key     string
+		want    bool
+		wantErr bool
+	}{
+		{"slack:Ev1", true, false},
+		{"slack:Ev1", false, false},
+		{"slack:Ev2", true, false},
+		{"teams:Ev1", true, false},
+		{"", false, true},
+		{strings.Repeat("k", 201), false, true},
+		{strings.Repeat("k", 200), true, false},
+	} {
+		got, err := db.FirstSeen(ctx, tc.key)
+		if got != tc.want || (err != nil) != tc.wantErr {
+			t.Errorf("FirstSeen(%.20q) = %v, %v; want %v, error %v", tc.key, got, err, tc.want, tc.wantErr)
+		}
+	}
+}
+
+// TestFirstSeenAcrossReplicas opens the same database file twice, as two replicas
+// would, and races them on one key: exactly one may process the event.
+func TestFirstSeenAcrossReplicas(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	var dbs []*storage.DB
+	for range 2 {
+		db, err := storage.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		dbs = append(dbs, db)
+	}
+	var (
+		wg    sync.WaitGroup
+		first atomic.Int32
+	)
+	for i := range 20 {
+		wg.Go(func() {
+			ok, err := dbs[i%2].FirstSeen(ctx, "slack:EvRace")
+			if err != nil {
+				t.Errorf("FirstSeen: %v", err)
+			}
+			if ok {
+				first.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if got := first.Load(); got != 1 {
+		t.Errorf("%d callers saw the event first, want 1", got)
+	}
+}
+
+func TestPruneInboundEvents(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	now := time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC)
+	db.Now = func() time.Time { return now.Add(-25 * time.Hour) }
+	for _, k := range []string{"slack:old1", "slack:old2"} {
+		if _, err := db.FirstSeen(ctx, k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Now = func() time.Time { return now }
+	if _, err := db.FirstSeen(ctx, "slack:new"); err != nil {
+		t.Fatal(err)
+	}
+	n, err := db.PruneInboundEvents(ctx, now.Add(-24*time.Hour))
+	if err != nil || n != 2 {
+		t.Fatalf("PruneInboundEvents = %d, %v; want 2, nil", n, err)
+	}
+	for _, tc := range []struct {
+		key  string
+		want bool
+	}{{"slack:old1", true}, {"slack:new", false}} {
+		if got, err := db.FirstSeen(ctx, tc.key); got != tc.want || err != nil {
+			t.Errorf("after pruning, FirstSeen(%q) = %v, %v; want %v", tc.key, got, err, tc.want)
+		}
+	}
+}

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot/teams/bfauth"
+	"github.com/cssdgs/iagbot/bot/teams/connector"
+	"github.com/infracloudio/msbotbuilder-go/schema"
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+)
+
+// These tests check that the load speaks the protocols: what it sends is accepted by
+// the libraries the bot uses, and the fakes answer those libraries' clients.
+
+func newFakes(t *testing.T) *fakes {
+	t.Helper()
+	fk, err := startFakes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(fk.close)
+	return fk
+}
+
+func TestTeamsTokenAndActivityAccepted(t *testing.T) {
+	fk := newFakes(t)
+	v, err := bfauth.New(bfauth.Config{AppID: appID, OpenIDMetadataURL: fk.openIDURL()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	auth, err := fk.botFrameworkToken(time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, conv := fk.teamsActivity("t", 7, time.Now())
+	var a schema.Activity
+	if err := json.Unmarshal(body, &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Conversation.ID != conv || a.ServiceURL != fk.serviceURL() || a.Type != "message" || a.Text == "" {
+		t.Fatalf("activity = %+v", a)
+	}
+	if _, err := v.Validate(context.Background(), auth, a.ChannelID, a.ServiceURL); err != nil {
+		t.Fatalf("bfauth rejects the load's token: %v", err)
+	}
+}
+
+func TestFakeConnectorTakesReplies(t *testing.T) {
+	fk := newFakes(t)
+	c, err := connector.New(connector.Config{AppID: appID, AppPassword: appPassword, TokenURL: fk.tokenURL()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := fk.teams.expect("a:conv-1", time.Now())
+	typing := schema.Activity{Type: "typing"}
+	if _, err := c.SendActivity(context.Background(), fk.serviceURL(), "a:conv-1", typing); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.replied(); ok {
+		t.Fatal("a typing indicator counted as the reply")
+	}
+	id, err := c.SendActivity(context.Background(), fk.serviceURL(), "a:conv-1", schema.Activity{Type: "message", Text: "ok"})
+	if err != nil || id == "" {
+		t.Fatalf("SendActivity = %q, %v", id, err)
+	}
+	if _, ok := s.replied(); !ok {
+		t.Fatal("reply not tracked")
+	}
+}
+
+func TestSlackRequestsAccepted(t *testing.T) {
+	fk := newFakes(t)
+	now := time.Now()
+	body, ch := slackEvent("t", 3, now)
+	req, _ := http.NewRequest("POST", "http://127.0.0.1/slack/events", bytes.NewReader(body))
+	signSlack(req, body, now)
+	sv, err := slack.NewSecretsVerifier(req.Header, slackSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv.Write(body)
+	if err := sv.Ensure(); err != nil {
+		t.Fatalf("signature rejected: %v", err)
+	}
+	ev, err := slackevents.ParseEvent(body, slackevents.OptionNoVerifyToken())
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, ok := ev.InnerEvent.Data.(*slackevents.MessageEvent)
+	if !ok || msg.Channel != ch || msg.ChannelType != "im" || msg.User == "" {
+		t.Fatalf("inner event = %#v", ev.InnerEvent.Data)
+	}
+	form, _ := url.ParseQuery(string(fk.clickPayload("t", 1, "C1", "review.approve", now)))
+	var cb slack.InteractionCallback
+	if err := json.Unmarshal([]byte(form.Get("payload")), &cb); err != nil {
+		t.Fatal(err)
+	}
+	if cb.Type != slack.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) != 1 ||
+		cb.ActionCallback.BlockActions[0].Value != "review.approve|load-t-1" || cb.Channel.ID != "C1" {
+		t.Fatalf("click = %+v", cb)
+	}
+}
+
+func TestFakeSlackAPI(t *testing.T) {
+	fk := newFakes(t)
+	api := slack.New(slackToken, slack.OptionAPIURL(fk.slackAPIURL()))
+	s := fk.slack.expect("D1", time.Now())
+	if _, _, err := api.PostMessage("D1", slack.MsgOptionText("ok", false)); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.replied(); !ok {
+		t.Fatal("chat.postMessage not tracked")
+	}
+	if _, _, _, err := api.UpdateMessage("D1", "1.2", slack.MsgOptionText("ok", false)); err != nil {
+		t.Fatal(err)
+	}
+	u, err := api.GetUserInfo("U1")
+	if err != nil || u.Profile.Email == "" {
+		t.Fatalf("users.info = %+v, %v", u, err)
+	}
+	c, _, _, err := api.OpenConversation(&slack.OpenConversationParameters{Users: []string{"U1"}})
+	if err != nil || c.ID == "" {
+		t.Fatalf("conversations.open = %+v, %v", c, err)
+	}
+	if _, err := api.PublishView("U1", slack.HomeTabViewRequest{Type: slack.VTHomeTab}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := slack.New("xoxb-wrong", slack.OptionAPIURL(fk.slackAPIURL())).PostMessage("D2", slack.MsgOptionText("x", false)); err == nil {
+		t.Fatal("a wrong token was accepted")
+	}
+	resp, err := http.Post(fk.base+"/slack/response/C9", "application/json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+}
+
+func TestPercentiles(t *testing.T) {
+	var d []time.Duration
+	for i := 1; i <= 100; i++ {
+		d = append(d, time.Duration(i)*time.Millisecond)
+	}
+	if pct(d, 50) != 50*time.Millisecond || pct(d, 99) != 99*time.Millisecond || pct(d, 100) != 100*time.Millisecond {
+		t.Fatalf("pct = %v %v %v", pct(d, 50), pct(d, 99), pct(d, 100))
+	}
+	if pct(nil, 99) != 0 || pct(d[:1], 1) != time.Millisecond {
+		t.Fatal("pct of tiny samples")
+	}
+}

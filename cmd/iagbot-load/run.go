@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// options are the command-line flags.
+type options struct {
+	scenario       string
+	n, c, warmup   int
+	burst, starts  int
+	cap, timeout   time.Duration
+	bin, clickVerb string
+	keep           bool
+}
+
+var scenarios = []string{"startup", "healthz", "slack", "teams", "clicks"}
+
+func parseOptions(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("iagbot-load", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.scenario, "scenario", "all", "all, or one of "+strings.Join(scenarios, ", "))
+	fs.IntVar(&o.n, "n", 10000, "requests per load scenario, after the warm-up")
+	fs.IntVar(&o.c, "c", 50, "concurrent requests")
+	fs.IntVar(&o.warmup, "warmup", 200, "requests sent first and not measured (key and token fetches, connections)")
+	fs.IntVar(&o.burst, "burst", 300, "simultaneous clicks in the clicks scenario")
+	fs.IntVar(&o.starts, "starts", 3, "start-ups measured, each on a fresh database")
+	fs.DurationVar(&o.cap, "duration", time.Minute, "cap per scenario: no request is sent after it")
+	fs.DurationVar(&o.timeout, "timeout", 10*time.Second, "per request, reply included")
+	fs.StringVar(&o.bin, "bin", "", "iagbot binary to run (default: go build ./cmd/iagbot into a temp dir)")
+	fs.StringVar(&o.clickVerb, "click-verb", "review.approve", "verb of the clicked button")
+	fs.BoolVar(&o.keep, "keep", false, "keep the temp dir (database, server log) and print its path")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: iagbot-load [options]\n\nStarts `iagbot serve` on 127.0.0.1 against fake Bot Framework and Slack services,\nloads it and prints a Markdown table. All traffic stays on loopback.\n\nOptions:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if o.scenario != "all" && !slices.Contains(scenarios, o.scenario) {
+		return o, fmt.Errorf("-scenario %q: want all or one of %s", o.scenario, strings.Join(scenarios, ", "))
+	}
+	if o.n < 1 || o.c < 1 || o.warmup < 0 || o.burst < 1 || o.starts < 0 || o.cap <= 0 || o.timeout <= 0 {
+		return o, errors.New("-n, -c, -burst must be positive; -warmup, -starts not negative; durations positive")
+	}
+	return o, nil
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	o, err := parseOptions(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	} else if err != nil {
+		fmt.Fprintln(stderr, "iagbot-load:", err)
+		return 2
+	}
+	rep, err := measure(ctx, o, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "iagbot-load:", err)
+		return 1
+	}
+	rep.write(stdout, o)
+	return 0
+}
+
+// bench is one run: the options, the fakes, the server under load, the client.
+type bench struct {
+	o      options
+	fk     *fakes
+	srv    *server
+	client *http.Client
+	run    string // random, in every id, so that runs never collide
+	log    io.Writer
+}
+
+func (b *bench) want(s string) bool { return b.o.scenario == "all" || b.o.scenario == s }
+
+// measure runs the chosen scenarios: start-ups on fresh databases, then one server
+// that takes every load scenario in turn, as state accumulates in production.
+func measure(ctx context.Context, o options, log io.Writer) (*report, error) {
+	dir, err := os.MkdirTemp("", "iagbot-load-")
+	if err != nil {
+		return nil, err
+	}
+	if o.keep {
+		fmt.Fprintln(log, "temp dir kept:", dir)
+	} else {
+		defer os.RemoveAll(dir)
+	}
+	fk, err := startFakes()
+	if err != nil {
+		return nil, err
+	}
+	defer fk.close()
+	bin := o.bin
+	if bin == "" {
+		fmt.Fprintln(log, "building ./cmd/iagbot …")
+		if bin, err = buildServer(ctx, dir); err != nil {
+			return nil, err
+		}
+	}
+	rnd := make([]byte, 2)
+	rand.Read(rnd)
+	b := &bench{o: o, fk: fk, client: newClient(max(o.c, o.burst)+10, o.timeout), run: hex.EncodeToString(rnd), log: log}
+	rep := &report{}
+	if b.want("startup") {
+		for k := range o.starts {
+			srv, err := startServer(ctx, bin, filepath.Join(dir, fmt.Sprintf("start%d.db", k)), filepath.Join(dir, "start.log"), fk)
+			if err != nil {
+				return nil, err
+			}
+			rep.starts = append(rep.starts, srv.ready)
+			fmt.Fprintf(log, "start-up %d: %v\n", k+1, srv.ready)
+			if err := srv.stop(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if o.scenario == "startup" {
+		return rep, nil
+	}
+	if b.srv, err = startServer(ctx, bin, filepath.Join(dir, "load.db"), filepath.Join(dir, "serve.log"), fk); err != nil {
+		return nil, err
+	}
+	defer b.srv.stop()
+	if err := b.loads(ctx, rep); err != nil {
+		return nil, err
+	}
+	rep.mem, _ = b.srv.memory()
+	rep.calls = fk.callSummary()
+	return rep, nil
+}

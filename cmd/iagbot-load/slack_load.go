@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// messages are what the simulated staff write: policy questions, help, a request
+// dialog started (stored as dialog state) and a language choice (stored on the
+// person), so that the load makes the bot store what it stores in real use.
+var messages = []string{
+	"Puis-je utiliser ChatGPT pour résumer un texte ?",
+	"aide",
+	"Est-ce que je peux utiliser Copilot avec des données d'élèves ?",
+	"demande",
+	"in English please",
+	"statut",
+	"Can I use Gemini to translate a letter to parents?",
+	"bonjour",
+}
+
+// peerOf is the person sending request i: four requests each, fewer than the bot's
+// per-person burst, so that the load measures answers rather than "slow down".
+func peerOf(i int) int { return i / 4 }
+
+// signSlack sets the v0 signature headers Slack sends: HMAC-SHA256 of
+// "v0:<timestamp>:<body>" keyed by the signing secret.
+func signSlack(req *http.Request, body []byte, now time.Time) {
+	ts := strconv.FormatInt(now.Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(slackSecret))
+	mac.Write([]byte("v0:" + ts + ":"))
+	mac.Write(body)
+	req.Header.Set("X-Slack-Request-Timestamp", ts)
+	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+}
+
+// slackEvent is the event_callback for a direct message; the channel is unique per
+// request so that the reply can be told apart.
+func slackEvent(run string, i int, now time.Time) (body []byte, channel string) {
+	channel = fmt.Sprintf("DL%s%07d", run, i)
+	ts := fmt.Sprintf("%d.%06d", now.Unix(), i%1000000)
+	ev := map[string]any{
+		"token": "legacy-verification-token", "team_id": "T0LOAD", "api_app_id": "A0LOAD",
+		"type": "event_callback", "event_id": fmt.Sprintf("Ev%s%07d", run, i), "event_time": now.Unix(),
+		"authorizations": []map[string]any{{"team_id": "T0LOAD", "user_id": "U0BOT", "is_bot": true}},
+		"event": map[string]any{
+			"type": "message", "channel_type": "im", "channel": channel, "user": fmt.Sprintf("UL%s%06d", run, peerOf(i)),
+			"text": messages[i%len(messages)], "ts": ts, "event_ts": ts,
+		},
+	}
+	body, _ = json.Marshal(ev)
+	return body, channel
+}
+
+// slackEvents fires signed message.im events and measures each until its 200 ack.
+// The replies the bot then posts (chat.postMessage) are tracked too, and reported as
+// a second row once they have all arrived or the grace period is over.
+func (b *bench) slackEvents(ctx context.Context) []row {
+	n, w := b.o.n, b.o.warmup
+	slots := make([]*slot, w+n)
+	f := func(ctx context.Context, i int) (time.Duration, error) {
+		now := time.Now()
+		body, ch := slackEvent(b.run, i, now)
+		req, err := http.NewRequestWithContext(ctx, "POST", b.srv.base+"/slack/events", bytes.NewReader(body))
+		if err != nil {
+			return 0, err
+		}
+		req.Header.Set("Content-Type", "application/json")
+		signSlack(req, body, now)
+		start := time.Now()
+		slots[i] = b.fk.slack.expect(ch, start)
+		if err := send(b.client, req, http.StatusOK); err != nil {
+			b.fk.slack.forget(ch)
+			slots[i] = nil
+			return 0, err
+		}
+		return time.Since(start), nil
+	}
+	if w > 0 {
+		runLoad(ctx, w, b.o.c, 0, b.o.cap, b.o.timeout, f)
+	}
+	res := runLoad(ctx, n, b.o.c, w, b.o.cap, b.o.timeout, f)
+	ack := b.row("Slack event → 200 ack", res, b.o.c)
+	ack.target, ack.met = "≥ 3000/s, p99 < 50 ms", meets(res, 3000, 50*time.Millisecond)
+	replies := awaitReplies(ctx, slots[w:], b.o.timeout)
+	rep := b.row("Slack event → reply at fake Web API", replies, b.o.c)
+	rep.target = "(context)"
+	return []row{ack, rep}
+}
+
+// awaitReplies waits, bounded by grace after the last request, for the replies of
+// the requests that were acked, and turns them into a result.
+func awaitReplies(ctx context.Context, slots []*slot, grace time.Duration) result {
+	res := result{errs: map[string]int{}}
+	deadline := time.After(grace)
+	var first, last time.Time
+	for _, s := range slots {
+		if s == nil {
+			continue // never sent (capped)
+		}
+		if first.IsZero() || s.start.Before(first) {
+			first = s.start
+		}
+		select {
+		case <-s.done:
+		case <-deadline:
+		case <-ctx.Done():
+		}
+		d, ok := s.replied()
+		if !ok {
+			res.failed++
+			res.errs["no reply at the fake"]++
+			continue
+		}
+		res.lat = append(res.lat, d)
+		if s.at.After(last) {
+			last = s.at
+		}
+	}
+	res.elapsed = last.Sub(first)
+	return res
+}

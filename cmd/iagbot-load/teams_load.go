@@ -1,0 +1,80 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/golang-jwt/jwt/v4"
+)
+
+// botFrameworkToken is the bearer token the Bot Framework would send: RS256 with the
+// fake JWKS's key, issuer api.botframework.com, audience the app id, and the
+// serviceurl claim equal to the activities' serviceUrl. The real service reuses one
+// token for many activities, and so does the load.
+func (f *fakes) botFrameworkToken(now time.Time) (string, error) {
+	tok := jwt.NewWithClaims(jwt.SigningMethodRS256, jwt.MapClaims{
+		"iss": "https://api.botframework.com", "aud": appID, "serviceurl": f.serviceURL(),
+		"nbf": now.Add(-time.Minute).Unix(), "iat": now.Unix(), "exp": now.Add(time.Hour).Unix(),
+	})
+	tok.Header["kid"] = keyID
+	s, err := tok.SignedString(f.key)
+	return "Bearer " + s, err
+}
+
+// teamsActivity is a personal-chat message; its conversation id is unique per request
+// so that the reply can be told apart.
+func (f *fakes) teamsActivity(run string, i int, now time.Time) (body []byte, conv string) {
+	conv = fmt.Sprintf("a:load-%s-%07d", run, i)
+	user := fmt.Sprintf("29:load-%s-%06d", run, peerOf(i))
+	a := map[string]any{
+		"type": "message", "id": fmt.Sprintf("%d%07d", now.UnixMilli(), i), "timestamp": now.UTC().Format(time.RFC3339Nano),
+		"serviceUrl": f.serviceURL(), "channelId": "msteams", "locale": "fr-CA", "text": messages[i%len(messages)],
+		"from":         map[string]any{"id": user, "name": "Load " + user[3:], "aadObjectId": user[3:]},
+		"recipient":    map[string]any{"id": "28:" + appID, "name": "iagbot"},
+		"conversation": map[string]any{"id": conv, "conversationType": "personal", "tenantId": tenantID},
+		"channelData":  map[string]any{"tenant": map[string]any{"id": tenantID}},
+	}
+	body, _ = json.Marshal(a)
+	return body, conv
+}
+
+// teamsMessages posts signed activities to /api/messages and measures each until the
+// fake connector has received the bot's reply in that conversation.
+func (b *bench) teamsMessages(ctx context.Context) ([]row, error) {
+	auth, err := b.fk.botFrameworkToken(time.Now())
+	if err != nil {
+		return nil, err
+	}
+	f := func(ctx context.Context, i int) (time.Duration, error) {
+		body, conv := b.fk.teamsActivity(b.run, i, time.Now())
+		req, err := http.NewRequestWithContext(ctx, "POST", b.srv.base+"/api/messages", bytes.NewReader(body))
+		if err != nil {
+			return 0, err
+		}
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", auth)
+		s := b.fk.teams.expect(conv, time.Now())
+		if err := send(b.client, req, http.StatusOK, http.StatusCreated, http.StatusAccepted); err != nil {
+			b.fk.teams.forget(conv)
+			return 0, err
+		}
+		select {
+		case <-s.done:
+			return s.at.Sub(s.start), nil
+		case <-ctx.Done():
+			b.fk.teams.forget(conv)
+			return 0, fmt.Errorf("no reply at the fake connector: %w", ctx.Err())
+		}
+	}
+	if b.o.warmup > 0 {
+		runLoad(ctx, b.o.warmup, b.o.c, 0, b.o.cap, b.o.timeout, f)
+	}
+	res := runLoad(ctx, b.o.n, b.o.c, b.o.warmup, b.o.cap, b.o.timeout, f)
+	r := b.row("Teams message → reply at fake connector", res, b.o.c)
+	r.target, r.met = "≥ 2000/s, p99 < 100 ms", meets(res, 2000, 100*time.Millisecond)
+	return []row{r}, nil
+}

@@ -1,0 +1,152 @@
+package teams
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/infracloudio/msbotbuilder-go/schema"
+)
+
+// inbound is an activity as received. msbotbuilder-go's Entity keeps only the type, so
+// the entities are decoded here with the fields the channel reads: a mention's text
+// and target, the client's locale.
+type inbound struct {
+	schema.Activity
+	Entities []entity `json:"entities,omitempty"`
+}
+
+type entity struct {
+	Type      string `json:"type"`
+	Text      string `json:"text"`
+	Mentioned struct {
+		ID string `json:"id"`
+	} `json:"mentioned"`
+	Locale string `json:"locale"` // clientInfo
+}
+
+var errNoType = errors.New("activity has no type")
+
+// decode parses an activity body; any error means 400.
+func decode(body []byte) (*inbound, error) {
+	var in inbound
+	if err := json.Unmarshal(body, &in); err != nil {
+		return nil, err
+	}
+	if in.Type == "" {
+		return nil, errNoType
+	}
+	return &in, nil
+}
+
+// tenantID is the conversation's tenant: Teams puts it in conversation.tenantId and in
+// channelData.tenant.id.
+func (in *inbound) tenantID() string {
+	if in.Conversation.TenantID != "" {
+		return in.Conversation.TenantID
+	}
+	if t, ok := in.ChannelData["tenant"].(map[string]any); ok {
+		id, _ := t["id"].(string)
+		return id
+	}
+	return ""
+}
+
+// locale is the activity's locale, else the Teams client's (clientInfo entity).
+func (in *inbound) locale() string {
+	if in.Locale != "" {
+		return in.Locale
+	}
+	for _, e := range in.Entities {
+		if e.Type == "clientInfo" && e.Locale != "" {
+			return e.Locale
+		}
+	}
+	return ""
+}
+
+// group reports a team channel or group chat, where replies are public.
+func (in *inbound) group() bool {
+	t := in.Conversation.ConversationType
+	return in.Conversation.IsGroup || t == "channel" || t == "groupChat"
+}
+
+// threadSep separates a Teams channel id from the reply chain in a conversation id:
+// "19:…@thread.tacv2;messageid=1700000000000".
+const threadSep = ";messageid="
+
+// ref is the conversation reference of the activity. A channel's reply chain goes in
+// ThreadID, so that a stored reference can post a new thread or answer in this one.
+func (in *inbound) ref(u bot.User) bot.ConversationRef {
+	r := bot.ConversationRef{Channel: bot.Teams, ID: in.Conversation.ID, Group: in.group(),
+		ServiceURL: in.ServiceURL, TenantID: in.tenantID(), BotID: in.Recipient.ID}
+	if base, thread, ok := strings.Cut(r.ID, threadSep); ok {
+		r.ID, r.ThreadID = base, thread
+	}
+	if !r.Group {
+		r.UserID = u.ID
+	}
+	return r
+}
+
+// conversationID is where a reference's messages go in the Bot Connector API.
+func conversationID(r bot.ConversationRef) string {
+	if r.ThreadID != "" {
+		return r.ID + threadSep + r.ThreadID
+	}
+	return r.ID
+}
+
+// user is the person behind the activity: the AAD object id identifies them (the
+// Teams "29:" id differs per bot), the e-mail comes from the members API, cached.
+func (c *Channel) user(ctx context.Context, in *inbound) bot.User {
+	u := bot.User{ID: in.From.AadObjectID, Name: in.From.Name}
+	if u.ID == "" {
+		u.ID = in.From.ID // the emulator has no AAD
+	}
+	u.Email = c.email(ctx, in)
+	return u
+}
+
+// turn converts a message activity: a card button press (value with a verb) becomes an
+// Action, anything else a text with the bot's @mention removed.
+func (c *Channel) turn(ctx context.Context, in *inbound, requestID string) bot.Turn {
+	u := c.user(ctx, in)
+	t := bot.Turn{Channel: bot.Teams, User: u, Locale: in.locale(), Conversation: in.ref(u), RequestID: requestID}
+	if a := action(in); a != nil {
+		t.Action = a
+		return t
+	}
+	t.Text = stripMentions(in.Text, in.Recipient.ID, in.Entities)
+	return t
+}
+
+// action reads the value of an Action.Submit: {"verb", "subject"} from the card's data,
+// the other string fields are the card's inputs. Non-string fields are not inputs this
+// bot renders and are dropped.
+func action(in *inbound) *bot.Action {
+	verb, _ := in.Value["verb"].(string)
+	if verb == "" {
+		return nil
+	}
+	subject, _ := in.Value["subject"].(string)
+	a := &bot.Action{Verb: verb, Subject: subject, Values: map[string]string{}, MessageID: in.ReplyToID}
+	for k, v := range in.Value {
+		if s, ok := v.(string); ok && k != "verb" && k != "subject" {
+			a.Values[k] = s
+		}
+	}
+	return a
+}
+
+// lang is the language the channel itself writes in (welcome, apology, card error
+// messages) when it does not know the person's choice: the locale, else the default.
+func (c *Channel) lang(locale string) i18n.Lang {
+	if locale == "" {
+		return c.cfg.DefaultLang
+	}
+	return i18n.Parse(locale)
+}

@@ -1,0 +1,138 @@
+package teams
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/infracloudio/msbotbuilder-go/schema"
+)
+
+// ServeHTTP handles POST /api/messages. The order is the contract:
+//  1. the body is read through a MaxBodyBytes limit (413 beyond it);
+//  2. it must be an activity (400 otherwise);
+//  3. the bearer token must be valid for that activity's channel and service URL
+//     (401 otherwise; nothing of the activity is processed or stored);
+//  4. an activity already seen (same conversation and id, a redelivery) gets 200 and
+//     nothing else; 503 when the database cannot tell, so that Teams retries;
+//  5. message and conversationUpdate activities are processed before the answer, at
+//     most MaxInFlight at once (503 when no slot frees while the request lasts);
+//     invoke activities get 501, since the bot's cards use no Action.Execute; other
+//     types get 200 and are ignored.
+func (c *Channel) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			c.refuse(w, http.StatusRequestEntityTooLarge, "bad_request", "body too large")
+			return
+		}
+		c.refuse(w, http.StatusBadRequest, "bad_request", "body not read")
+		return
+	}
+	in, err := decode(body)
+	if err != nil {
+		c.refuse(w, http.StatusBadRequest, "bad_request", "not an activity")
+		return
+	}
+	if !c.cfg.Emulator {
+		if _, err := c.cfg.Validator.Validate(r.Context(), r.Header.Get("Authorization"), in.ChannelID, in.ServiceURL); err != nil {
+			// bfauth's errors name the reason, never the token.
+			c.refuse(w, http.StatusUnauthorized, "unauthorized", err.Error())
+			return
+		}
+	}
+	switch in.Type {
+	case schema.Message, schema.ConversationUpdate:
+	case schema.Invoke:
+		w.WriteHeader(http.StatusNotImplemented)
+		return
+	default:
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	select {
+	case c.inflight <- struct{}{}:
+		defer func() { <-c.inflight }()
+	case <-r.Context().Done():
+		c.refuse(w, http.StatusServiceUnavailable, "busy", "no slot before the request ended")
+		return
+	}
+	// Teams may hang up before the replies are sent; finish the turn anyway, bounded.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), c.cfg.TurnTimeout)
+	defer cancel()
+	c.remember(in)
+	first, err := c.firstSeen(ctx, in)
+	if err != nil {
+		// The database cannot tell whether this is a redelivery: let Teams retry.
+		c.log.Error("teams dedupe unavailable", "error", err.Error())
+		c.refuse(w, http.StatusServiceUnavailable, "error", "dedupe unavailable")
+		return
+	}
+	if !first {
+		c.cfg.Observe("duplicate")
+		c.log.Info("teams activity redelivered; ignored", "type", string(in.Type))
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	if in.Type == schema.Message {
+		c.onMessage(ctx, in)
+	} else {
+		c.onConversationUpdate(ctx, in)
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+func (c *Channel) refuse(w http.ResponseWriter, code int, outcome, reason string) {
+	c.cfg.Observe(outcome)
+	c.log.Warn("teams request refused", "status", code, "reason", reason)
+	http.Error(w, http.StatusText(code), code)
+}
+
+// firstSeen reports whether the activity is new. Activity ids are unique within a
+// conversation only, so the key holds both, hashed to a fixed length.
+func (c *Channel) firstSeen(ctx context.Context, in *inbound) (bool, error) {
+	if in.ID == "" || in.Conversation.ID == "" {
+		return true, nil
+	}
+	return c.cfg.Store.FirstSeen(ctx, "teams:activity:"+digest(in.Conversation.ID, in.ID))
+}
+
+// onMessage hands a message to the engine and sends its replies; an engine error
+// gets the generic apology, in the locale's language.
+func (c *Channel) onMessage(ctx context.Context, in *inbound) {
+	t := c.turn(ctx, in, newRequestID())
+	replies, err := c.cfg.Handler.Handle(ctx, t)
+	if err != nil {
+		c.log.Error("teams turn failed", "request_id", t.RequestID, "error", err.Error())
+		replies = []bot.Reply{{Text: i18n.T(c.lang(t.Locale), "core.error")}}
+	}
+	c.reply(ctx, in, t, replies)
+}
+
+// digest is a short, fixed-length, non-reversible key of ids.
+func digest(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+func newRequestID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

@@ -1,0 +1,92 @@
+package teams
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"time"
+)
+
+const (
+	// memberLookupTimeout keeps a slow members API from delaying the answer: without
+	// the e-mail the turn still works, keyed by the Teams id.
+	memberLookupTimeout = 5 * time.Second
+	// memberFailTTL is how long a failed lookup is not retried.
+	memberFailTTL = time.Minute
+	// memberCacheMax bounds the cache; past it, expired entries are dropped.
+	memberCacheMax = 10_000
+)
+
+// memberCache remembers people's e-mails by their Teams account id, with expiry.
+type memberCache struct {
+	ttl time.Duration
+	now func() time.Time
+
+	mu sync.Mutex // guards m
+	m  map[string]memberEntry
+}
+
+type memberEntry struct {
+	email   string
+	expires time.Time
+}
+
+func newMemberCache(ttl time.Duration, now func() time.Time) *memberCache {
+	return &memberCache{ttl: ttl, now: now, m: map[string]memberEntry{}}
+}
+
+func (mc *memberCache) get(id string) (string, bool) {
+	mc.mu.Lock()
+	defer mc.mu.Unlock()
+	e, ok := mc.m[id]
+	if !ok || !mc.now().Before(e.expires) {
+		return "", false
+	}
+	return e.email, true
+}
+
+func (mc *memberCache) put(id, email string, ttl time.Duration) {
+	mc.mu.Lock()
+	defer mc.mu.Unlock()
+	now := mc.now()
+	if len(mc.m) >= memberCacheMax {
+		for k, e := range mc.m {
+			if !now.Before(e.expires) {
+				delete(mc.m, k)
+			}
+		}
+		if len(mc.m) >= memberCacheMax {
+			mc.m = map[string]memberEntry{}
+		}
+	}
+	mc.m[id] = memberEntry{email: email, expires: now.Add(ttl)}
+}
+
+// email returns the sender's e-mail address from the conversation members API (Teams
+// puts it in no activity), cached for MemberTTL; "" when unknown. A failure is logged
+// without the person's ids and retried after memberFailTTL.
+func (c *Channel) email(ctx context.Context, in *inbound) string {
+	id := in.From.ID
+	if id == "" || in.ServiceURL == "" || in.Conversation.ID == "" {
+		return ""
+	}
+	if e, ok := c.members.get(id); ok {
+		return e
+	}
+	lctx, cancel := context.WithTimeout(ctx, memberLookupTimeout)
+	defer cancel()
+	m, err := c.cfg.Connector.GetMember(lctx, in.ServiceURL, in.Conversation.ID, id)
+	if err != nil {
+		c.log.Warn("teams member lookup failed", "error", errKind(err))
+		c.members.put(id, "", memberFailTTL)
+		return ""
+	}
+	email := strings.TrimSpace(m.Email)
+	// A UPN is the sign-in address; in a school board's tenant it is the e-mail. A
+	// guest's ("…#EXT#@…") is not an address anyone configured.
+	if upn := m.UserPrincipalName; email == "" && strings.Contains(upn, "@") && !strings.Contains(upn, "#EXT#") {
+		email = strings.TrimSpace(m.UserPrincipalName)
+	}
+	c.members.put(id, email, c.cfg.MemberTTL)
+	return email
+}

@@ -1,0 +1,25 @@
+package teams
+
+import (
+	"regexp"
+	"strings"
+)
+
+// atTag is Teams' mention markup in a message's text: "<at>Assistant IAG</at>".
+var atTag = regexp.MustCompile(`(?s)<at>(.*?)</at>`)
+
+// stripMentions returns the text a person meant for the bot: the bot's own @mentions,
+// named by mention entities whose target is botID, are removed; other people's
+// mentions keep their name without the markup. The result is trimmed; line breaks
+// inside it are kept, since an answer to a dialog question may span lines.
+func stripMentions(text, botID string, entities []entity) string {
+	for _, e := range entities {
+		if e.Type == "mention" && e.Text != "" && botID != "" && e.Mentioned.ID == botID {
+			text = strings.ReplaceAll(text, e.Text, "")
+		}
+	}
+	text = atTag.ReplaceAllString(text, "$1")
+	// Teams pads a mention with a non-breaking space, sometimes as an HTML entity.
+	text = strings.NewReplacer("&nbsp;", " ", "\u00a0", " ").Replace(text)
+	return strings.TrimSpace(text)
+}

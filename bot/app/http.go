@@ -15,6 +15,7 @@ func (a *App) Handler() http.Handler {
 	mux.HandleFunc("GET /readyz", a.readyz)
 	mux.Handle("GET /metrics", a.Metrics.Handler())
 	// Channel routes: one line per channel.
+	a.mountTeams(mux)
 	return mux
 }
 

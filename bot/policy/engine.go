@@ -1,0 +1,135 @@
+// Package policy answers "may I use tool X for purpose Y?" from the inventory of
+// procedure 30-02 (art. 6.1) and its rules (art. 6.2, 5.1.6–5.1.11, 8).
+//
+// An Engine is built once from an inventory: it indexes the names of the systems, the
+// built-in Catalogue of public tools, and the stemmed keywords of the uses and of
+// personal data. Evaluate then reads a question in French or English (accents, case,
+// elisions, inflections, a typo in a tool name), applies the nine rules in their order
+// and returns a Result; Answer and Why turn a Result into text in either language.
+//
+// Privacy: a Result carries the question only in its Redacted form. Callers log and
+// store Redacted, never the raw question, whenever Result.PersonalData is true.
+package policy
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/cssdgs/iagbot/bot/inventory"
+)
+
+// Engine evaluates questions against one inventory. It is immutable once built and
+// safe for concurrent use; build a new one (or use Live) when the inventory changes.
+type Engine struct {
+	inv     *inventory.Inventory
+	tools   *toolIndex
+	phrases *phraseIndex
+	// known are folded words that are not people's names although capitalised: tool,
+	// system and vendor names, keywords, and common proper nouns.
+	known map[string]bool
+}
+
+// NewEngine indexes inv. The engine keeps its own copy, so later changes to inv do
+// not affect it. A nil inventory gives an engine that knows only the catalogue.
+func NewEngine(inv *inventory.Inventory) *Engine {
+	if inv == nil {
+		inv = &inventory.Inventory{Version: inventory.Version}
+	}
+	inv = inv.Clone()
+	e := &Engine{inv: inv, tools: newToolIndex(inv), phrases: &phraseIndex{}, known: map[string]bool{}}
+	for w := range knownCapitalised {
+		e.known[w] = true
+	}
+	addKnown := func(ss ...string) {
+		for _, s := range ss {
+			for _, t := range Tokenize(s) {
+				e.known[t.Fold] = true
+			}
+		}
+	}
+	for _, t := range Catalogue {
+		addKnown(t.Name, t.Vendor)
+		addKnown(t.Aliases...)
+	}
+	for _, s := range inv.Systems {
+		addKnown(s.Name, s.Vendor)
+		addKnown(s.Aliases...)
+	}
+	for i, u := range inv.Uses {
+		for _, k := range u.Keywords.FR {
+			e.phrases.add(k, "fr", target{use: i})
+		}
+		for _, k := range u.Keywords.EN {
+			e.phrases.add(k, "en", target{use: i})
+		}
+		addKnown(u.Keywords.FR...)
+		addKnown(u.Keywords.EN...)
+		addKnown(u.Label.FR, u.Label.EN)
+	}
+	for _, kind := range PIIKinds {
+		p := piiPhrases[kind]
+		for _, k := range p[0] {
+			e.phrases.add(k, "fr", target{use: -1, pii: kind})
+		}
+		for _, k := range p[1] {
+			e.phrases.add(k, "en", target{use: -1, pii: kind})
+		}
+	}
+	return e
+}
+
+// Inventory returns the engine's inventory. Callers must not change it.
+func (e *Engine) Inventory() *inventory.Inventory { return e.inv }
+
+// stemCacheLimit bounds the stem cache: staff questions use a few thousand distinct
+// words, and an adversarial stream of new words must not grow memory forever.
+const stemCacheLimit = 50_000
+
+var (
+	stemCache     sync.Map // Token.Lower → []string (never modified once stored)
+	stemCacheSize atomic.Int64
+)
+
+// stems returns the match keys of a question word, memoised: the Snowball stemmers
+// are the costliest step of an evaluation.
+func (e *Engine) stems(t Token) []string {
+	if v, ok := stemCache.Load(t.Lower); ok {
+		return v.([]string)
+	}
+	keys := stems(t.Lower, t.Fold)
+	if stemCacheSize.Load() < stemCacheLimit {
+		if _, loaded := stemCache.LoadOrStore(t.Lower, keys); !loaded {
+			stemCacheSize.Add(1)
+		}
+	}
+	return keys
+}
+
+// Live holds the current engine and swaps in a new one when the inventory changes;
+// evaluations in flight finish on the engine they started with.
+type Live struct {
+	p atomic.Pointer[Engine]
+}
+
+// NewLive returns a Live serving an engine for inv.
+func NewLive(inv *inventory.Inventory) *Live {
+	l := &Live{}
+	l.p.Store(NewEngine(inv))
+	return l
+}
+
+// Engine returns the current engine.
+func (l *Live) Engine() *Engine { return l.p.Load() }
+
+// Rebuild indexes inv and makes it the current engine.
+func (l *Live) Rebuild(inv *inventory.Inventory) { l.p.Store(NewEngine(inv)) }
+
+// catalogueOnly is an engine without inventory, for DetectPersonalData.
+var catalogueOnly = sync.OnceValue(func() *Engine { return NewEngine(nil) })
+
+// DetectPersonalData returns the categories of personal or confidential data that text
+// mentions (empty when none) and its redacted form.
+func DetectPersonalData(text string) ([]PIIKind, string) {
+	a := catalogueOnly().Analyze(text)
+	return a.Personal, a.Redacted
+}

@@ -1,0 +1,284 @@
+package policy
+
+import (
+	"sort"
+
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/inventory"
+)
+
+// Evaluate answers a question. The rules apply in this order, the first that decides
+// ending the evaluation:
+//
+//  1. no GenAI tool recognised → needs_clarification (the approved tools are listed);
+//  2. the tool is in the inventory with a status other than approved → not_approved (6.1);
+//  3. the tool is not in the inventory but in the Catalogue → not_approved (6.1, 8);
+//  4. personal or confidential data with a public system → forbidden (6.2), whatever the use;
+//  5. no use recognised → needs_clarification (the system's uses are listed);
+//  6. the use is forbidden on the system → forbidden (6.1);
+//  7. the use is restricted → restricted, with its conditions (6.1);
+//  8. the use is permitted → permitted, but restricted for an automated decision (5.1.11);
+//  9. a known use the system does not list → forbidden (6.1).
+//
+// Personal data with a private system does not block (6.2) but is recorded in the path.
+// userLang is the answer language when the question's own language cannot be told.
+// Evaluate is safe for concurrent use.
+func (e *Engine) Evaluate(question string, userLang i18n.Lang) Result {
+	a := e.Analyze(question)
+	r := Result{
+		Intent: a.Intent, Lang: a.Lang, Tool: a.Tool, ToolTypo: a.Typo, Redacted: a.Redacted,
+		PersonalData: len(a.Personal) > 0, PersonalDataKinds: a.Personal,
+	}
+	if r.Lang == "" {
+		r.Lang = i18n.Parse(string(userLang))
+	}
+	if len(a.Uses) > 1 {
+		if a.System >= 0 {
+			a.Use = e.strictest(&e.inv.Systems[a.System], a.Uses)
+		} else {
+			a.Use = e.leastAllowed(a.Uses)
+		}
+	}
+	var use *inventory.Use
+	if a.Use >= 0 {
+		use = &e.inv.Uses[a.Use]
+		r.UseID, r.Use, r.Disclosure = use.ID, use.Label, use.Disclosure
+		r.AutomatedDecision, r.Media = use.AutomatedDecision, use.Media
+	}
+	e.decide(&r, a, use)
+	r.Sections = sections(&r)
+	return r
+}
+
+func (r *Result) step(rule int, code string, sections ...string) {
+	r.Path = append(r.Path, Step{Rule: rule, Code: code, Sections: sections})
+}
+
+func (r *Result) decide(v Verdict, rule int) { r.Verdict, r.Rule = v, rule }
+
+func (e *Engine) decide(r *Result, a Analysis, use *inventory.Use) {
+	switch {
+	case a.Tool == "": // rule 1
+		r.step(1, "no_tool", "6.1")
+		r.decide(NeedsClarification, 1)
+		r.Approved = e.approvedFor(use, r.PersonalData, "")
+		return
+	case a.System < 0: // rule 3: a known public tool absent from the inventory
+		r.Kind = inventory.Public
+		r.step(1, "tool_catalogue", "6.1")
+		r.step(3, "not_in_inventory", "6.1", "8")
+		r.decide(NotApproved, 3)
+		r.Alternatives = e.approvedFor(use, r.PersonalData, "")
+		return
+	}
+	s := &e.inv.Systems[a.System]
+	r.SystemID, r.Kind, r.Hosting, r.Status, r.StatusReason = s.ID, s.Kind, s.Hosting, s.Status, s.StatusReason
+	r.step(1, "tool_inventory", "6.1")
+	if s.Status != inventory.Approved { // rule 2
+		r.step(2, "status_"+string(s.Status), "6.1")
+		r.decide(NotApproved, 2)
+		r.Alternatives = e.approvedFor(use, r.PersonalData, s.ID)
+		return
+	}
+	r.step(2, "status_approved", "6.1")
+	if r.PersonalData { // rule 4
+		if s.Kind != inventory.Private {
+			r.step(4, "personal_public", "6.2")
+			r.decide(Forbidden, 4)
+			r.Alternatives = e.approvedFor(use, true, s.ID)
+			return
+		}
+		r.step(4, "personal_private", "6.2", "3.8")
+	}
+	if use == nil { // rule 5
+		r.step(5, "no_use", "6.1")
+		r.decide(NeedsClarification, 5)
+		r.Uses = e.systemUses(s)
+		return
+	}
+	rule, cond, listed := s.RuleFor(use.ID)
+	switch {
+	case listed && rule == inventory.Forbidden: // rule 6
+		r.step(6, "use_forbidden", "6.1")
+		r.decide(Forbidden, 6)
+		r.Alternatives = e.approvedFor(use, r.PersonalData, s.ID)
+	case listed && rule == inventory.Restricted: // rule 7
+		r.step(7, "use_restricted", "6.1")
+		r.decide(Restricted, 7)
+		r.Conditions = cond
+		if use.AutomatedDecision {
+			r.step(7, "automated_decision", "5.1.11", "8")
+		}
+	case listed && rule == inventory.Permitted: // rule 8
+		r.step(8, "use_permitted", "6.1")
+		r.decide(Permitted, 8)
+		if use.AutomatedDecision {
+			r.step(8, "automated_decision", "5.1.11", "8")
+			r.decide(Restricted, 8)
+		}
+	default: // rule 9: 6.1, a use outside the authorised types is forbidden
+		r.step(9, "use_unlisted", "6.1")
+		r.decide(Forbidden, 9)
+		r.Alternatives = e.approvedFor(use, r.PersonalData, s.ID)
+	}
+}
+
+// sections gathers the sections of the path, then those the answer adds: disclosure
+// (5.1.7) and sobriety (5.1.6) for an allowed use, the approval request (6.3.1) for a
+// tool not approved, and the duty to ask and abstain when in doubt (6.2).
+func sections(r *Result) []string {
+	var out []string
+	add := func(ss ...string) {
+		for _, s := range ss {
+			dup := false
+			for _, o := range out {
+				dup = dup || o == s
+			}
+			if !dup {
+				out = append(out, s)
+			}
+		}
+	}
+	// The deciding rule first, then the rest of the path.
+	for i := len(r.Path) - 1; i >= 0; i-- {
+		if r.Path[i].Rule == r.Rule {
+			add(r.Path[i].Sections...)
+		}
+	}
+	for _, st := range r.Path {
+		add(st.Sections...)
+	}
+	if r.PersonalData {
+		add("6.2")
+	}
+	switch r.Verdict {
+	case Permitted, Restricted:
+		add("5.1.7")
+		if r.Media {
+			add("5.1.6")
+		}
+	case NotApproved:
+		if r.Rule == 3 {
+			add("6.3.1")
+		}
+	case NeedsClarification:
+		add("6.2")
+	}
+	return out
+}
+
+// approvedFor lists the approved systems that allow use (all approved systems when
+// use is nil), except the one named exclude; with personal data, private ones only.
+func (e *Engine) approvedFor(use *inventory.Use, personal bool, exclude string) []SystemRef {
+	var out []SystemRef
+	for _, s := range e.inv.Systems {
+		if s.Status != inventory.Approved || s.ID == exclude || (personal && s.Kind != inventory.Private) {
+			continue
+		}
+		ref := SystemRef{ID: s.ID, Name: s.Name, Kind: s.Kind, Hosting: s.Hosting}
+		if use != nil {
+			rule, cond, ok := s.RuleFor(use.ID)
+			if !ok || rule == inventory.Forbidden {
+				continue
+			}
+			ref.Rule, ref.Conditions = rule, cond
+		}
+		out = append(out, ref)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if (out[i].Kind == inventory.Private) != (out[j].Kind == inventory.Private) {
+			return out[i].Kind == inventory.Private
+		}
+		return hostingRank(out[i].Hosting) < hostingRank(out[j].Hosting)
+	})
+	return out
+}
+
+func hostingRank(h inventory.Hosting) int {
+	for i, x := range inventory.Hostings {
+		if x == h {
+			return i
+		}
+	}
+	return len(inventory.Hostings)
+}
+
+// systemUses lists what a system allows and forbids, in the order the inventory does.
+func (e *Engine) systemUses(s *inventory.System) []UseRef {
+	var out []UseRef
+	add := func(id string, rule inventory.Rule, cond inventory.Text) {
+		ref := UseRef{ID: id, Label: inventory.Text{FR: id, EN: id}, Rule: rule, Conditions: cond}
+		if u := e.inv.Use(id); u != nil {
+			ref.Label, ref.AutomatedDecision = u.Label, u.AutomatedDecision
+		}
+		out = append(out, ref)
+	}
+	for _, id := range s.Permitted {
+		add(id, inventory.Permitted, inventory.Text{})
+	}
+	for _, rs := range s.Restricted {
+		add(rs.Use, inventory.Restricted, rs.Conditions)
+	}
+	for _, id := range s.Forbidden {
+		add(id, inventory.Forbidden, inventory.Text{})
+	}
+	return out
+}
+
+// Approved lists the approved systems, private ones first.
+func (e *Engine) Approved() []SystemRef { return e.approvedFor(nil, false, "") }
+
+// strictest picks, among uses the question fits equally well, the one the system
+// treats most strictly: forbidden, then not listed, then restricted, then permitted.
+// When a question could mean two uses, the answer must hold for both (6.2).
+func (e *Engine) strictest(s *inventory.System, uses []int) int {
+	rank := func(i int) int {
+		rule, _, ok := s.RuleFor(e.inv.Uses[i].ID)
+		switch {
+		case !ok:
+			return 1
+		case rule == inventory.Forbidden:
+			return 0
+		case rule == inventory.Restricted:
+			return 2
+		}
+		return 3
+	}
+	best := uses[0]
+	for _, u := range uses[1:] {
+		if rank(u) < rank(best) {
+			best = u
+		}
+	}
+	return best
+}
+
+// leastAllowed picks, among uses the question fits equally well, the one fewest
+// approved systems allow, for questions that name no inventory system: the
+// alternatives offered must then suit the stricter reading.
+func (e *Engine) leastAllowed(uses []int) int {
+	score := func(i int) (permitted, allowed int) {
+		for si := range e.inv.Systems {
+			s := &e.inv.Systems[si]
+			if s.Status != inventory.Approved {
+				continue
+			}
+			switch rule, _, _ := s.RuleFor(e.inv.Uses[i].ID); rule {
+			case inventory.Permitted:
+				permitted++
+				allowed++
+			case inventory.Restricted:
+				allowed++
+			}
+		}
+		return permitted, allowed
+	}
+	best := uses[0]
+	bp, ba := score(best)
+	for _, u := range uses[1:] {
+		if p, a := score(u); p < bp || (p == bp && a < ba) {
+			best, bp, ba = u, p, a
+		}
+	}
+	return best
+}

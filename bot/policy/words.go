@@ -1,0 +1,76 @@
+package policy
+
+// Word lists, in folded form (lower case, no accents, no apostrophes).
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// stopWords are function words that phrase matching skips in both the question and
+// the keywords. Content words ("plan", "notes", "code") must never be here.
+var stopWords = set(
+	// French
+	"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "a",
+	"et", "ou", "en", "dans", "sur", "sous", "pour", "par", "avec", "sans", "chez", "entre",
+	"ce", "cet", "cette", "ces", "ca", "cela", "ceci", "mon", "ma", "mes", "ton", "ta", "tes",
+	"son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs",
+	"je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "me", "m", "te",
+	"se", "s", "lui", "y", "que", "qu", "qui", "quoi", "dont", "ne", "n", "pas", "est",
+	"sont", "etre", "ai", "as", "avons", "avez", "ont", "suis", "es", "etes", "peux", "peut",
+	"puis", "pouvons", "pouvez", "peuvent", "puisse", "dois", "doit", "si", "tout", "tous",
+	"toute", "toutes", "quel", "quelle", "quels", "quelles", "comme", "aussi", "bien", "tres",
+	// English
+	"the", "an", "of", "to", "for", "with", "in", "on", "at", "by", "from", "and", "or",
+	"my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those",
+	"i", "you", "we", "he", "she", "they", "it", "me", "us", "them", "is", "are", "am",
+	"be", "was", "were", "can", "could", "may", "might", "should", "would", "will", "do",
+	"does", "did", "have", "has", "had", "into", "about", "any", "some", "what", "which",
+	"how", "please", "so", "if", "all", "also", "very", "not", "no",
+)
+
+// negators cancel a personal-data mention that follows closely: "sans nom",
+// "no names", "without any personal information", "n'inclut pas de notes".
+var negators = set(
+	"sans", "aucun", "aucune", "aucuns", "aucunes", "pas", "jamais", "ni", "nul", "nulle",
+	"no", "not", "without", "none", "never", "nor", "zero",
+)
+
+// anonymised words cancel a personal-data mention that precedes them closely:
+// "des notes anonymisées", "anonymized grades".
+var anonymised = set(
+	"anonyme", "anonymes", "anonymise", "anonymisee", "anonymises", "anonymisees",
+	"depersonnalise", "depersonnalisee", "depersonnalises", "depersonnalisees", "fictif",
+	"fictive", "fictifs", "fictives", "anonymous", "anonymized", "anonymised",
+	"deidentified", "fictional", "fake", "invente", "inventes", "inventee", "inventees",
+	"generique", "generiques", "generic", "anonymize", "anonymise",
+)
+
+// frenchMarkers and englishMarkers are frequent words of one language and not the
+// other, which decide the language of a question.
+var frenchMarkers = set(
+	"je", "j", "puis", "peux", "est", "les", "le", "la", "des", "du", "de", "pour", "avec",
+	"mes", "mon", "ma", "une", "un", "que", "qu", "quels", "quelles", "quel", "outil",
+	"outils", "utiliser", "faire", "dans", "sur", "et", "ou", "pourquoi", "ce",
+	"cette", "eleves", "eleve", "enseignant", "ecole", "courriel", "oui", "non", "merci",
+	"bonjour", "sont", "approuves", "aux", "au", "ai", "nous", "vous", "leur",
+	"mais", "sans", "permis", "interdit", "redaction", "rediger", "resumer", "traduire",
+)
+
+var englishMarkers = set(
+	"i", "can", "the", "for", "with", "my", "is", "to", "use", "using", "what", "which",
+	"tools", "tool", "may", "should", "of", "and", "or", "why", "this", "that", "students",
+	"student", "teacher", "school", "yes", "thanks", "hello", "are", "approved", "allowed",
+	"write", "summarize", "translate", "an", "it", "our", "we", "do", "does", "without",
+	"how", "help", "want", "need", "about", "from", "in",
+)
+
+// typoExcluded are real words one letter away from a catalogued tool name, which must
+// not be taken for a misspelt tool ("gamme" is not Gamma, "clause" is not Claude).
+var typoExcluded = set(
+	"gamme", "gammes", "canvas", "clause", "clauses", "brise", "brick", "bris", "perplexite",
+	"claudes", "grammar", "mistrals",
+)

@@ -6,3 +6,8 @@ import "context"
 func (db *DB) ExecForTest(ctx context.Context, sql string) error {
 	return db.read(ctx).Exec(sql).Error
 }
+
+// InsertForTest inserts a row as it is, for tests that need old timestamps.
+func (db *DB) InsertForTest(ctx context.Context, row any) error {
+	return db.read(ctx).Create(row).Error
+}

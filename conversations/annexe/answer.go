@@ -1,0 +1,204 @@
+package annexe
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/conversations"
+)
+
+// msg is a message to show, by i18n id, with its template data.
+type msg struct {
+	id   string
+	data map[string]any
+}
+
+func (m msg) in(lang i18n.Lang) string { return i18n.T(lang, m.id, m.data) }
+
+// reading is an answer read and normalised, with notes on how it was understood.
+type reading struct {
+	answer requests.Answer
+	notes  []msg
+}
+
+const maxTrainingDates = 30
+
+var emailRe = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+// read checks text as an answer to it and normalises it for storage. r holds the other
+// answers, for checks across items (training before deployment, EFVP done or planned).
+func (f *Feature) read(v view, now time.Time, it Item, r requests.Request, text string) (reading, *msg) {
+	lang := v.lang
+	text = strings.TrimSpace(text)
+	folded := conversations.Fold(text)
+	if folded == "" {
+		return reading{}, &msg{"annexe.error.empty", map[string]any{"Optional": !it.Required(r.Facts()), "STI": it.ForSTIAllowed()}}
+	}
+	if stiPhrases.Exact(folded) {
+		if it.ForSTIAllowed() {
+			return reading{answer: requests.Answer{ForSTI: true}}, nil
+		}
+		return reading{}, &msg{"annexe.error.sti_not_here", nil}
+	}
+	var (
+		value string
+		notes []msg
+		bad   *msg
+	)
+	switch it.Kind {
+	case KindShort:
+		value, bad = checkLength(text, 2, maxShort)
+	case KindLong:
+		value, bad = checkLength(text, minLong, maxLong)
+	case KindPerson:
+		if value, bad = checkLength(text, 2, maxShort); bad == nil && strings.Contains(value, "@") && !emailRe.MatchString(value) {
+			bad = &msg{"annexe.error.email", nil}
+		}
+	case KindChoice:
+		value, bad = readChoice(lang, it, folded)
+	case KindYesNo:
+		value, bad = readYesNo(folded)
+	case KindUses:
+		value, notes, bad = readUses(v.uses, text)
+	case KindDate:
+		value, notes, bad = readDate(lang, now, it, r, text)
+	case KindDates:
+		value, notes, bad = readTraining(lang, r, text)
+	case KindInterval:
+		var days int
+		if days, bad = parseInterval(text); bad == nil {
+			value = strconv.Itoa(days)
+		}
+	}
+	if bad != nil {
+		return reading{}, bad
+	}
+	return reading{answer: requests.Answer{Value: value}, notes: notes}, nil
+}
+
+func checkLength(text string, min, max int) (string, *msg) {
+	n := utf8.RuneCountInString(text)
+	switch {
+	case n > max:
+		return "", &msg{"annexe.error.too_long", map[string]any{"Max": max, "Len": n}}
+	case n < min:
+		return "", &msg{"annexe.error.too_short", map[string]any{"Min": min}}
+	}
+	return text, nil
+}
+
+// Words accepted for choices besides their number and label.
+var choiceWords = map[string]conversations.Phrases{
+	requests.KindPublic:  {"public", "publique", "grand public", "public version", "version publique"},
+	requests.KindPrivate: {"prive", "privee", "prive securise", "privee securisee", "private", "secured", "private secured", "secure", "securise"},
+	requests.EFVPDone:    {"faite", "fait", "realisee", "realise", "terminee", "complete", "completee", "deja faite", "done", "completed", "finished", "already done"},
+	requests.EFVPPlanned: {"prevue", "prevu", "planifiee", "planifie", "a venir", "a faire", "pas encore", "planned", "scheduled", "to do", "not yet", "upcoming"},
+}
+
+func readChoice(lang i18n.Lang, it Item, folded string) (string, *msg) {
+	for i, c := range it.Choices {
+		if folded == strconv.Itoa(i+1) || folded == c || choiceWords[c].Exact(folded) || folded == conversations.Fold(ChoiceLabel(lang, c)) {
+			return c, nil
+		}
+	}
+	return "", &msg{"annexe.error.choice", map[string]any{"Max": len(it.Choices)}}
+}
+
+func readYesNo(folded string) (string, *msg) {
+	switch {
+	case folded == "1" || yesPhrases.Exact(folded):
+		return requests.Yes, nil
+	case folded == "2" || noPhrases.Exact(folded):
+		return requests.No, nil
+	}
+	return "", &msg{"annexe.error.yesno", nil}
+}
+
+func readDate(lang i18n.Lang, now time.Time, it Item, r requests.Request, text string) (string, []msg, *msg) {
+	found, bad := findDates(text)
+	switch {
+	case bad != nil:
+		return "", nil, bad
+	case len(found) == 0:
+		return "", nil, &msg{"annexe.error.date.none", nil}
+	case len(found) > 1:
+		return "", nil, &msg{"annexe.error.date.one", nil}
+	}
+	d, today := found[0].t, day(now)
+	facts := r.Facts()
+	switch it.Tag {
+	case requests.TagDeploymentDate:
+		if d.Before(today) {
+			return "", nil, &msg{"annexe.error.deployment.past", nil}
+		}
+		if ts := facts.TrainingDates(); len(ts) > 0 && d.Before(ts[len(ts)-1]) {
+			return "", nil, &msg{"annexe.error.deployment.before_training", map[string]any{"Last": formatDate(lang, ts[len(ts)-1]), "Step": stepOf(requests.TagTrainingCalendar)}}
+		}
+	case requests.TagEFVPDate:
+		if facts.EFVPDone() && d.After(today) {
+			return "", nil, &msg{"annexe.error.efvp.done_future", map[string]any{"Step": stepOf(requests.TagEFVPStatus)}}
+		}
+		if facts.EFVPPlanned() && d.Before(today) {
+			return "", nil, &msg{"annexe.error.efvp.planned_past", map[string]any{"Step": stepOf(requests.TagEFVPStatus)}}
+		}
+	}
+	return requests.FormatDate(d), dateNotes(lang, found), nil
+}
+
+func readTraining(lang i18n.Lang, r requests.Request, text string) (string, []msg, *msg) {
+	found, bad := findDates(text)
+	switch {
+	case bad != nil:
+		return "", nil, bad
+	case len(found) == 0:
+		return "", nil, &msg{"annexe.error.date.none", nil}
+	case len(found) > maxTrainingDates:
+		return "", nil, &msg{"annexe.error.date.too_many", map[string]any{"Max": maxTrainingDates}}
+	}
+	seen := map[string]bool{}
+	var dates []string
+	for _, fd := range found {
+		if s := requests.FormatDate(fd.t); !seen[s] {
+			seen[s] = true
+			dates = append(dates, s)
+		}
+	}
+	sort.Strings(dates) // YYYY-MM-DD sorts as dates do
+	if dep, ok := r.Facts().DeploymentDate(); ok && dates[len(dates)-1] > requests.FormatDate(dep) {
+		return "", nil, &msg{"annexe.error.training.after_deployment", map[string]any{"Deployment": formatDate(lang, dep), "Step": stepOf(requests.TagDeploymentDate)}}
+	}
+	return strings.Join(dates, ","), dateNotes(lang, found), nil
+}
+
+// dateNotes tells how numeric dates were read: 03/04/2027 is ambiguous.
+func dateNotes(lang i18n.Lang, found []foundDate) []msg {
+	var notes []msg
+	for _, fd := range found {
+		if !fd.numeric {
+			continue
+		}
+		id := "annexe.note.date.dmy"
+		if fd.monthFirst {
+			id = "annexe.note.date.mdy"
+		}
+		notes = append(notes, msg{id, map[string]any{"Raw": fd.raw, "Date": formatDate(lang, fd.t)}})
+	}
+	return notes
+}
+
+// efvpDateFits reports whether the EFVP date agrees with its status: a date done is
+// not in the future, a planned date not in the past. No date yet fits.
+func efvpDateFits(r requests.Request, now time.Time) bool {
+	f := r.Facts()
+	d, ok := f.EFVPDate()
+	if !ok {
+		return true
+	}
+	return !(f.EFVPDone() && d.After(day(now))) && !(f.EFVPPlanned() && d.Before(day(now)))
+}

@@ -1,0 +1,196 @@
+package review
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/storage"
+)
+
+// onDecision handles Approuver, Refuser and Demander des modifications on a review card.
+func (f *Feature) onDecision(decision string) conversations.Handler {
+	return func(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+		r, ref, stop, err := f.checkAct(ctx, s, decision)
+		if stop != nil || err != nil {
+			return stop, err
+		}
+		comment := strings.TrimSpace(s.Turn.Action.Values[inputComment])
+		switch {
+		case decision == decReject && ref.stage == requests.STIReview:
+			return []bot.Reply{private(s.T("review.error.sti_cannot_reject"))}, nil
+		case decision != decApprove && comment == "":
+			return []bot.Reply{private(s.T("review.error.comment_required"))}, nil
+		case decision == decApprove && ref.stage == requests.STIReview:
+			if pending := r.Facts().PendingSTI(); len(pending) > 0 {
+				v, err := f.view(ctx, s.Lang, r)
+				if err != nil {
+					return nil, err
+				}
+				return []bot.Reply{private(s.T("review.sti.still_pending", map[string]any{"Count": len(pending)}) + "\n" +
+					bullets(v.itemLabels(pending)))}, nil
+			}
+		case decision == decApprove && ref.stage == requests.CODIRReview:
+			// CODIR-IN rules on the uses when it approves (8): that takes a form.
+			v, err := f.view(ctx, s.Lang, r)
+			if err != nil {
+				return nil, err
+			}
+			return []bot.Reply{{Card: approvalForm(v, defaults(v, s.Now), nil), Private: true}}, nil
+		}
+		var appr *storage.ReviewApproval
+		if decision == decApprove && finalApproval(r, ref.stage) {
+			// The privacy committee approves what CODIR-IN ruled in this round.
+			codir, err := f.Store.DecisionFor(ctx, r.ID, r.Round, requests.CODIRReview)
+			if err != nil {
+				return nil, fmt.Errorf("CODIR-IN ruling of request %d: %w", r.ID, err)
+			}
+			ru, ok := parseRuling(codir.Details)
+			if !ok {
+				return nil, fmt.Errorf("CODIR-IN ruling of request %d is unreadable", r.ID)
+			}
+			appr = approval(r, ru)
+		}
+		return f.decide(ctx, s, r, ref, decision, comment, "", appr)
+	}
+}
+
+// onConfirm handles the approval form: a valid ruling approves the CODIR-IN stage.
+func (f *Feature) onConfirm(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	r, ref, stop, err := f.checkAct(ctx, s, decApprove)
+	if stop != nil || err != nil {
+		return stop, err
+	}
+	if ref.stage != requests.CODIRReview {
+		return []bot.Reply{private(s.T("review.error.bad_button"))}, nil
+	}
+	v, err := f.view(ctx, s.Lang, r)
+	if err != nil {
+		return nil, err
+	}
+	details, values, problems := readForm(v, s.Turn.Action.Values, s.Now)
+	if len(problems) > 0 {
+		return []bot.Reply{{Card: approvalForm(v, values, problems), Private: true, Replace: s.Turn.Action.MessageID != ""}}, nil
+	}
+	var appr *storage.ReviewApproval
+	if finalApproval(r, ref.stage) {
+		ru, _ := parseRuling(details)
+		appr = approval(r, ru)
+	}
+	return f.decide(ctx, s, r, ref, decApprove, values[inputComment], details, appr)
+}
+
+// checkAct re-reads the request a button names and checks that the person may decide
+// its stage now. stop holds the private answer when not; every refusal is audited.
+func (f *Feature) checkAct(ctx context.Context, s *conversations.Session, decision string) (requests.Request, cardRef, []bot.Reply, error) {
+	ref, ok := parseRef(s.Turn.Action.Subject)
+	if !ok {
+		return requests.Request{}, ref, []bot.Reply{private(s.T("review.error.bad_button"))}, nil
+	}
+	r, err := f.Store.Request(ctx, ref.id)
+	if errors.Is(err, bot.ErrNotFound) {
+		return r, ref, []bot.Reply{private(s.T("review.error.no_request", map[string]any{"ID": ref.id}))}, nil
+	}
+	if err != nil {
+		return r, ref, nil, err
+	}
+	deny := func(why, msg string, data map[string]any) (requests.Request, cardRef, []bot.Reply, error) {
+		err := f.Store.Audit(ctx, storage.AuditEntry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.denied",
+			Subject: requests.Subject(r.ID), From: string(r.Status), To: string(r.Status), Comment: decision + ": " + why,
+			Sections: stages[ref.stage].sections})
+		return r, ref, []bot.Reply{private(s.T(msg, data))}, err
+	}
+	role := stages[ref.stage].role
+	if !s.HasRole(role) {
+		return deny("not "+role, "review.error.not_authorised", map[string]any{"Role": s.T("review.role." + role)})
+	}
+	if r.RequesterKey == s.Key {
+		return deny("own request", "review.error.own_request", nil)
+	}
+	if r.Round != ref.round || r.Status != ref.stage {
+		stop, err := f.late(ctx, s, r, ref, decision)
+		return r, ref, stop, err
+	}
+	return r, ref, nil, nil
+}
+
+// late answers a click on a stage already decided (a double click, another reviewer
+// first, a platform retry, an old card): who decided and when, or where the request
+// is now. The attempt is audited.
+func (f *Feature) late(ctx context.Context, s *conversations.Session, r requests.Request, ref cardRef, decision string) ([]bot.Reply, error) {
+	d, derr := f.Store.DecisionFor(ctx, ref.id, ref.round, ref.stage)
+	if derr != nil && !errors.Is(derr, bot.ErrNotFound) {
+		return nil, derr
+	}
+	entry := storage.AuditEntry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.late",
+		Subject: requests.Subject(r.ID), From: string(r.Status), To: string(r.Status),
+		Comment: fmt.Sprintf("%s on %s round %d", decision, ref.stage, ref.round), Sections: stages[ref.stage].sections}
+	if err := f.Store.Audit(ctx, entry); err != nil {
+		return nil, err
+	}
+	if derr != nil {
+		return []bot.Reply{private(s.T("review.error.moved_on", map[string]any{"ID": r.ID, "Status": statusLabel(s.Lang, r.Status)}))}, nil
+	}
+	replies := []bot.Reply{private(s.T("review.error.already_decided", map[string]any{"Name": nameOr(d.ActorName, d.ActorKey),
+		"When": formatWhen(s.Lang, d.At.In(f.Location)), "Decision": decisionLabel(s.Lang, d.Decision)}))}
+	if s.Turn.Action.MessageID != "" {
+		// The card pressed is out of date: show it as decided, in place.
+		v, err := f.view(ctx, s.Lang, r)
+		if err != nil {
+			return nil, err
+		}
+		to := requests.Status("")
+		if r.Round == ref.round {
+			to = nextStatus(r, ref.stage, d.Decision)
+		}
+		replies = append(replies, bot.Reply{Card: decidedCard(v, d, to), Replace: true})
+	}
+	return replies, nil
+}
+
+// decide records the decision, then updates the stage's cards, posts the next stage's
+// card and tells the requester. A decision that lost a race gets the winner's name.
+func (f *Feature) decide(ctx context.Context, s *conversations.Session, r requests.Request, ref cardRef,
+	decision, comment, details string, appr *storage.ReviewApproval) ([]bot.Reply, error) {
+	to := nextStatus(r, ref.stage, decision)
+	d := storage.ReviewDecision{RequestID: r.ID, Round: r.Round, Stage: ref.stage, Decision: decision, ActorKey: s.Key,
+		ActorName: s.Turn.User.Name, Comment: strings.TrimSpace(comment), Details: details, To: to,
+		Sections: stages[ref.stage].sections}
+	res, err := f.Store.Decide(ctx, d, appr)
+	if errors.Is(err, bot.ErrConflict) {
+		now, err := f.Store.Request(ctx, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		return f.late(ctx, s, now, ref, decision)
+	}
+	if err != nil {
+		return nil, err
+	}
+	stored, err := f.Store.DecisionFor(ctx, r.ID, r.Round, ref.stage)
+	if err != nil {
+		return nil, err
+	}
+	after, err := f.Store.Request(ctx, r.ID)
+	if err != nil {
+		return nil, err
+	}
+	updated := f.afterDecision(ctx, after, stored, to, res)
+	replies := []bot.Reply{private(s.T("review.done."+string(to), map[string]any{"ID": r.ID,
+		"System": r.Facts().SystemName(), "SystemID": res.SystemID}))}
+	if res.Status != "" && res.Status != "approved" {
+		replies[0].Text += "\n\n" + s.T("review.done.system_not_approved", map[string]any{"Status": s.T("review.system_status." + res.Status)})
+	}
+	if id := s.Turn.Action.MessageID; id != "" && !updated[id] {
+		v, err := f.view(ctx, s.Lang, after)
+		if err != nil {
+			return nil, err
+		}
+		replies = append(replies, bot.Reply{Card: decidedCard(v, stored, to), Replace: true})
+	}
+	return replies, nil
+}

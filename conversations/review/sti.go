@@ -1,0 +1,159 @@
+package review
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/cards"
+	"github.com/cssdgs/iagbot/conversations"
+)
+
+// inputSTI prefixes the STI form's inputs, one per item left to the STI.
+const inputSTI = "sti:"
+
+// maxAnswer is the longest answer the STI may give to one item, as the dialog allows.
+const maxAnswer = 2000
+
+// stiForm is the card on which the STI fills the items the requester left to it
+// (Annexe 1, part prepared with the STI).
+func stiForm(v view, values map[string]string, problems []string) *cards.Card {
+	r := v.req
+	c := &cards.Card{
+		Title:    v.t("review.sti.form_title", map[string]any{"ID": r.ID, "System": v.systemName()}),
+		Subtitle: v.t("review.sti.form_subtitle"),
+		Footer:   v.t("review.sti.form_footer"),
+		Buttons:  []cards.Button{{Label: v.t("review.button.save"), Verb: VerbSTIFill, Subject: refOf(r).String(), Style: cards.StylePrimary}},
+	}
+	if len(problems) > 0 {
+		c.Sections = append(c.Sections, cards.Section{Heading: v.t("review.form.problems"), Text: bullets(problems)})
+	}
+	c.Sections = append(c.Sections, cards.Section{Text: v.t("review.sti.form_intro")})
+	for _, tag := range r.Facts().PendingSTI() {
+		in := cards.Input{ID: inputSTI + string(tag), Label: v.itemLabel(tag), Value: values[inputSTI+string(tag)], Multiline: true}
+		if tag == requests.TagRiskReviewInterval {
+			in.Multiline, in.Placeholder = false, v.t("review.sti.interval_hint")
+		}
+		c.Inputs = append(c.Inputs, in)
+	}
+	return c
+}
+
+// onSTIForm shows the STI's form for the items still to complete.
+func (f *Feature) onSTIForm(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	r, _, stop, err := f.checkAct(ctx, s, "sti_form")
+	if stop != nil || err != nil {
+		return stop, err
+	}
+	if len(r.Facts().PendingSTI()) == 0 {
+		return []bot.Reply{private(s.T("review.sti.nothing_pending"))}, nil
+	}
+	v, err := f.view(ctx, s.Lang, r)
+	if err != nil {
+		return nil, err
+	}
+	return []bot.Reply{{Card: stiForm(v, nil, nil), Private: true}}, nil
+}
+
+// onSTIFill saves what the STI filled in; empty items stay to complete. The stage's
+// posted cards are refreshed, and the form gives way to the review card so that the
+// STI can approve from it.
+func (f *Feature) onSTIFill(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	r, ref, stop, err := f.checkAct(ctx, s, "sti_fill")
+	if stop != nil || err != nil {
+		return stop, err
+	}
+	v, err := f.view(ctx, s.Lang, r)
+	if err != nil {
+		return nil, err
+	}
+	fill := map[requests.Tag]string{}
+	values := map[string]string{}
+	var problems []string
+	for _, tag := range r.Facts().PendingSTI() {
+		raw := strings.TrimSpace(s.Turn.Action.Values[inputSTI+string(tag)])
+		values[inputSTI+string(tag)] = raw
+		switch {
+		case raw == "":
+		case tag == requests.TagRiskReviewInterval:
+			days, ok := readDays(raw)
+			if !ok {
+				problems = append(problems, v.t("review.sti.bad_interval", map[string]any{"Item": v.itemLabel(tag)}))
+				continue
+			}
+			fill[tag] = strconv.Itoa(days)
+		case utf8.RuneCountInString(raw) > maxAnswer:
+			problems = append(problems, v.t("review.sti.too_long", map[string]any{"Item": v.itemLabel(tag), "Max": maxAnswer}))
+		default:
+			fill[tag] = raw
+		}
+	}
+	if len(problems) == 0 && len(fill) == 0 {
+		problems = append(problems, v.t("review.sti.empty"))
+	}
+	if len(problems) > 0 {
+		return []bot.Reply{{Card: stiForm(v, values, problems), Private: true, Replace: s.Turn.Action.MessageID != ""}}, nil
+	}
+	filled, err := f.Store.FillSTIItems(ctx, r.ID, ref.round, fill, actor(s))
+	if err != nil {
+		return nil, err
+	}
+	if r, err = f.Store.Request(ctx, r.ID); err != nil {
+		return nil, err
+	}
+	f.refreshStage(ctx, r)
+	left := len(r.Facts().PendingSTI())
+	text := s.T("review.sti.saved", map[string]any{"Count": len(filled)}) + " " + s.T("review.sti.left", map[string]any{"Count": left})
+	replies := []bot.Reply{private(text)}
+	if s.Turn.Action.MessageID != "" {
+		if v, err = f.view(ctx, s.Lang, r); err != nil {
+			return nil, err
+		}
+		replies = append(replies, bot.Reply{Card: reviewCard(v), Replace: true})
+	}
+	return replies, nil
+}
+
+// refreshStage redraws the posted cards of the request's current stage.
+func (f *Feature) refreshStage(ctx context.Context, r requests.Request) {
+	refs, err := f.Store.PostedCards(ctx, r.ID, r.Round, r.Status)
+	if err != nil || len(refs) == 0 || f.Notify == nil {
+		return
+	}
+	v, err := f.view(ctx, f.Lang, r)
+	if err != nil {
+		f.Log.Error("review card", "request", r.ID, "err", err)
+		return
+	}
+	for _, m := range refs {
+		if err := f.Notify.Update(ctx, m, bot.Reply{Card: reviewCard(v)}); err != nil {
+			f.Log.Warn("review card not updated", "request", r.ID, "err", err)
+		}
+	}
+}
+
+// readDays reads a review interval: a number of days, weeks, months or years ("90",
+// "90 jours", "3 mois", "1 year").
+func readDays(raw string) (int, bool) {
+	fields := strings.Fields(conversations.Fold(raw))
+	if len(fields) == 0 || len(fields) > 2 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(fields[0])
+	if err != nil || n <= 0 || n > 3650 {
+		return 0, false
+	}
+	if len(fields) == 1 {
+		return n, true
+	}
+	unit := map[string]int{"jour": 1, "jours": 1, "j": 1, "day": 1, "days": 1, "d": 1, "semaine": 7, "semaines": 7,
+		"week": 7, "weeks": 7, "mois": 30, "month": 30, "months": 30, "an": 365, "ans": 365, "annee": 365, "annees": 365,
+		"year": 365, "years": 365}[fields[1]]
+	if unit == 0 || n*unit > 3650 {
+		return 0, false
+	}
+	return n * unit, true
+}

@@ -1,0 +1,97 @@
+package review
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/storage"
+)
+
+// OnSubmit is the hook the Annexe 1 dialog calls once it has submitted request id
+// (annexe.Feature.OnSubmit): it starts the review at its first stage, posts the card
+// to that stage's role and tells the requester where the request went. A request that
+// is no longer "submitted" (a second click, already started) is left alone and gets
+// no reply; an error means the database failed and the request stays submitted, to be
+// started by the next "demandes à examiner".
+func (f *Feature) OnSubmit(ctx context.Context, s *conversations.Session, id uint) ([]bot.Reply, error) {
+	r, posted, err := f.start(ctx, id, actor(s))
+	if errors.Is(err, bot.ErrConflict) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	text := s.T("review.submitted."+string(r.Status), map[string]any{"ID": r.ID})
+	if !posted {
+		text += "\n\n" + s.T("review.submitted.not_posted")
+	}
+	return []bot.Reply{bot.Text(text)}, nil
+}
+
+// start moves a submitted request into its first stage and posts its card.
+func (f *Feature) start(ctx context.Context, id uint, by storage.Actor) (requests.Request, bool, error) {
+	r, err := f.Store.Request(ctx, id)
+	if err != nil {
+		return r, false, err
+	}
+	if r.Status != requests.Submitted {
+		return r, false, fmt.Errorf("request %d is %s: %w", id, r.Status, bot.ErrConflict)
+	}
+	st := firstStage(r)
+	r, err = f.Store.StartReview(ctx, id, st, by, append([]string{"6.3.1"}, stages[st].sections...))
+	if err != nil {
+		return r, false, err
+	}
+	return r, f.postStage(ctx, r) > 0, nil
+}
+
+// maxPending bounds the cards of one "demandes à examiner" answer.
+const maxPending = 10
+
+// pending answers "demandes à examiner": a card for each request waiting for one of
+// the person's roles, the longest waiting first. A request left "submitted" by a
+// failure after its submission is started first, so nothing is lost.
+func (f *Feature) pending(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	var statuses []requests.Status
+	for st, stg := range stages {
+		if s.HasRole(stg.role) {
+			statuses = append(statuses, st)
+		}
+	}
+	if len(statuses) == 0 {
+		return []bot.Reply{bot.Text(s.T("review.pending.not_reviewer"))}, nil
+	}
+	stuck, err := f.Store.RequestsInStatus(ctx, maxPending, requests.Submitted)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range stuck {
+		if _, _, err := f.start(ctx, r.ID, storage.Actor{Key: "system"}); err != nil && !errors.Is(err, bot.ErrConflict) {
+			return nil, err
+		}
+	}
+	waiting, err := f.Store.RequestsInStatus(ctx, maxPending+1, statuses...)
+	if err != nil {
+		return nil, err
+	}
+	if len(waiting) == 0 {
+		return []bot.Reply{bot.Text(s.T("review.pending.none"))}, nil
+	}
+	replies := []bot.Reply{bot.Text(s.T("review.pending.intro", map[string]any{"Count": min(len(waiting), maxPending)}))}
+	for i, r := range waiting {
+		if i == maxPending {
+			replies = append(replies, bot.Text(s.T("review.pending.more")))
+			break
+		}
+		v, err := f.view(ctx, s.Lang, r)
+		if err != nil {
+			return nil, err
+		}
+		replies = append(replies, bot.Reply{Card: reviewCard(v)})
+	}
+	return replies, nil
+}

@@ -1,0 +1,155 @@
+package review
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	_ "time/tzdata" // dates are shown in Québec time whatever the server's zone database
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/storage"
+)
+
+// view is everything a card of a request shows, gathered once so that the card
+// builders are pure functions (and golden-tested as such).
+type view struct {
+	lang i18n.Lang
+	loc  *time.Location
+	req  requests.Request
+	// uses are the inventory's use labels by id.
+	uses map[string]storage.UseLabel
+	// system is the inventory's entry for the requested system, when it has one.
+	system *storage.SystemInfo
+	// decisions are the decisions of the request's current round, oldest first.
+	decisions []storage.ReviewDecision
+	// items is the Annexe 1 catalogue, in the annex's order.
+	items []Item
+}
+
+// view gathers what the cards of r show, in lang.
+func (f *Feature) view(ctx context.Context, lang i18n.Lang, r requests.Request) (view, error) {
+	v := view{lang: lang, loc: f.Location, req: r, uses: map[string]storage.UseLabel{}}
+	if f.Items != nil {
+		v.items = f.Items()
+	}
+	labels, err := f.Store.UseLabels(ctx)
+	if err != nil {
+		return v, fmt.Errorf("use labels: %w", err)
+	}
+	for _, u := range labels {
+		v.uses[u.ID] = u
+	}
+	if name := r.Facts().SystemName(); name != "" {
+		sys, err := f.Store.FindSystem(ctx, name)
+		switch {
+		case err == nil:
+			v.system = &sys
+		case !errors.Is(err, bot.ErrNotFound):
+			return v, fmt.Errorf("find system: %w", err)
+		}
+	}
+	if r.Round > 0 {
+		if v.decisions, err = f.Store.Decisions(ctx, r.ID, r.Round); err != nil {
+			return v, fmt.Errorf("decisions: %w", err)
+		}
+	}
+	return v, nil
+}
+
+func (v view) t(id string, data ...any) string { return i18n.T(v.lang, id, data...) }
+
+// decision returns the decision taken on st in the view's round.
+func (v view) decision(st requests.Status) (storage.ReviewDecision, bool) {
+	for _, d := range v.decisions {
+		if d.Stage == st {
+			return d, true
+		}
+	}
+	return storage.ReviewDecision{}, false
+}
+
+// useLabel is a use's label in the view's language, the id itself for a free label.
+func (v view) useLabel(id string) string {
+	u, ok := v.uses[id]
+	if !ok {
+		return id
+	}
+	if v.lang == i18n.EN && u.LabelEN != "" {
+		return u.LabelEN
+	}
+	if u.LabelFR != "" {
+		return u.LabelFR
+	}
+	return id
+}
+
+// usesText lists the requested uses by label.
+func (v view) usesText() string {
+	var labels []string
+	for _, u := range v.req.Facts().Uses() {
+		labels = append(labels, v.useLabel(u))
+	}
+	if len(labels) == 0 {
+		return v.t("review.value.none")
+	}
+	return strings.Join(labels, ", ")
+}
+
+func (v view) yesNo(b bool) string {
+	if b {
+		return v.t("review.value.yes")
+	}
+	return v.t("review.value.no")
+}
+
+// requester names the requester for a card.
+func (v view) requester() string {
+	if n := strings.TrimSpace(v.req.RequesterName); n != "" {
+		return n
+	}
+	return v.req.RequesterKey
+}
+
+// systemName is the requested system's name, with a placeholder when missing.
+func (v view) systemName() string {
+	if n := v.req.Facts().SystemName(); n != "" {
+		return n
+	}
+	return v.t("review.value.unnamed")
+}
+
+// day formats a calendar date (answers are dates without time zone).
+func (v view) day(t time.Time) string { return t.Format(requests.DateLayout) }
+
+// when formats an instant in Québec time.
+func (v view) when(t time.Time) string { return formatWhen(v.lang, t.In(v.loc)) }
+
+func formatWhen(lang i18n.Lang, t time.Time) string {
+	if lang == i18n.EN {
+		return t.Format("2006-01-02 at 15:04")
+	}
+	return t.Format("2006-01-02 à 15 h 04")
+}
+
+// statusLabel is a request status in words.
+func statusLabel(lang i18n.Lang, st requests.Status) string {
+	return i18n.T(lang, "review.status."+string(st))
+}
+
+// decisionLabel is a decision in words ("approuvée").
+func decisionLabel(lang i18n.Lang, decision string) string {
+	return i18n.T(lang, "review.decision."+decision)
+}
+
+// quebec is the time zone of the CSSDGS; UTC if the zone database were unusable.
+func quebec() *time.Location {
+	loc, err := time.LoadLocation("America/Toronto")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}

@@ -1,0 +1,124 @@
+package review_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/storage"
+)
+
+// TestApprovePath: submitted → CODIR-IN (cards in its registered channel) → approved,
+// the ruling in the inventory, the card updated, requester and supervisor told.
+func TestApprovePath(t *testing.T) {
+	h := newHarness(t)
+	r := h.r
+	r.As("bob").Say("bonjour")
+	r.As("admin").In("codir").Say("enregistrer ce canal pour CODIR-IN").Want("C'est fait", "CODIR-IN")
+	id := h.draft("alice", baseAnswers())
+	r.As("alice").Say("soumettre 1").Want("transmise au CODIR-IN", "→ #codir", "DEMANDE D'APPROBATION N° 1 — CHATGPT ÉDU",
+		"Étape : décision du CODIR-IN", "[1] Approuver", "[2] Refuser", "[3] Demander des modifications", "[4] Détails")
+	r.As("codir").In("codir").Press("Approuver", nil).
+		Want("APPROBATION DE LA DEMANDE N° 1", "[1] Confirmer l'approbation")
+	r.Press("Confirmer l'approbation", map[string]string{"use:summary": "permis", "use:translation": "restreint",
+		"cond:translation": "Relire la traduction", "hosting": "canada", "comment": "Conforme"}).
+		Want("C'est noté : la demande n° 1 est approuvée", "✎", "Approuvée par codir le 2026-09-01 à 10 h 00",
+			"→ alice", "Bonne nouvelle", "Traduction : restreint — Relire la traduction", "→ bob", "Pour votre information")
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	got := h.request(id)
+	if got.Status != requests.Approved || got.DecidedAt == nil {
+		t.Fatalf("status = %s, decided %v; want approved", got.Status, got.DecidedAt)
+	}
+	var sys storage.SystemRow
+	if err := h.first(&sys, "name = ?", "ChatGPT Édu"); err != nil {
+		t.Fatal(err)
+	}
+	if sys.Status != "approved" || sys.Hosting != "canada" || sys.OwnerKey != "terminal:alice" || sys.EFVPNextReview == nil ||
+		sys.EFVPNextReview.Format("2006-01-02") != "2027-08-15" {
+		t.Errorf("system = %+v; want approved, canada, owner alice, EFVP revised 2027-08-15", sys)
+	}
+	var use storage.SystemUseRow
+	if err := h.first(&use, "system_id = ? AND use_id = ?", sys.ID, "translation"); err != nil ||
+		use.Rule != "restricted" || use.ConditionsFR != "Relire la traduction" {
+		t.Errorf("translation = %+v, %v; want restricted with the condition", use, err)
+	}
+	var tr storage.TrainingRow
+	if err := h.first(&tr, "request_id = ?", id); err != nil || tr.SessionAt.Format("2006-01-02") != "2026-09-15" {
+		t.Errorf("training = %+v, %v; want alice's session of 2026-09-15", tr, err)
+	}
+	want := []string{"request.submit", "review.start", "review.approve"}
+	if got := h.actions(requests.Subject(id)); !slices.Equal(got, want) {
+		t.Errorf("audit of the request = %v, want %v", got, want)
+	}
+	if got := h.actions("system:" + sys.ID); !slices.Equal(got, []string{"inventory.approve"}) {
+		t.Errorf("audit of the system = %v, want [inventory.approve]", got)
+	}
+}
+
+// TestRejectNeedsAComment: a rejection without a comment is refused with a message;
+// with one, the request is rejected and the requester told why.
+func TestRejectNeedsAComment(t *testing.T) {
+	h := newHarness(t)
+	r := h.r
+	h.draft("alice", baseAnswers())
+	r.As("codir").Say("aide")
+	r.As("alice").Say("soumettre 1").Want("transmise au CODIR-IN", "→ codir")
+	r.As("codir").Press("Refuser", nil).Want("Écrivez un commentaire")
+	r.Press("Refuser", map[string]string{"comment": "Un système privé existe déjà"}).
+		Want("est refusée", "→ alice", "« Un système privé existe déjà »", "Le système ne peut pas être utilisé (6.1)")
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.request(1); got.Status != requests.Rejected {
+		t.Fatalf("status = %s, want rejected", got.Status)
+	}
+	if n := h.count(&storage.SystemRow{}, "1 = 1"); n != 0 {
+		t.Fatalf("a rejection wrote %d systems into the inventory", n)
+	}
+}
+
+// TestChangesThenResubmit: CODIR-IN asks for changes, the requester edits and
+// resubmits; the new round gets a new card, the old card decides nothing.
+func TestChangesThenResubmit(t *testing.T) {
+	h := newHarness(t)
+	r := h.r
+	r.As("admin").In("codir").Say("enregistrer ce canal pour CODIR-IN")
+	id := h.draft("alice", baseAnswers())
+	r.As("alice").Say("soumettre 1")
+	r.As("codir").In("codir").Press("Demander des modifications", map[string]string{"comment": "Précisez le calendrier de formation"}).
+		Want("renvoyée au demandeur", "✎", "Modifications demandées par codir", "→ alice", "modifier ma demande 1")
+	if got := h.request(id); got.Status != requests.ChangesRequested {
+		t.Fatalf("status = %s, want changes_requested", got.Status)
+	}
+	if err := h.db.SetAnswer(h.ctx, id, requests.TagTrainingCalendar, requests.Answer{Value: "2026-09-10"}); err != nil {
+		t.Fatal(err)
+	}
+	r.As("alice").Say("soumettre 1").Want("transmise au CODIR-IN", "soumission n° 2")
+	if got := h.request(id); got.Round != 2 || got.Status != requests.CODIRReview {
+		t.Fatalf("after resubmission: round %d, %s; want 2, codir_review", got.Round, got.Status)
+	}
+	// A click left on the first round's card: already decided, nothing changes.
+	replies, err := h.click("codir2", "review.reject", ref(id, 1, requests.CODIRReview), map[string]string{"comment": "non"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := texts(replies); !strings.Contains(got, "déjà été décidée par codir le 2026-09-01 à 10 h 00 (Modifications demandées)") {
+		t.Errorf("old card click = %q, want already decided", got)
+	}
+	r.As("codir2").In("codir").Press("Approuver", nil).Press("Confirmer l'approbation", map[string]string{"hosting": "foreign"}).
+		Want("est approuvée")
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.request(id); got.Status != requests.Approved || got.Round != 2 {
+		t.Fatalf("status = %s round %d, want approved in round 2", got.Status, got.Round)
+	}
+	var use storage.SystemUseRow
+	if err := h.first(&use, "use_id = ?", "summary"); err != nil || use.Rule != "restricted" ||
+		!strings.Contains(use.ConditionsFR, "(6.2)") {
+		t.Errorf("summary on a public system = %+v, %v; want the default restriction of 6.2", use, err)
+	}
+}

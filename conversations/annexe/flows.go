@@ -153,15 +153,24 @@ func (f *Feature) list(ctx context.Context, s *conversations.Session) ([]bot.Rep
 	}
 	var b strings.Builder
 	b.WriteString(s.T("annexe.list.title", map[string]any{"Count": len(mine)}) + "\n")
+	hints := map[string]bool{}
 	for _, r := range mine {
 		id := "annexe.list.item"
-		if r.Status == requests.Draft {
-			id = "annexe.list.item.draft"
+		switch r.Status {
+		case requests.Draft:
+			id, hints["annexe.list.hint.draft"] = "annexe.list.item.draft", true
+		case requests.ChangesRequested:
+			hints["annexe.list.hint.changes"] = true
 		}
 		b.WriteString("- " + s.T(id, map[string]any{"ID": r.ID, "System": orDash(r.Facts().SystemName()),
 			"Status": StatusLabel(s.Lang, r.Status), "Answered": answered(r), "Total": len(catalogue),
 			"Date": formatDate(s.Lang, r.UpdatedAt)}) + "\n")
 	}
-	b.WriteString("\n" + s.T("annexe.list.hint"))
-	return []bot.Reply{bot.Text(b.String())}, nil
+	// Say what can be done next, only when something can.
+	for _, id := range []string{"annexe.list.hint.draft", "annexe.list.hint.changes"} {
+		if hints[id] {
+			b.WriteString("\n" + s.T(id))
+		}
+	}
+	return []bot.Reply{bot.Text(strings.TrimRight(b.String(), "\n"))}, nil
 }

@@ -61,7 +61,8 @@ func TestMyRequests(t *testing.T) {
 	e.r.As("alice").Say("mes demandes").Want("Vous n'avez encore fait aucune demande d'approbation.")
 	e.fill("alice", 2)
 	e.r.Say("mes demandes").Want("n° 1 — ChatGPT Edu — Brouillon, 2 réponses sur 35 (mise à jour le 10 janvier 2027)", step(3))
-	e.r.Say("pause").Say("my requests").Want("You have one request:", "no. 1 — ChatGPT Edu — Draft, 2 answers out of 35")
+	e.r.Say("pause").Say("my requests").Want("You have one request:", "no. 1 — ChatGPT Edu — Draft, 2 answers out of 35", `Type "resume"`).
+		WantNot("edit my request N")
 	e.r.As("bob").Say("mes demandes").Want("aucune demande")
 	e.done()
 }
@@ -89,6 +90,7 @@ func TestChangesRequestedReopensAtTheSummary(t *testing.T) {
 	e.done()
 	// The review workflow asks for changes.
 	e.exec("UPDATE request_rows SET status = 'changes_requested'")
+	e.r.Say("mes demandes").Want("n° 1 — ChatGPT Edu — Modifications demandées", "« modifier ma demande N »").WantNot("« reprendre »")
 	e.r.Say("reprendre").Want("Des modifications ont été demandées à votre demande n° 1.", "Modifications demandées · 35 réponses sur 35", "[1] Soumettre la demande")
 	e.r.Say("modifier 1").Want(step(1)).Say("ChatGPT Edu Entreprise").Want("Toutes les questions", "ChatGPT Edu Entreprise")
 	e.r.Say("soumettre").Want("La demande n° 1 (ChatGPT Edu Entreprise) est soumise")

@@ -6,6 +6,7 @@ package app
 func (a *App) registerFeatures() error {
 	for _, add := range []func() error{
 		// one line per feature, e.g. a.addPolicy,
+		a.addAnnexe,
 	} {
 		if err := add(); err != nil {
 			return err

@@ -1,0 +1,156 @@
+package companion
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// dataKinds are the categories an incident report names instead of the data itself,
+// in the order the dialog lists them, with the folded words that signal each.
+var dataKinds = []struct {
+	code  string
+	words []string
+}{
+	{"grades", []string{"notes", "note", "resultat*", "bulletin*", "evaluation*", "grade*", "mark", "marks", "report card*", "score*", "result*"}},
+	{"student-file", []string{"dossier*", "plan* d intervention", "suivi*", "comportement*", "file", "files", "record*", "iep", "behavio*"}},
+	{"health", []string{"sante", "medica*", "diagnos*", "handicap*", "tdah", "autis*", "allerg*", "medicament*", "psycholog*", "health", "disabilit*", "adhd"}},
+	{"names", []string{"nom", "noms", "prenom*", "liste*", "name", "names", "class list*", "roster*"}},
+	{"contact", []string{"courriel*", "adresse*", "telephone*", "cellulaire*", "coordonnees", "email*", "e mail*", "address*", "phone*", "contact*"}},
+	{"identifiers", []string{"code* permanent*", "nas", "assurance sociale", "assurance maladie", "date* de naissance", "numero* de fiche",
+		"identifiant*", "sin", "social insurance", "date* of birth", "birthdate*", "student number*", "health card*", "permanent code*", "identifier*"}},
+	{"hr", []string{"rh", "employe*", "salaire*", "paie", "rendement", "absence*", "collegue*", "hr", "employee*", "salar*", "payroll",
+		"performance review*", "colleague*", "staff"}},
+	{"confidential", []string{"confidentiel*", "strategique*", "contrat*", "confidential", "contract*", "internal"}},
+	{"other", []string{"autre*", "other*"}},
+}
+
+// kindCodes lists the codes in dialog order.
+func kindCodes() []string {
+	out := make([]string, len(dataKinds))
+	for i, k := range dataKinds {
+		out[i] = k.code
+	}
+	return out
+}
+
+// parseKinds returns the data categories w names, in dialog order.
+func parseKinds(w words) []string {
+	var out []string
+	for _, k := range dataKinds {
+		if w.has(k.words...) {
+			out = append(out, k.code)
+		}
+	}
+	// "Le dossier d'une employée" is an HR file, not a student's.
+	if slices.Contains(out, "hr") && !w.has("eleve*", "student*", "pupil*") {
+		out = slices.DeleteFunc(out, func(c string) bool { return c == "student-file" })
+	}
+	// "Other" with a named category adds nothing.
+	if len(out) > 1 {
+		out = slices.DeleteFunc(out, func(c string) bool { return c == "other" })
+	}
+	return out
+}
+
+// Times of an incident, relative to the day it is reported.
+var (
+	whenUnknown   = []string{"je ne sais pas", "sais pas", "aucune idee", "je ne sais plus", "sais plus", "don t know", "dont know", "not sure", "unknown", "idk", "no idea"}
+	whenToday     = []string{"maintenant", "a l instant", "tantot", "aujourd hui", "ce matin", "cet apres midi", "ce soir", "tout a l heure", "minute*", "heure*", "now", "today", "this morning", "this afternoon", "tonight", "earlier today", "hour*"}
+	whenDayBefore = []string{"avant hier", "day before yesterday"}
+	whenYesterday = []string{"hier", "yesterday"}
+	whenEarlier   = []string{"plus tot", "semaine derniere", "semaine passee", "mois dernier", "mois passe", "longtemps", "plus d une semaine", "earlier", "last week", "last month", "long ago", "more than a week", "a while ago"}
+	whenWeek      = []string{"cette semaine", "quelques jours", "this week", "few days", "couple of days", "couple days"}
+	monthsFR      = []string{"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
+	monthsEN      = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+)
+
+const day = "2006-01-02"
+
+// parseWhen reads when an incident happened, relative to now, as a date
+// ("2026-06-10"), an ISO 8601 interval ("2026-06-04/2026-06-10"), an open interval
+// ending on a date ("../2026-06-03"), or "unknown". ok is false when w says no time
+// the bot recognises, or a date in the future.
+func parseWhen(w words, now time.Time) (string, bool) {
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+	if d, ok := w.date(today); ok {
+		if d.After(today) {
+			return "", false
+		}
+		return d.Format(day), true
+	}
+	switch {
+	case w.has(whenUnknown...):
+		return "unknown", true
+	case w.has(whenDayBefore...):
+		return today.AddDate(0, 0, -2).Format(day), true
+	case w.has(whenYesterday...):
+		return today.AddDate(0, 0, -1).Format(day), true
+	case w.has(whenEarlier...):
+		return "../" + today.AddDate(0, 0, -7).Format(day), true
+	case w.has(whenWeek...):
+		return today.AddDate(0, 0, -6).Format(day) + "/" + today.Format(day), true
+	case w.has(whenToday...):
+		return today.Format(day), true
+	}
+	return "", false
+}
+
+// date finds a written date: "2026-06-05" (folded to "2026 06 05"), "5 juin",
+// "le 1er juin", "June 5", "5 June", "il y a 3 jours", "3 days ago". A date without a year is the last such day up
+// to today.
+func (w words) date(today time.Time) (time.Time, bool) {
+	for i := range w {
+		if i+2 < len(w) && len(w[i]) == 4 && isNum(w[i]) && isNum(w[i+1]) && isNum(w[i+2]) {
+			y, _ := strconv.Atoi(w[i])
+			m, _ := strconv.Atoi(w[i+1])
+			d, _ := strconv.Atoi(w[i+2])
+			if t, err := time.ParseInLocation(day, fmt.Sprintf("%04d-%02d-%02d", y, m, d), today.Location()); err == nil {
+				return t, true
+			}
+		}
+		// "il y a 3 jours", "3 days ago"
+		if n, err := strconv.Atoi(w[i]); err == nil && i+1 < len(w) && slices.Contains([]string{"jour", "jours", "day", "days"}, w[i+1]) &&
+			(w.matchAt(max(i-3, 0), "il y a") || w.after(i+1, 1, "ago")) {
+			return today.AddDate(0, 0, -n), true
+		}
+		m := month(w[i])
+		if m == 0 {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(w) {
+				continue
+			}
+			n, err := strconv.Atoi(strings.TrimSuffix(w[j], "er"))
+			if err != nil || n < 1 || n > 31 {
+				continue
+			}
+			d := time.Date(today.Year(), m, n, 0, 0, 0, 0, today.Location())
+			if d.Day() != n {
+				return time.Time{}, false // 31 juin
+			}
+			if d.After(today) {
+				d = d.AddDate(-1, 0, 0)
+			}
+			return d, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func month(word string) time.Month {
+	for i := range 12 {
+		if word == monthsFR[i] || word == monthsEN[i] {
+			return time.Month(i + 1)
+		}
+	}
+	return 0
+}
+
+func isNum(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil && s != ""
+}

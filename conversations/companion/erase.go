@@ -1,0 +1,185 @@
+package companion
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/cards"
+	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/storage"
+)
+
+// The erasure's card verbs and dialog kind.
+const (
+	VerbMyDataDelete  = "mydata.delete"  // show what erasing would do, and ask
+	VerbMyDataConfirm = "mydata.confirm" // erase now
+	VerbMyDataKeep    = "mydata.keep"    // do not erase
+	eraseDialog       = "mydata.erase"
+)
+
+var deleteData = conversations.Phrases{"supprimer mes donnees", "supprime mes donnees", "supprimez mes donnees",
+	"effacer mes donnees", "efface mes donnees", "effacez mes donnees", "supprimer mes renseignements",
+	"effacer mes renseignements", "oublie moi", "oubliez moi", "delete my data", "erase my data", "remove my data",
+	"delete my personal data", "forget me", "delete everything you have on me", "delete what you have on me"}
+
+// erase removes, on confirmation, what the bot holds about a person and is not
+// required for accountability (storage.Erasure says what).
+type erase struct{ store Store }
+
+func (*erase) Name() string { return "mydata.erase" }
+
+func (e *erase) Intents() []conversations.Intent {
+	return []conversations.Intent{{Name: "mydata.erase", Priority: 95,
+		Match: func(_ *conversations.Session, f string) bool {
+			return deleteData.Exact(split(f).without(commandFillers...))
+		},
+		Handle: e.ask}}
+}
+
+func (e *erase) Actions() map[string]conversations.Handler {
+	return map[string]conversations.Handler{VerbMyDataDelete: e.ask, VerbMyDataConfirm: e.onConfirm, VerbMyDataKeep: e.onKeep}
+}
+
+func (*erase) Help(s *conversations.Session) []string {
+	return []string{s.T("companion.erase.help")}
+}
+
+func (*erase) DialogKind() string { return eraseDialog }
+
+// Continue takes a typed "oui" or "non" to the confirmation; anything else drops the
+// pending confirmation, so that a later "oui" meant for something else erases nothing.
+func (e *erase) Continue(ctx context.Context, s *conversations.Session) ([]bot.Reply, bool, error) {
+	cmd := split(s.Folded()).without(commandFillers...)
+	switch {
+	case yesWords.Exact(cmd):
+		r, err := e.erase(ctx, s)
+		return r, true, err
+	case noWords.Exact(cmd) || cancelWords.Exact(cmd):
+		r, err := e.keep(ctx, s)
+		return r, true, err
+	}
+	return nil, false, s.ClearState(ctx, eraseDialog)
+}
+
+// Reprompt asks again when the confirmation is still pending (after a language switch).
+func (e *erase) Reprompt(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	if _, ok, err := s.LoadState(ctx, eraseDialog); err != nil || !ok {
+		return nil, err
+	}
+	return private(s.Reply("companion.erase.again")), nil
+}
+
+// ask shows what erasing would remove and keep, and waits for confirmation.
+func (e *erase) ask(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	d, err := e.store.PersonData(ctx, s.Key)
+	if err != nil {
+		return nil, err
+	}
+	state, err := json.Marshal(eraseState{Lang: s.Lang})
+	if err != nil {
+		return nil, err
+	}
+	if err := s.SaveState(ctx, eraseDialog, state); err != nil {
+		return nil, err
+	}
+	plan := d.Plan()
+	c := &cards.Card{
+		Title: s.T("companion.erase.title"),
+		Sections: []cards.Section{
+			{Heading: s.T("companion.erase.removed"), Text: removedLines(s, plan)},
+			{Heading: s.T("companion.erase.kept"), Text: keptLines(s, plan)},
+		},
+		Footer: s.T("companion.erase.why"),
+		Buttons: []cards.Button{
+			{Label: s.T("companion.erase.confirm"), Verb: VerbMyDataConfirm, Subject: token(s.Key), Style: cards.StyleDanger},
+			{Label: s.T("companion.erase.keep"), Verb: VerbMyDataKeep},
+		},
+	}
+	if c.Sections[1].Text == "" {
+		c.Sections = c.Sections[:1]
+	}
+	return private(bot.Reply{Text: s.T("companion.erase.ask"), Card: c}), nil
+}
+
+func (e *erase) onConfirm(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	e.useLang(ctx, s)
+	// The card may have been shown in a shared channel: only its requester may use it.
+	if s.Turn.Action.Subject != token(s.Key) {
+		return private(s.Reply("companion.erase.not_yours")), nil
+	}
+	r, err := e.erase(ctx, s)
+	return append(private(closedCard(s.T("companion.erase.title"), s.T("companion.erase.done_footer"))), r...), err
+}
+
+func (e *erase) onKeep(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	e.useLang(ctx, s)
+	r, err := e.keep(ctx, s)
+	return append(private(closedCard(s.T("companion.erase.title"), s.T("companion.erase.kept_footer"))), r...), err
+}
+
+func (e *erase) erase(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	// The pending confirmation is the bot's, not the person's data: ended first, it is
+	// not counted among the conversations erased, as the confirmation card did not.
+	if err := s.ClearState(ctx, eraseDialog); err != nil {
+		return nil, err
+	}
+	done, err := e.store.ErasePerson(ctx, s.Key)
+	if err != nil {
+		return nil, err
+	}
+	text := s.T("companion.erase.done") + "\n" + removedLines(s, done)
+	if kept := keptLines(s, done); kept != "" {
+		text += "\n\n" + s.T("companion.erase.kept_intro") + "\n" + kept + "\n\n" + s.T("companion.erase.why")
+	}
+	return private(bot.Text(text + "\n\n" + s.T("companion.erase.after"))), nil
+}
+
+func (e *erase) keep(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	if err := s.ClearState(ctx, eraseDialog); err != nil {
+		return nil, err
+	}
+	return private(s.Reply("companion.erase.cancelled")), nil
+}
+
+// eraseState is the pending confirmation.
+type eraseState struct {
+	Lang i18n.Lang `json:"lang"`
+}
+
+// useLang answers the confirmation's buttons in the language it was asked in. A
+// state that cannot be read leaves the session's language.
+func (e *erase) useLang(ctx context.Context, s *conversations.Session) {
+	var st eraseState
+	if b, ok, err := s.LoadState(ctx, eraseDialog); err == nil && ok && json.Unmarshal(b, &st) == nil {
+		useDialogLang(s, st.Lang)
+	}
+}
+
+func removedLines(s *conversations.Session, e storage.Erasure) string {
+	text := lines(s, []counted{
+		{"companion.erase.n.people", e.People}, {"companion.erase.n.dialogs", e.Dialogs},
+		{"companion.erase.n.drafts", e.Drafts}, {"companion.erase.n.reminders", e.Reminders},
+		{"companion.erase.n.deliveries", e.Deliveries}, {"companion.erase.n.incidents", e.Incidents},
+	})
+	if text == "" {
+		return "- " + s.T("companion.erase.n.nothing")
+	}
+	return text
+}
+
+func keptLines(s *conversations.Session, e storage.Erasure) string {
+	return lines(s, []counted{
+		{"companion.erase.n.kept_requests", e.KeptRequests}, {"companion.erase.n.kept_trainings", e.KeptTrainings},
+		{"companion.erase.n.kept_systems", e.KeptSystems}, {"companion.erase.n.kept_audit", e.KeptAudit},
+	})
+}
+
+// token names a person on a button without showing their key in the card's payload.
+func token(key string) string {
+	h := sha256.Sum256([]byte("mydata:" + key))
+	return hex.EncodeToString(h[:8])
+}

@@ -1,0 +1,129 @@
+package companion
+
+import (
+	"context"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/cards"
+	"github.com/cssdgs/iagbot/conversations"
+)
+
+// The incident feature's card verbs and dialog kind.
+const (
+	VerbIncidentReport  = "incident.report"  // prepare a report, from the advice card
+	VerbIncidentDecline = "incident.decline" // no report, thanks
+	VerbIncidentSend    = "incident.send"    // send the report to the committee
+	VerbIncidentCancel  = "incident.cancel"  // drop the report being prepared
+	incidentDialog      = "incident"
+)
+
+// incident answers a privacy incident told in words (3.3, section 8): what to do now,
+// the declaration form, and a short report for the privacy committee.
+type incident struct {
+	cfg     Config
+	systems systems
+}
+
+func (*incident) Name() string { return "incident" }
+
+func (in *incident) Intents() []conversations.Intent {
+	return []conversations.Intent{{Name: "incident", Priority: 70,
+		Match:  func(_ *conversations.Session, f string) bool { return in.isIncident(f) },
+		Handle: in.advise}}
+}
+
+func (in *incident) Actions() map[string]conversations.Handler {
+	return map[string]conversations.Handler{
+		VerbIncidentReport:  in.onReport,
+		VerbIncidentDecline: in.onDecline,
+		VerbIncidentSend:    in.onSend,
+		VerbIncidentCancel:  in.onCancel,
+	}
+}
+
+func (*incident) Help(s *conversations.Session) []string {
+	return []string{s.T("companion.incident.help")}
+}
+
+// advise gives the steps to take now and the form, and offers a report. What the
+// message tells of the system, the time and the kinds of data is kept, as codes, to
+// spare questions; the message itself is not.
+func (in *incident) advise(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	w := split(s.Folded())
+	st := incidentState{Step: stepOffer, System: in.systems.find(w), Kinds: parseKinds(w)}
+	if when, ok := parseWhen(w, s.Now); ok && when != "unknown" {
+		st.When = when
+	}
+	if err := in.save(ctx, s, st); err != nil {
+		return nil, err
+	}
+	offer := &cards.Card{
+		Title:    s.T("companion.incident.offer.title"),
+		Sections: []cards.Section{{Text: s.T("companion.incident.offer.text")}},
+		Buttons: []cards.Button{
+			{Label: s.T("companion.incident.offer.report"), Verb: VerbIncidentReport, Style: cards.StylePrimary},
+			{Label: s.T("companion.incident.offer.decline"), Verb: VerbIncidentDecline},
+		},
+	}
+	return private(bot.Reply{Text: s.T("companion.incident.advice", in.form()), Card: offer}), nil
+}
+
+func (in *incident) form() map[string]any { return map[string]any{"FormURL": in.cfg.FormURL} }
+
+// onReport starts the report from the advice card; a second press resumes it.
+func (in *incident) onReport(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	st, ok, err := in.load(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		st = incidentState{Step: stepOffer}
+	}
+	closed := closedCard(s.T("companion.incident.offer.title"), s.T("companion.incident.offer.accepted"))
+	if st.Step != stepOffer {
+		more, err := in.prompt(ctx, s, st)
+		return private(append([]bot.Reply{closed}, more...)...), err
+	}
+	more, err := in.advance(ctx, s, st)
+	return private(append([]bot.Reply{closed}, more...)...), err
+}
+
+func (in *incident) onDecline(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	if _, _, err := in.load(ctx, s); err != nil {
+		return nil, err
+	}
+	if err := s.ClearState(ctx, incidentDialog); err != nil {
+		return nil, err
+	}
+	return private(closedCard(s.T("companion.incident.offer.title"), s.T("companion.incident.offer.declined")),
+		s.Reply("companion.incident.declined", in.form())), nil
+}
+
+func (in *incident) onSend(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	st, ok, err := in.load(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	if !ok || st.Step != stepConfirm {
+		return private(s.Reply("companion.incident.nothing_pending")), nil
+	}
+	replies, err := in.send(ctx, s, st)
+	return private(append([]bot.Reply{closedCard(s.T("companion.incident.summary.title"), s.T("companion.incident.summary.sent"))}, replies...)...), err
+}
+
+func (in *incident) onCancel(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	if _, _, err := in.load(ctx, s); err != nil {
+		return nil, err
+	}
+	if err := s.ClearState(ctx, incidentDialog); err != nil {
+		return nil, err
+	}
+	return private(closedCard(s.T("companion.incident.summary.title"), s.T("companion.incident.summary.cancelled")),
+		s.Reply("companion.incident.cancelled", in.form())), nil
+}
+
+// closedCard replaces a card whose buttons were answered, so that they cannot be
+// pressed twice.
+func closedCard(title, footer string) bot.Reply {
+	return bot.Reply{Card: &cards.Card{Title: title, Footer: footer}, Replace: true}
+}

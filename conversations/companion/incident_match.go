@@ -1,0 +1,149 @@
+package companion
+
+import (
+	"slices"
+
+	"github.com/cssdgs/iagbot/conversations"
+)
+
+// An incident message tells of personal or confidential data put into a GenAI tool,
+// in the past: "j'ai mis par erreur des notes d'élèves dans ChatGPT". Questions about
+// doing it ("puis-je mettre des notes dans ChatGPT ?") are the policy feature's, and
+// so are messages about approval requests. The word lists are folded (conversations.Fold).
+var (
+	// explicitIncident names the incident itself; it is enough on its own.
+	explicitIncident = []string{"incident de confidentialite", "incidents de confidentialite", "bris de confidentialite",
+		"atteinte a la confidentialite", "fuite de donnees", "fuite de renseignements", "declarer un incident",
+		"signaler un incident", "privacy incident", "privacy breach", "confidentiality incident", "data breach",
+		"data leak", "report an incident", "report a breach"}
+	// Subjects of a perfect tense, then the participles that may follow closely.
+	frPerfect   = []string{"j ai", "jai", "je l ai", "je les ai", "j avais", "on a", "nous avons", "collegue a", "quelqu un a"}
+	frPartciple = []string{"mis", "mise", "mises", "copie*", "colle", "collee*", "colles", "entre", "entree", "entrees",
+		"entres", "saisi*", "televerse*", "partage", "partagee*", "partages", "envoye*", "donne", "donnes",
+		"transmis*", "depose*", "inscrit*", "tape", "tapee*", "tapes", "ajoute*", "charge", "chargee*",
+		"importe*", "inclus*", "fourni*", "glisse*", "divulgue*", "fait lire"}
+	frJustNow    = []string{"je viens de", "viens de", "on vient de", "nous venons de"}
+	frInfinitive = []string{"mettre", "copier", "coller", "entrer", "saisir", "televerser", "partager", "envoyer",
+		"donner", "transmettre", "deposer", "ajouter", "importer", "glisser", "divulguer", "inscrire", "taper"}
+	enSubject = []string{"i", "we", "someone", "colleague"}
+	enPast    = []string{"pasted", "put", "entered", "typed", "uploaded", "shared", "copied", "sent", "gave", "given",
+		"fed", "disclosed", "added", "dropped", "inserted", "included", "provided", "loaded", "imported", "leaked", "exposed"}
+	// enModal before the subject makes it a question ("can I put…"), not a fact.
+	enModal = []string{"can", "may", "could", "should", "would", "shall", "might", "must", "do", "will"}
+
+	mistake = []string{"par erreur", "par accident", "accidentellement", "par megarde", "oups", "oops", "whoops",
+		"sans faire expres", "sans le vouloir", "malencontreusement", "fait une erreur", "by mistake", "by accident",
+		"accidentally", "mistakenly", "inadvertently", "made a mistake", "my bad"}
+	// aiTarget names a GenAI tool without naming a system.
+	aiTarget = []string{"ia", "iag", "l ia", "intelligence artificielle", "robot conversationnel", "agent conversationnel",
+		"an ai", "the ai", "ai tool*", "ai chatbot*", "ai assistant*", "generative ai", "genai", "chatbot*", "llm"}
+	// personal names personal or confidential data on its own.
+	personal = []string{"eleve*", "parent", "parents", "renseignement* personnel*", "donnees personnelles",
+		"code* permanent*", "nas", "assurance sociale", "sante", "medica*", "diagnostic*", "plan* d intervention",
+		"bulletin*", "dossier*", "confidentiel*", "employe*", "collegue*", "enfant*", "famille*", "date de naissance",
+		"noms", "prenoms", "liste de classe", "coordonnees",
+		"student*", "pupil*", "personal info*", "personal data", "child*", "kid", "kids", "family",
+		"families", "sin", "social insurance", "health", "medical", "diagnos*", "iep", "report card*", "grades",
+		"employee*", "names", "class list", "date of birth", "contact details"}
+	// weakPersonal may or may not be personal ("mes notes de cours", "my email"): it
+	// makes an incident only with a word of mistake.
+	weakPersonal = []string{"notes", "courriel*", "email*", "e mail*", "adresse*", "address*", "telephone*", "phone*", "nom", "name"}
+	// requestTalk is about an approval request ("j'ai envoyé ma demande pour ChatGPT").
+	requestTalk = []string{"demande", "demandes", "request", "requests"}
+)
+
+// isIncident reports whether folded text tells of a privacy incident.
+func (in *incident) isIncident(folded string) bool {
+	w := split(folded)
+	if w.has(explicitIncident...) {
+		return true
+	}
+	entered := w.entered()
+	oops := w.has(mistake...)
+	target := w.has(aiTarget...) || in.systems.find(w) != ""
+	strong, weak := w.has(personal...), w.has(weakPersonal...)
+	if w.has(requestTalk...) && !oops {
+		return false
+	}
+	switch {
+	case entered && target && strong:
+		return true
+	case oops && (strong || weak) && (entered || target):
+		return true
+	}
+	return false
+}
+
+// entered reports a past act of putting something somewhere: "j'ai collé", "je viens
+// de mettre", "I pasted". "J'ai mis à jour" is not one.
+func (w words) entered() bool {
+	for i := range w {
+		for _, subj := range frPerfect {
+			if w.matchAt(i, subj) {
+				end := i + len(split(subj)) - 1
+				for j := end + 1; j <= end+4 && j < len(w); j++ {
+					if slices.ContainsFunc(frPartciple, func(p string) bool { return w.matchAt(j, p) }) &&
+						!w.matchAt(j, "mis a jour") {
+						return true
+					}
+				}
+			}
+		}
+		for _, subj := range frJustNow {
+			if w.matchAt(i, subj) && w.after(i+len(split(subj))-1, 3, frInfinitive...) {
+				return true
+			}
+		}
+		if slices.Contains(enSubject, w[i]) && (i == 0 || !slices.Contains(enModal, w[i-1])) && w.after(i, 3, enPast...) {
+			return true
+		}
+	}
+	return false
+}
+
+// systemNames are common public GenAI systems (3.9), with the folded ways of writing them.
+var systemNames = []struct {
+	name  string
+	forms []string
+}{
+	{"ChatGPT", []string{"chatgpt", "chat gpt", "gpt*", "openai"}},
+	{"Microsoft Copilot", []string{"copilot", "copilote", "copilot chat", "bing chat"}},
+	{"Google Gemini", []string{"gemini", "bard"}},
+	{"Claude", []string{"claude"}},
+	{"Meta AI", []string{"meta ai", "llama"}},
+	{"Mistral Le Chat", []string{"mistral", "le chat mistral"}},
+	{"Perplexity", []string{"perplexity"}},
+	{"DeepSeek", []string{"deepseek", "deep seek"}},
+	{"Grok", []string{"grok"}},
+	{"NotebookLM", []string{"notebooklm", "notebook lm"}},
+}
+
+// systems recognises system names in messages.
+type systems struct {
+	names []string
+	forms [][]string
+}
+
+func newSystems(extra []string) systems {
+	var s systems
+	// The inventory's names first: a school's own system is named more precisely there.
+	for _, n := range extra {
+		if f := conversations.Fold(n); f != "" {
+			s.names, s.forms = append(s.names, n), append(s.forms, []string{f})
+		}
+	}
+	for _, sn := range systemNames {
+		s.names, s.forms = append(s.names, sn.name), append(s.forms, sn.forms)
+	}
+	return s
+}
+
+// find returns the name of the first system w mentions, or "".
+func (s systems) find(w words) string {
+	for i, forms := range s.forms {
+		if w.has(forms...) {
+			return s.names[i]
+		}
+	}
+	return ""
+}

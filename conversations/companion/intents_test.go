@@ -1,0 +1,134 @@
+package companion
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/delivery"
+	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/storage"
+)
+
+// routeIntent returns the companion intent the engine would pick for text (the
+// highest priority match), or "" when none matches and the turn goes elsewhere.
+func routeIntent(t *testing.T) func(text string) string {
+	t.Helper()
+	db, err := storage.Open(context.Background(), filepath.Join(t.TempDir(), "intents.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	feats, err := New(Config{Store: db, Notify: delivery.New(db, map[bot.Channel]bot.Messenger{}), FormURL: "https://maestro.example/f",
+		Systems: []string{"PlanifIA"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var intents []conversations.Intent
+	for _, f := range feats {
+		if p, ok := f.(conversations.IntentProvider); ok {
+			intents = append(intents, p.Intents()...)
+		}
+	}
+	sort.SliceStable(intents, func(i, j int) bool { return intents[i].Priority > intents[j].Priority })
+	return func(text string) string {
+		for _, in := range intents {
+			if in.Match(nil, conversations.Fold(text)) {
+				return in.Name
+			}
+		}
+		return ""
+	}
+}
+
+func TestIncidentIntent(t *testing.T) {
+	route := routeIntent(t)
+	for _, tc := range []struct {
+		text string
+		want string
+	}{
+		// French, with and without accents.
+		{"j'ai mis par erreur des notes d'élèves dans ChatGPT", "incident"},
+		{"jai mis par erreur des notes d eleves dans chatgpt", "incident"},
+		{"oups j'ai copié le dossier d'un élève dans Copilot", "incident"},
+		{"OUPS J'AI COPIE LE DOSSIER D'UN ELEVE DANS COPILOT", "incident"},
+		{"Je viens de coller le plan d'intervention de mon élève dans Gemini", "incident"},
+		{"J’ai accidentellement collé les coordonnées des parents dans un outil d'IA", "incident"},
+		{"mon collègue a téléversé des bulletins dans Claude", "incident"},
+		{"J'ai saisi le dossier d'une élève dans PlanifIA", "incident"},
+		{"je pense que j'ai fait un incident de confidentialité", "incident"},
+		{"Comment déclarer un incident de confidentialité ?", "incident"},
+		{"Oups, un courriel d'une mère est parti dans ChatGPT par erreur", "incident"},
+		// English.
+		{"I pasted a parent's email into Gemini", "incident"},
+		{"i accidentally uploaded my students' report cards to chatgpt", "incident"},
+		{"We've shared a student's IEP with an AI tool by mistake", "incident"},
+		{"Oops, I typed my class list into Copilot", "incident"},
+		{"I think I need to report a privacy breach", "incident"},
+		// Not incidents: policy questions, requests, negations, nothing personal.
+		{"puis-je mettre des notes dans ChatGPT ?", ""},
+		{"Puis-je coller le dossier d'un élève dans Copilot ?", ""},
+		{"Est-ce que j'ai le droit de mettre des notes d'élèves dans ChatGPT ?", ""},
+		{"j'ai mis à jour ma demande", ""},
+		{"j'ai mis à jour les notes des élèves dans ChatGPT", ""},
+		{"J'ai envoyé ma demande pour utiliser ChatGPT avec des données d'élèves", ""},
+		{"je n'ai pas mis de renseignements personnels dans ChatGPT", ""},
+		{"j'ai mis mes notes de cours dans ChatGPT pour les résumer", ""},
+		{"J'ai utilisé ChatGPT pour résumer un article", ""},
+		{"Can I paste student grades into ChatGPT?", ""},
+		{"May I put a parent's email in Copilot?", ""},
+		{"I pasted my lesson plan into ChatGPT", ""},
+		{"I submitted my request for Gemini", ""},
+		{"aide", ""},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := route(tc.text); got != tc.want {
+				t.Errorf("route(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDisclosureAndOtherIntents(t *testing.T) {
+	route := routeIntent(t)
+	for _, tc := range []struct {
+		text string
+		want string
+	}{
+		{"comment divulguer ?", "disclosure"},
+		{"Comment divulguer une synthèse", "disclosure"},
+		{"COMMENT DIVULGUER L'UTILISATION DE L'IA AUX PARENTS ?", "disclosure"},
+		{"modèle de divulgation", "disclosure"},
+		{"Comment mentionner l'utilisation de l'IA dans mon document ?", "disclosure"},
+		{"how do I disclose?", "disclosure"},
+		{"How should I disclose a translation done with Copilot", "disclosure"},
+		{"disclosure statement for ideation", "disclosure"},
+		{"puis-je divulguer des notes d'élèves à ChatGPT ?", ""},
+		{"Can I disclose student grades to Gemini?", ""},
+		{"j'ai divulgué par erreur le dossier d'un élève dans ChatGPT", "incident"},
+		{"comment fonctionnes-tu ?", "transparency"},
+		{"Es-tu une IA ?", "transparency"},
+		{"est-ce que tu es une ia", "transparency"},
+		{"how do you work?", "transparency"},
+		{"Are you an AI?", "transparency"},
+		{"comment ça marche ?", "transparency"},
+		{"comment ça marche pour faire une demande ?", ""},
+		{"mes données", "mydata"},
+		{"Mes donnees svp", "mydata"},
+		{"my data", "mydata"},
+		{"what do you know about me?", "mydata"},
+		{"puis-je mettre mes données dans ChatGPT ?", ""},
+		{"supprimer mes données", "mydata.erase"},
+		{"je veux effacer mes données", "mydata.erase"},
+		{"delete my data please", "mydata.erase"},
+		{"forget me", "mydata.erase"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := route(tc.text); got != tc.want {
+				t.Errorf("route(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,164 @@
+package companion
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/cards"
+	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/storage"
+)
+
+// showData are the ways to ask what the bot holds, compared whole once fillers are
+// dropped: "mes données" inside a longer question ("puis-je mettre mes données dans
+// ChatGPT ?") is a policy question.
+var showData = conversations.Phrases{"mes donnees", "voir mes donnees", "afficher mes donnees", "montre moi mes donnees",
+	"montrez moi mes donnees", "mes renseignements", "mes renseignements personnels", "quelles donnees as tu sur moi",
+	"quelles donnees avez vous sur moi", "que sais tu sur moi", "qu est ce que tu sais sur moi", "que sais tu de moi",
+	"qu as tu sur moi", "my data", "show my data", "see my data", "my personal data", "what data do you have on me",
+	"what data do you have about me", "what do you know about me", "what do you have on me"}
+
+// listMax is how many requests or reports the summary lists before "and N more".
+const listMax = 5
+
+// myData shows a person what the bot holds about them.
+type myData struct{ store Store }
+
+func (*myData) Name() string { return "mydata" }
+
+func (m *myData) Intents() []conversations.Intent {
+	return []conversations.Intent{{Name: "mydata", Priority: 90,
+		Match: func(_ *conversations.Session, f string) bool {
+			return showData.Exact(split(f).without(commandFillers...))
+		},
+		Handle: m.show}}
+}
+
+func (*myData) Help(s *conversations.Session) []string {
+	return []string{s.T("companion.mydata.help")}
+}
+
+func (m *myData) show(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	d, err := m.store.PersonData(ctx, s.Key)
+	if err != nil {
+		return nil, err
+	}
+	c := &cards.Card{Title: s.T("companion.mydata.title"), Footer: s.T("companion.mydata.footer"),
+		Buttons: []cards.Button{{Label: s.T("companion.mydata.delete"), Verb: VerbMyDataDelete, Style: cards.StyleDanger}}}
+	add := func(heading string, sec cards.Section) {
+		if sec.Text != "" || len(sec.Facts) > 0 {
+			sec.Heading = s.T(heading)
+			c.Sections = append(c.Sections, sec)
+		}
+	}
+	var seen []cards.Fact
+	for _, ch := range d.Channels {
+		id := "companion.mydata.seen"
+		if ch.Direct {
+			id = "companion.mydata.seen_direct"
+		}
+		seen = append(seen, cards.Fact{Label: channelName(ch.Channel), Value: s.T(id, map[string]any{"Date": ch.LastSeen.Format(day)})})
+	}
+	add("companion.mydata.channels", cards.Section{Facts: seen})
+	lang := s.T("companion.mydata.lang_none")
+	if i18n.Valid(d.Lang) {
+		lang = s.T("companion.mydata.lang_chosen", map[string]any{"Lang": s.T("companion.lang." + d.Lang)})
+	}
+	add("companion.mydata.lang", cards.Section{Text: lang})
+	add("companion.mydata.requests", cards.Section{Facts: requestFacts(s, d.Requests)})
+	add("companion.mydata.reminders", cards.Section{Text: reminderText(s, d)})
+	add("companion.mydata.dialogs", cards.Section{Text: dialogText(s, d.Dialogs)})
+	add("companion.mydata.incidents", cards.Section{Facts: incidentFacts(s, d.Incidents)})
+	add("companion.mydata.kept", cards.Section{Text: lines(s, []counted{
+		{"companion.mydata.kept.audit", d.AuditEntries}, {"companion.mydata.kept.trainings", d.Trainings},
+		{"companion.mydata.kept.systems", d.OwnedSystems}})})
+	return private(bot.Reply{Card: c}), nil
+}
+
+func requestFacts(s *conversations.Session, rs []storage.RequestBrief) []cards.Fact {
+	var facts []cards.Fact
+	for i, r := range rs {
+		if i == listMax {
+			facts = append(facts, cards.Fact{Label: "…", Value: s.T("companion.mydata.more", map[string]any{"Count": len(rs) - listMax})})
+			break
+		}
+		name := r.SystemName
+		if name == "" {
+			name = s.T("companion.mydata.unnamed")
+		}
+		facts = append(facts, cards.Fact{Label: s.T("companion.mydata.number", map[string]any{"ID": r.ID}),
+			Value: name + " — " + s.T("companion.status."+r.Status)})
+	}
+	return facts
+}
+
+func incidentFacts(s *conversations.Session, incs []storage.Incident) []cards.Fact {
+	var facts []cards.Fact
+	for i, inc := range incs {
+		if i == listMax {
+			facts = append(facts, cards.Fact{Label: "…", Value: s.T("companion.mydata.more", map[string]any{"Count": len(incs) - listMax})})
+			break
+		}
+		facts = append(facts, cards.Fact{Label: s.T("companion.mydata.number", map[string]any{"ID": inc.ID}),
+			Value: inc.CreatedAt.Format(day) + " — " + systemLabel(s.Lang, inc.System) + " — " + kindsLabel(s.Lang, inc.DataKinds)})
+	}
+	return facts
+}
+
+func reminderText(s *conversations.Session, d storage.PersonData) string {
+	if d.Reminders == 0 && d.Deliveries == 0 {
+		return ""
+	}
+	text := lines(s, []counted{{"companion.mydata.reminders.planned", d.Reminders}, {"companion.mydata.reminders.sent", d.Deliveries}})
+	if d.NextReminder != nil {
+		text += "\n" + s.T("companion.mydata.reminders.next", map[string]any{"Date": d.NextReminder.Format(day)})
+	}
+	return text
+}
+
+// dialogText names the conversations in progress; a kind without a message of its
+// own is shown as is, rather than as a message id.
+func dialogText(s *conversations.Session, kinds []string) string {
+	var b strings.Builder
+	for _, k := range kinds {
+		id := "companion.dialog." + k
+		name := s.T(id)
+		if name == id {
+			name = k
+		}
+		fmt.Fprintf(&b, "- %s\n", name)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// counted is a message id with its count, for "- 2 rappels" lines.
+type counted struct {
+	id string
+	n  int
+}
+
+// lines writes one "- " line per non-zero count.
+func lines(s *conversations.Session, cs []counted) string {
+	var out []string
+	for _, c := range cs {
+		if c.n > 0 {
+			out = append(out, "- "+s.T(c.id, map[string]any{"Count": c.n}))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func channelName(ch bot.Channel) string {
+	switch ch {
+	case bot.Teams:
+		return "Microsoft Teams"
+	case bot.Slack:
+		return "Slack"
+	case bot.Terminal:
+		return "Terminal"
+	}
+	return string(ch)
+}

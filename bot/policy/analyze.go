@@ -52,7 +52,7 @@ func (e *Engine) Analyze(q string) Analysis {
 	}
 	words := make([]word, 0, len(toks))
 	for i, t := range toks {
-		if t.Stop || (hasTool && i >= tm.start && i < tm.end) {
+		if !phraseWord(t) || (hasTool && i >= tm.start && i < tm.end) {
 			continue
 		}
 		words = append(words, word{tok: i, keys: e.stems(t)})
@@ -80,7 +80,12 @@ func (e *Engine) Analyze(q string) Analysis {
 		}
 	}
 	var spans []span
+	digits, at := strings.ContainsAny(q, "0123456789"), strings.IndexByte(q, '@') >= 0
 	for _, p := range piiPatterns {
+		// Every pattern needs a digit, or an "@" for e-mail: most questions skip them all.
+		if (p.kind == PIIEmail && !at) || (p.kind != PIIEmail && !digits) {
+			continue
+		}
 		for _, loc := range p.re.FindAllStringIndex(q, -1) {
 			kinds[p.kind] = true
 			spans = append(spans, span{loc[0], loc[1], placeholders[p.kind]})
@@ -131,8 +136,8 @@ type span struct {
 
 // names finds people's names: a capitalised word right after a word that introduces
 // a person ("l'élève Léa", "Mme Tremblay", "student Liam"), and two capitalised words
-// in a row in mid-sentence ("le bulletin de Léa Tremblay"). Tool, vendor, keyword and
-// other known words are never names.
+// in a row after "de", "of", "pour"… ("le bulletin de Léa Tremblay"). Tool, vendor,
+// keyword and other known words are never names.
 func (e *Engine) names(q string, toks []Token, inPhrase []bool, hasTool bool, tm toolMatch) []span {
 	var out []span
 	candidate := func(i int) bool {
@@ -144,8 +149,9 @@ func (e *Engine) names(q string, toks []Token, inPhrase []bool, hasTool bool, tm
 		if !candidate(i) {
 			continue
 		}
-		afterPerson := i > 0 && personNouns[toks[i-1].Fold]
-		pair := i+1 < len(toks) && candidate(i+1) && !sentenceStart(q, toks[i].Start)
+		afterPerson := i > 0 && personNouns[toks[i-1].Fold] && toks[i].Elision == ""
+		introduced := nameIntroducers[toks[i].Elision] || (i > 0 && toks[i].Elision == "" && nameIntroducers[toks[i-1].Fold])
+		pair := i+1 < len(toks) && candidate(i+1) && introduced && !sentenceStart(q, toks[i].Start)
 		if afterPerson || pair {
 			out = append(out, span{toks[i].Start, toks[i].End, placeholders[PIIName]})
 			if i+1 < len(toks) && candidate(i+1) {

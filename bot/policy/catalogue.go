@@ -19,7 +19,7 @@ var Catalogue = []Tool{
 	{Name: "Claude", Vendor: "Anthropic", Aliases: []string{"claude ai", "anthropic"}},
 	{Name: "Microsoft Copilot", Vendor: "Microsoft", Aliases: []string{"copilot", "copilot chat", "bing chat", "microsoft 365 copilot", "m365 copilot"}},
 	{Name: "Perplexity", Vendor: "Perplexity AI", Aliases: []string{"perplexity ai"}},
-	{Name: "Mistral Le Chat", Vendor: "Mistral AI", Aliases: []string{"mistral", "le chat mistral", "mistral ai", "lechat"}},
+	{Name: "Mistral Le Chat", Vendor: "Mistral AI", Aliases: []string{"mistral", "le chat mistral", "mistral le chat", "mistral ai"}},
 	{Name: "DeepSeek", Vendor: "DeepSeek", Aliases: []string{"deep seek"}},
 	{Name: "Grok", Vendor: "xAI", Aliases: []string{"grok ai"}},
 	{Name: "Meta AI", Vendor: "Meta", Aliases: []string{"meta ai", "meta llama"}},

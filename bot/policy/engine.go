@@ -27,6 +27,10 @@ type Engine struct {
 	// known are folded words that are not people's names although capitalised: tool,
 	// system and vendor names, keywords, and common proper nouns.
 	known map[string]bool
+	// allowed lists the approved systems per use, in the order offered as alternatives.
+	allowed allowedIndex
+	// useIndex maps a use id to its index in inv.Uses.
+	useIndex map[string]int
 }
 
 // NewEngine indexes inv. The engine keeps its own copy, so later changes to inv do
@@ -36,7 +40,8 @@ func NewEngine(inv *inventory.Inventory) *Engine {
 		inv = &inventory.Inventory{Version: inventory.Version}
 	}
 	inv = inv.Clone()
-	e := &Engine{inv: inv, tools: newToolIndex(inv), phrases: &phraseIndex{}, known: map[string]bool{}}
+	e := &Engine{inv: inv, tools: newToolIndex(inv), phrases: &phraseIndex{}, known: map[string]bool{},
+		allowed: newAllowedIndex(inv), useIndex: map[string]int{}}
 	for w := range knownCapitalised {
 		e.known[w] = true
 	}
@@ -56,6 +61,7 @@ func NewEngine(inv *inventory.Inventory) *Engine {
 		addKnown(s.Aliases...)
 	}
 	for i, u := range inv.Uses {
+		e.useIndex[u.ID] = i
 		for _, k := range u.Keywords.FR {
 			e.phrases.add(k, "fr", target{use: i})
 		}
@@ -66,6 +72,7 @@ func NewEngine(inv *inventory.Inventory) *Engine {
 		addKnown(u.Keywords.EN...)
 		addKnown(u.Label.FR, u.Label.EN)
 	}
+	e.warmStems()
 	for _, kind := range PIIKinds {
 		p := piiPhrases[kind]
 		for _, k := range p[0] {
@@ -103,6 +110,32 @@ func (e *Engine) stems(t Token) []string {
 		}
 	}
 	return keys
+}
+
+// commonWords are frequent question words, stemmed in advance with the keywords so
+// that the first questions after start-up do not pay for the stemmer.
+var commonWords = []string{"utiliser", "utilise", "aider", "faire", "créer", "générer", "écrire",
+	"use", "using", "help", "make", "create", "generate", "write", "allowed", "approved", "permis",
+	"approuvé", "texte", "text", "document", "classe", "class", "élèves", "students", "parents"}
+
+// warmStems fills the stem cache with the words of the keywords and common question
+// words.
+func (e *Engine) warmStems() {
+	warm := func(s string) {
+		for _, t := range Tokenize(s) {
+			if phraseWord(t) {
+				e.stems(t)
+			}
+		}
+	}
+	for _, u := range e.inv.Uses {
+		for _, k := range append(append([]string(nil), u.Keywords.FR...), u.Keywords.EN...) {
+			warm(k)
+		}
+	}
+	for _, w := range commonWords {
+		warm(w)
+	}
 }
 
 // Live holds the current engine and swaps in a new one when the inventory changes;

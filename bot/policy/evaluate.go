@@ -1,8 +1,6 @@
 package policy
 
 import (
-	"sort"
-
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/inventory"
 )
@@ -167,118 +165,5 @@ func sections(r *Result) []string {
 	return out
 }
 
-// approvedFor lists the approved systems that allow use (all approved systems when
-// use is nil), except the one named exclude; with personal data, private ones only.
-func (e *Engine) approvedFor(use *inventory.Use, personal bool, exclude string) []SystemRef {
-	var out []SystemRef
-	for _, s := range e.inv.Systems {
-		if s.Status != inventory.Approved || s.ID == exclude || (personal && s.Kind != inventory.Private) {
-			continue
-		}
-		ref := SystemRef{ID: s.ID, Name: s.Name, Kind: s.Kind, Hosting: s.Hosting}
-		if use != nil {
-			rule, cond, ok := s.RuleFor(use.ID)
-			if !ok || rule == inventory.Forbidden {
-				continue
-			}
-			ref.Rule, ref.Conditions = rule, cond
-		}
-		out = append(out, ref)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if (out[i].Kind == inventory.Private) != (out[j].Kind == inventory.Private) {
-			return out[i].Kind == inventory.Private
-		}
-		return hostingRank(out[i].Hosting) < hostingRank(out[j].Hosting)
-	})
-	return out
-}
-
-func hostingRank(h inventory.Hosting) int {
-	for i, x := range inventory.Hostings {
-		if x == h {
-			return i
-		}
-	}
-	return len(inventory.Hostings)
-}
-
-// systemUses lists what a system allows and forbids, in the order the inventory does.
-func (e *Engine) systemUses(s *inventory.System) []UseRef {
-	var out []UseRef
-	add := func(id string, rule inventory.Rule, cond inventory.Text) {
-		ref := UseRef{ID: id, Label: inventory.Text{FR: id, EN: id}, Rule: rule, Conditions: cond}
-		if u := e.inv.Use(id); u != nil {
-			ref.Label, ref.AutomatedDecision = u.Label, u.AutomatedDecision
-		}
-		out = append(out, ref)
-	}
-	for _, id := range s.Permitted {
-		add(id, inventory.Permitted, inventory.Text{})
-	}
-	for _, rs := range s.Restricted {
-		add(rs.Use, inventory.Restricted, rs.Conditions)
-	}
-	for _, id := range s.Forbidden {
-		add(id, inventory.Forbidden, inventory.Text{})
-	}
-	return out
-}
-
 // Approved lists the approved systems, private ones first.
 func (e *Engine) Approved() []SystemRef { return e.approvedFor(nil, false, "") }
-
-// strictest picks, among uses the question fits equally well, the one the system
-// treats most strictly: forbidden, then not listed, then restricted, then permitted.
-// When a question could mean two uses, the answer must hold for both (6.2).
-func (e *Engine) strictest(s *inventory.System, uses []int) int {
-	rank := func(i int) int {
-		rule, _, ok := s.RuleFor(e.inv.Uses[i].ID)
-		switch {
-		case !ok:
-			return 1
-		case rule == inventory.Forbidden:
-			return 0
-		case rule == inventory.Restricted:
-			return 2
-		}
-		return 3
-	}
-	best := uses[0]
-	for _, u := range uses[1:] {
-		if rank(u) < rank(best) {
-			best = u
-		}
-	}
-	return best
-}
-
-// leastAllowed picks, among uses the question fits equally well, the one fewest
-// approved systems allow, for questions that name no inventory system: the
-// alternatives offered must then suit the stricter reading.
-func (e *Engine) leastAllowed(uses []int) int {
-	score := func(i int) (permitted, allowed int) {
-		for si := range e.inv.Systems {
-			s := &e.inv.Systems[si]
-			if s.Status != inventory.Approved {
-				continue
-			}
-			switch rule, _, _ := s.RuleFor(e.inv.Uses[i].ID); rule {
-			case inventory.Permitted:
-				permitted++
-				allowed++
-			case inventory.Restricted:
-				allowed++
-			}
-		}
-		return permitted, allowed
-	}
-	best := uses[0]
-	bp, ba := score(best)
-	for _, u := range uses[1:] {
-		if p, a := score(u); p < bp || (p == bp && a < ba) {
-			best, bp, ba = u, p, a
-		}
-	}
-	return best
-}

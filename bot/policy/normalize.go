@@ -28,6 +28,8 @@ type Token struct {
 	// Neg marks a negation (sans, aucun, no, without, n't, n'…), which cancels a
 	// personal-data mention that follows it ("sans renseignements personnels").
 	Neg bool
+	// Elision is the folded French word elided before this one ("d" for "d'Émilie").
+	Elision string
 }
 
 // Normalize returns the folded words of s as the analyser compares them: lower case,
@@ -96,6 +98,7 @@ func makeToken(s string, start, end int) (Token, bool) {
 	if p, w := firstApostrophe(raw); p > 0 {
 		if pre := strings.ToLower(raw[:p]); elisions[pre] {
 			t.Neg = pre == "n"
+			t.Elision = pre
 			t.Start += p + w
 			raw = raw[p+w:]
 		}

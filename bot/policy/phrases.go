@@ -34,7 +34,7 @@ type phraseIndex struct {
 func (x *phraseIndex) add(phrase, lang string, t target) {
 	var words [][]string
 	for _, tok := range Tokenize(phrase) {
-		if !tok.Stop {
+		if phraseWord(tok) {
 			words = append(words, keywordStems(tok.Lower, lang))
 		}
 	}
@@ -80,6 +80,9 @@ func (x *phraseIndex) insert(n *trieNode, words [][]string, t target) {
 		x.insert(child, words[1:], t)
 	}
 }
+
+// phraseWord reports whether phrase matching keeps a token.
+func phraseWord(t Token) bool { return !t.Stop || breakers[t.Fold] }
 
 // word is a content word of the question: its position in the token list and the
 // keys (folded form and stems) it matches by.

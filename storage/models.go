@@ -19,6 +19,9 @@ type UseRow struct {
 	KeywordsFR        string // JSON array
 	KeywordsEN        string // JSON array
 	AutomatedDecision bool
+	Media             bool   // generates images, video or audio (5.1.6)
+	DisclosureFR      string // noun phrase for the 5.1.7 disclosure wording
+	DisclosureEN      string
 	Position          int // order in the file, so that an export re-imports unchanged
 }
 

@@ -1,0 +1,306 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/inventory"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// ReplaceInventory replaces the whole inventory (uses, systems and their rules) in one
+// transaction: an invalid inventory, or any failure, changes nothing. A system that
+// survives the import keeps its owner and originating request, which the file does
+// not carry (EFVP reminders go to the owner).
+func (db *DB) ReplaceInventory(ctx context.Context, inv *inventory.Inventory) error {
+	if err := inv.Validate(); err != nil {
+		return err
+	}
+	return db.tx(ctx, func(tx *gorm.DB) error {
+		var old []SystemRow
+		if err := tx.Select("id", "owner_key", "request_id").Find(&old).Error; err != nil {
+			return err
+		}
+		kept := map[string]SystemRow{}
+		for _, o := range old {
+			kept[o.ID] = o
+		}
+		all := tx.Session(&gorm.Session{AllowGlobalUpdate: true})
+		for _, row := range []any{&SystemUseRow{}, &SystemRow{}, &UseRow{}} {
+			if err := all.Delete(row).Error; err != nil {
+				return err
+			}
+		}
+		uses := make([]UseRow, len(inv.Uses))
+		for i, u := range inv.Uses {
+			uses[i] = useRow(u, i)
+		}
+		if len(uses) > 0 {
+			if err := tx.CreateInBatches(uses, 100).Error; err != nil {
+				return fmt.Errorf("import uses: %w", err)
+			}
+		}
+		now := db.Now()
+		for i, s := range inv.Systems {
+			row := systemRow(s, i, now)
+			row.OwnerKey, row.RequestID = kept[s.ID].OwnerKey, kept[s.ID].RequestID
+			if err := writeSystem(tx, row, s); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Inventory returns the inventory in the order it was imported, so that an export
+// re-imports unchanged. An empty database gives an empty inventory.
+func (db *DB) Inventory(ctx context.Context) (*inventory.Inventory, error) {
+	return loadInventory(db.read(ctx))
+}
+
+// InventoryEmpty reports whether the database holds no use and no system yet.
+func (db *DB) InventoryEmpty(ctx context.Context) (bool, error) {
+	var n, m int64
+	if err := db.read(ctx).Model(&UseRow{}).Count(&n).Error; err != nil {
+		return false, err
+	}
+	if err := db.read(ctx).Model(&SystemRow{}).Count(&m).Error; err != nil {
+		return false, err
+	}
+	return n+m == 0, nil
+}
+
+// SetSystemStatus sets a system's status (approved, suspended, withdrawn) and the
+// reason shown to users. It returns bot.ErrNotFound for an unknown system. Unlike
+// ChangeSystemStatus it writes no audit entry: it serves imports and tools.
+func (db *DB) SetSystemStatus(ctx context.Context, systemID, status, reason string) error {
+	if !inventory.Status(status).Valid() {
+		return fmt.Errorf("status %q is not one of approved, suspended, withdrawn", status)
+	}
+	return db.tx(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&SystemRow{}).Where("id = ?", systemID).
+			Updates(map[string]any{"status": status, "status_reason": reason, "updated_at": db.Now()})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("system %s: %w", systemID, bot.ErrNotFound)
+		}
+		return nil
+	})
+}
+
+// SetUseRule sets how a system treats a use: permitted, restricted (conditions in both
+// languages required) or forbidden; an empty rule removes the use from the system's
+// lists. It returns bot.ErrNotFound for an unknown system or use.
+func (db *DB) SetUseRule(ctx context.Context, systemID, useID, rule string, condFR, condEN string) error {
+	switch inventory.Rule(rule) {
+	case inventory.Restricted:
+		if condFR == "" || condEN == "" {
+			return fmt.Errorf("restricted use %s needs its conditions in French and in English", useID)
+		}
+	case inventory.Permitted, inventory.Forbidden, "":
+		condFR, condEN = "", ""
+	default:
+		return fmt.Errorf("rule %q is not one of permitted, restricted, forbidden", rule)
+	}
+	return db.tx(ctx, func(tx *gorm.DB) error {
+		for _, c := range []struct {
+			row  any
+			id   string
+			what string
+		}{{&SystemRow{}, systemID, "system"}, {&UseRow{}, useID, "use"}} {
+			var n int64
+			if err := tx.Model(c.row).Where("id = ?", c.id).Count(&n).Error; err != nil {
+				return err
+			}
+			if n == 0 {
+				return fmt.Errorf("%s %s: %w", c.what, c.id, bot.ErrNotFound)
+			}
+		}
+		if rule == "" {
+			return tx.Where("system_id = ? AND use_id = ?", systemID, useID).Delete(&SystemUseRow{}).Error
+		}
+		var pos int
+		res := tx.Model(&SystemUseRow{}).Where("system_id = ? AND use_id = ?", systemID, useID).Select("position").Scan(&pos)
+		if res.Error == nil && res.RowsAffected == 0 { // a new rule goes last
+			res = tx.Model(&SystemUseRow{}).Where("system_id = ?", systemID).Select("COALESCE(MAX(position), -1) + 1").Scan(&pos)
+		}
+		if res.Error != nil {
+			return res.Error
+		}
+		row := SystemUseRow{SystemID: systemID, UseID: useID, Rule: rule, ConditionsFR: condFR, ConditionsEN: condEN, Position: pos}
+		err := tx.Clauses(clause.OnConflict{
+			Columns:   []clause.Column{{Name: "system_id"}, {Name: "use_id"}},
+			DoUpdates: clause.AssignmentColumns([]string{"rule", "conditions_fr", "conditions_en"}),
+		}).Create(&row).Error
+		if err != nil {
+			return err
+		}
+		return tx.Model(&SystemRow{}).Where("id = ?", systemID).Update("updated_at", db.Now()).Error
+	})
+}
+
+// UpsertSystem adds a system, or replaces the one with the same id (its rules too),
+// after checking the whole inventory with it (unknown uses, a name or alias taken by
+// another system…): an invalid system returns *inventory.ValidationError and changes
+// nothing. A replaced system keeps its place, owner and originating request.
+func (db *DB) UpsertSystem(ctx context.Context, s inventory.System) error {
+	return db.tx(ctx, func(tx *gorm.DB) error {
+		inv, err := loadInventory(tx)
+		if err != nil {
+			return err
+		}
+		inv.Version = inventory.Version
+		var prev SystemRow
+		err = tx.Where("id = ?", s.ID).First(&prev).Error
+		found := err == nil
+		if err != nil && !isNotFound(err) {
+			return err
+		}
+		if found {
+			*inv.System(s.ID) = s
+		} else {
+			inv.Systems = append(inv.Systems, s)
+			if err := tx.Model(&SystemRow{}).Select("COALESCE(MAX(position), -1) + 1").Scan(&prev.Position).Error; err != nil {
+				return err
+			}
+		}
+		if err := inv.Validate(); err != nil {
+			return err
+		}
+		if err := tx.Where("system_id = ?", s.ID).Delete(&SystemUseRow{}).Error; err != nil {
+			return err
+		}
+		row := systemRow(s, prev.Position, db.Now())
+		row.OwnerKey, row.RequestID = prev.OwnerKey, prev.RequestID
+		return writeSystem(tx, row, s)
+	})
+}
+
+// writeSystem saves a system row and its rules, numbered in list order (permitted,
+// restricted, forbidden) so that Inventory rebuilds each list in the same order.
+func writeSystem(tx *gorm.DB, row SystemRow, s inventory.System) error {
+	if err := tx.Save(&row).Error; err != nil {
+		return fmt.Errorf("save system %s: %w", s.ID, err)
+	}
+	var rules []SystemUseRow
+	add := func(use string, r inventory.Rule, c inventory.Text) {
+		rules = append(rules, SystemUseRow{SystemID: s.ID, UseID: use, Rule: string(r), ConditionsFR: c.FR, ConditionsEN: c.EN, Position: len(rules)})
+	}
+	for _, u := range s.Permitted {
+		add(u, inventory.Permitted, inventory.Text{})
+	}
+	for _, r := range s.Restricted {
+		add(r.Use, inventory.Restricted, r.Conditions)
+	}
+	for _, u := range s.Forbidden {
+		add(u, inventory.Forbidden, inventory.Text{})
+	}
+	if len(rules) == 0 {
+		return nil
+	}
+	if err := tx.CreateInBatches(rules, 100).Error; err != nil {
+		return fmt.Errorf("save rules of system %s: %w", s.ID, err)
+	}
+	return nil
+}
+
+func loadInventory(tx *gorm.DB) (*inventory.Inventory, error) {
+	var (
+		uses    []UseRow
+		systems []SystemRow
+		rules   []SystemUseRow
+	)
+	if err := tx.Order("position, id").Find(&uses).Error; err != nil {
+		return nil, err
+	}
+	if err := tx.Order("position, id").Find(&systems).Error; err != nil {
+		return nil, err
+	}
+	if err := tx.Order("system_id, position, use_id").Find(&rules).Error; err != nil {
+		return nil, err
+	}
+	inv := &inventory.Inventory{Version: inventory.Version}
+	for _, u := range uses {
+		inv.Uses = append(inv.Uses, inventory.Use{
+			ID: u.ID, Label: inventory.Text{FR: u.LabelFR, EN: u.LabelEN},
+			Keywords:          inventory.Keywords{FR: fromJSON(u.KeywordsFR), EN: fromJSON(u.KeywordsEN)},
+			AutomatedDecision: u.AutomatedDecision, Media: u.Media,
+			Disclosure: inventory.Text{FR: u.DisclosureFR, EN: u.DisclosureEN},
+		})
+	}
+	bySystem := map[string][]SystemUseRow{}
+	for _, r := range rules {
+		bySystem[r.SystemID] = append(bySystem[r.SystemID], r)
+	}
+	for _, r := range systems {
+		s := inventory.System{ID: r.ID, Name: r.Name, Aliases: fromJSON(r.Aliases), Kind: inventory.Kind(r.Kind),
+			Open: r.Open, Specialized: r.Specialized, Vendor: r.Vendor, Hosting: inventory.Hosting(r.Hosting),
+			Status: inventory.Status(r.Status), StatusReason: r.StatusReason,
+			EFVP: inventory.EFVP{Done: dateOf(r.EFVPDone), NextReview: dateOf(r.EFVPNextReview)}}
+		for _, u := range bySystem[r.ID] {
+			switch inventory.Rule(u.Rule) {
+			case inventory.Permitted:
+				s.Permitted = append(s.Permitted, u.UseID)
+			case inventory.Restricted:
+				s.Restricted = append(s.Restricted, inventory.Restriction{Use: u.UseID,
+					Conditions: inventory.Text{FR: u.ConditionsFR, EN: u.ConditionsEN}})
+			case inventory.Forbidden:
+				s.Forbidden = append(s.Forbidden, u.UseID)
+			}
+		}
+		inv.Systems = append(inv.Systems, s)
+	}
+	return inv, nil
+}
+
+func useRow(u inventory.Use, pos int) UseRow {
+	return UseRow{ID: u.ID, LabelFR: u.Label.FR, LabelEN: u.Label.EN, KeywordsFR: toJSON(u.Keywords.FR),
+		KeywordsEN: toJSON(u.Keywords.EN), AutomatedDecision: u.AutomatedDecision, Media: u.Media,
+		DisclosureFR: u.Disclosure.FR, DisclosureEN: u.Disclosure.EN, Position: pos}
+}
+
+func systemRow(s inventory.System, pos int, now time.Time) SystemRow {
+	return SystemRow{ID: s.ID, Name: s.Name, Aliases: toJSON(s.Aliases), Kind: string(s.Kind), Open: s.Open,
+		Specialized: s.Specialized, Vendor: s.Vendor, Hosting: string(s.Hosting), Status: string(s.Status),
+		StatusReason: s.StatusReason, EFVPDone: timeOf(s.EFVP.Done), EFVPNextReview: timeOf(s.EFVP.NextReview),
+		Position: pos, UpdatedAt: now}
+}
+
+func toJSON(list []string) string {
+	if len(list) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(list)
+	return string(b)
+}
+
+// fromJSON reads a JSON array column; an empty list reads as nil, as Parse gives it.
+func fromJSON(s string) []string {
+	var list []string
+	if json.Unmarshal([]byte(s), &list) != nil || len(list) == 0 {
+		return nil
+	}
+	return list
+}
+
+func timeOf(d inventory.Date) *time.Time {
+	if d.IsZero() {
+		return nil
+	}
+	t := d.Time()
+	return &t
+}
+
+// dateOf reads the day of a stored time in the zone it was written with.
+func dateOf(t *time.Time) inventory.Date {
+	if t == nil {
+		return inventory.Date{}
+	}
+	return inventory.DateOf(*t)
+}

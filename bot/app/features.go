@@ -7,6 +7,7 @@ func (a *App) registerFeatures() error {
 	for _, add := range []func() error{
 		// one line per feature, e.g. a.addPolicy,
 		a.addAnnexe,
+		a.addReview,
 		a.addCompanion,
 	} {
 		if err := add(); err != nil {

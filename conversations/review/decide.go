@@ -81,7 +81,12 @@ func (f *Feature) onConfirm(ctx context.Context, s *conversations.Session) ([]bo
 		ru, _ := parseRuling(details)
 		appr = approval(r, ru)
 	}
-	return f.decide(ctx, s, r, ref, decApprove, values[inputComment], details, appr)
+	replies, err := f.decide(ctx, s, r, ref, decApprove, values[inputComment], details, appr)
+	if err != nil || len(replies) == 0 || s.Turn.Action.MessageID == "" {
+		return replies, err
+	}
+	// The form closes with the outcome; the review card shows the decision.
+	return closeForm(s, v.t("review.form.title", map[string]any{"ID": r.ID, "System": v.systemName()}), replies[0].Text), nil
 }
 
 // checkAct re-reads the request a button names and checks that the person may decide

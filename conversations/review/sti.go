@@ -59,8 +59,7 @@ func (f *Feature) onSTIForm(ctx context.Context, s *conversations.Session) ([]bo
 }
 
 // onSTIFill saves what the STI filled in; empty items stay to complete. The stage's
-// posted cards are refreshed, and the form gives way to the review card so that the
-// STI can approve from it.
+// posted cards are refreshed and the form closes with what was saved.
 func (f *Feature) onSTIFill(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
 	r, ref, stop, err := f.checkAct(ctx, s, "sti_fill")
 	if stop != nil || err != nil {
@@ -107,14 +106,20 @@ func (f *Feature) onSTIFill(ctx context.Context, s *conversations.Session) ([]bo
 	f.refreshStage(ctx, r)
 	left := len(r.Facts().PendingSTI())
 	text := s.T("review.sti.saved", map[string]any{"Count": len(filled)}) + " " + s.T("review.sti.left", map[string]any{"Count": left})
-	replies := []bot.Reply{private(text)}
-	if s.Turn.Action.MessageID != "" {
-		if v, err = f.view(ctx, s.Lang, r); err != nil {
-			return nil, err
-		}
-		replies = append(replies, bot.Reply{Card: reviewCard(v), Replace: true})
+	if left == 0 {
+		text += " " + s.T("review.sti.nothing_pending")
 	}
-	return replies, nil
+	return closeForm(s, v.t("review.sti.form_title", map[string]any{"ID": r.ID, "System": v.systemName()}), text), nil
+}
+
+// closeForm answers text and, when the form came from a message, replaces the form
+// with it, so that its inputs and buttons are gone; the review card, updated in
+// place, is where the next decision is taken.
+func closeForm(s *conversations.Session, title, text string) []bot.Reply {
+	if s.Turn.Action.MessageID == "" {
+		return []bot.Reply{private(text)}
+	}
+	return []bot.Reply{{Card: &cards.Card{Title: title, Sections: []cards.Section{{Text: text}}}, Replace: true, Private: true}}
 }
 
 // refreshStage redraws the posted cards of the request's current stage.

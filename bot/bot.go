@@ -140,3 +140,23 @@ type DirectOpener interface {
 
 // Lang is re-exported for convenience: the engine and channels speak i18n.Lang.
 type Lang = i18n.Lang
+
+// Meeting is one sighting of a person.
+type Meeting struct {
+	Key     string
+	Channel Channel
+	User    User
+	// Direct is the 1:1 conversation reference, when the turn came from one.
+	Direct *ConversationRef
+	// Detected is the language of the person's message, when it could be told.
+	Detected string
+}
+
+// PersonLangs are the languages known for a person.
+type PersonLangs struct {
+	// Chosen is the language the person asked for ("in English please").
+	Chosen string
+	// Last is the language of their last message whose language could be told, so
+	// that a button press answers in the language the person was writing in.
+	Last string
+}

@@ -66,10 +66,9 @@ type DialogProvider interface {
 
 // Store is what the engine itself keeps: the people it meets and their dialogs.
 type Store interface {
-	// MeetPerson records that u was seen on ch (conversation reference kept for
-	// proactive messages when the conversation is 1:1) and returns the person's chosen
-	// language, empty when none.
-	MeetPerson(ctx context.Context, key string, ch bot.Channel, u bot.User, direct *bot.ConversationRef) (lang string, err error)
+	// Meet records that a person was seen (conversation reference kept for proactive
+	// messages when the conversation is 1:1) and returns their languages.
+	Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error)
 	SetPersonLang(ctx context.Context, key, lang string) error
 	// ActiveDialogs returns the kinds of dialog the person has state for.
 	ActiveDialogs(ctx context.Context, key string) ([]string, error)
@@ -166,19 +165,24 @@ func (e *Engine) session(ctx context.Context, t bot.Turn) (*Session, error) {
 		ref := t.Conversation
 		direct = &ref
 	}
-	chosen, err := e.store.MeetPerson(ctx, key, t.Channel, t.User, direct)
+	detected, _ := DetectLang(Fold(t.Text))
+	langs, err := e.store.Meet(ctx, bot.Meeting{Key: key, Channel: t.Channel, User: t.User, Direct: direct, Detected: string(detected)})
 	if err != nil {
 		return nil, fmt.Errorf("meet person: %w", err)
 	}
 	// A language the person chose ("in English please") wins; then the language of the
-	// message, so that "help" gets English even from a French client; then the
-	// platform locale, then the default.
+	// message, so that "help" gets English even from a French client; for a button
+	// press, the language the person last wrote in; then the platform locale, then the
+	// default.
 	lang := e.DefaultLang
-	if i18n.Valid(chosen) {
-		lang = i18n.Lang(chosen)
-	} else if l, ok := DetectLang(Fold(t.Text)); ok {
-		lang = l
-	} else if t.Locale != "" {
+	switch {
+	case i18n.Valid(langs.Chosen):
+		lang = i18n.Lang(langs.Chosen)
+	case detected != "":
+		lang = detected
+	case i18n.Valid(langs.Last):
+		lang = i18n.Lang(langs.Last)
+	case t.Locale != "":
 		lang = i18n.Parse(t.Locale)
 	}
 	s := &Session{Turn: t, Key: key, Lang: lang, Now: e.now(), engine: e}

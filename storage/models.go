@@ -67,6 +67,8 @@ type PersonRow struct {
 	// Lang is the language the person chose ("in English please"); empty follows the
 	// platform locale.
 	Lang string `gorm:"size:8"`
+	// LastLang is the language of the person's last message that could be told.
+	LastLang string `gorm:"size:8"`
 	// DirectRef is the 1:1 conversation reference (JSON bot.ConversationRef) used for
 	// proactive messages.
 	DirectRef  string

@@ -26,8 +26,17 @@ type Person struct {
 // reference when direct is given, and returns the language the person chose (empty
 // when none).
 func (db *DB) MeetPerson(ctx context.Context, key string, ch bot.Channel, u bot.User, direct *bot.ConversationRef) (string, error) {
+	st, err := db.Meet(ctx, bot.Meeting{Key: key, Channel: ch, User: u, Direct: direct})
+	return st.Chosen, err
+}
+
+// Meet records a sighting (see bot.Meeting) in one transaction and returns the person's
+// languages, which follow them across channels.
+func (db *DB) Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error) {
 	now := db.Now()
-	row := PersonRow{Key: key, Channel: string(ch), UserID: u.ID, Name: u.Name, Email: u.Email, LastSeenAt: now, CreatedAt: now}
+	u := m.User
+	row := PersonRow{Key: m.Key, Channel: string(m.Channel), UserID: u.ID, Name: u.Name, Email: u.Email,
+		LastLang: m.Detected, LastSeenAt: now, CreatedAt: now}
 	update := []string{"user_id", "last_seen_at"}
 	if u.Name != "" {
 		update = append(update, "name")
@@ -35,15 +44,18 @@ func (db *DB) MeetPerson(ctx context.Context, key string, ch bot.Channel, u bot.
 	if u.Email != "" {
 		update = append(update, "email")
 	}
-	if direct != nil {
-		b, err := json.Marshal(direct)
+	if m.Detected != "" {
+		update = append(update, "last_lang")
+	}
+	if m.Direct != nil {
+		b, err := json.Marshal(m.Direct)
 		if err != nil {
-			return "", err
+			return bot.PersonLangs{}, err
 		}
 		row.DirectRef = string(b)
 		update = append(update, "direct_ref")
 	}
-	var lang string
+	var langs bot.PersonLangs
 	err := db.tx(ctx, func(tx *gorm.DB) error {
 		err := tx.Clauses(clause.OnConflict{
 			Columns:   []clause.Column{{Name: "key"}, {Name: "channel"}},
@@ -52,14 +64,17 @@ func (db *DB) MeetPerson(ctx context.Context, key string, ch bot.Channel, u bot.
 		if err != nil {
 			return err
 		}
-		// The language choice follows the person across channels.
-		return tx.Model(&PersonRow{}).Where("key = ? AND lang <> ''", key).
-			Order("last_seen_at DESC").Limit(1).Pluck("lang", &lang).Error
+		if err := tx.Model(&PersonRow{}).Where("key = ? AND lang <> ''", m.Key).
+			Order("last_seen_at DESC").Limit(1).Pluck("lang", &langs.Chosen).Error; err != nil {
+			return err
+		}
+		return tx.Model(&PersonRow{}).Where("key = ? AND last_lang <> ''", m.Key).
+			Order("last_seen_at DESC").Limit(1).Pluck("last_lang", &langs.Last).Error
 	})
 	if err != nil {
-		return "", fmt.Errorf("meet person: %w", err)
+		return bot.PersonLangs{}, fmt.Errorf("meet person: %w", err)
 	}
-	return lang, nil
+	return langs, nil
 }
 
 // SetPersonLang records the language a person chose, on every channel.

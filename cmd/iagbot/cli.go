@@ -49,6 +49,7 @@ func commands() []command {
 		{"chat", "talk to the bot in this terminal (same engine as Teams and Slack)", runChat},
 		{"serve", "run the HTTP server for Teams and Slack", runServe},
 		{"purge", "apply the retention settings (closed drafts, old conversation references)", runPurge},
+		{"audit", "export the audit log (decisions, inventory changes, sections they rest on) as CSV or JSON", runAudit},
 		{"manifest", "write the Teams app package or print the Slack app manifest", func(ctx context.Context, env Env, args []string) error {
 			return runManifest(ctx, env.Stdout, env.Stderr, args)
 		}},

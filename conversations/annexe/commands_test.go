@@ -67,6 +67,15 @@ func TestMovesWithinTheDialog(t *testing.T) {
 			e.r.Say("résumé").Want("DEMANDE D'APPROBATION N° 1 — CHATGPT EDU", "3 réponses sur 35", "4. Types d'usages demandés : —", step(4)).
 				WantNot("Soumettre la demande")
 		}, nil},
+		{"a greeting or thanks is not an answer", func(e *env) {
+			e.fill("alice", 0)
+			e.r.Say("Bonjour !").Want("Bonjour ! Nous en étions à votre demande n° 1.", step(1))
+			e.r.Say("merci").Want("Avec plaisir !", step(1))
+		}, func(t *testing.T, r requests.Request) {
+			if len(r.Answers) != 0 {
+				t.Errorf("answers = %v, want none", r.Answers)
+			}
+		}},
 		{"language switches mid-dialog and stays", func(e *env) {
 			e.fill("alice", 3)
 			e.r.Say("in English please").Want(stepEN(4), "For which types of use")

@@ -111,6 +111,10 @@ func (t *turn) step(ctx context.Context) ([]bot.Reply, error) {
 	switch {
 	case helpPhrases.Exact(cmd):
 		return t.then(s.T("annexe.dialog.help")), nil
+	case greetPhrases.Exact(cmd):
+		return t.then(s.T("annexe.greeting", map[string]any{"ID": r.ID})), nil
+	case thanksPhrases.Exact(cmd):
+		return t.then(s.T("annexe.thanks", map[string]any{"ID": r.ID})), nil
 	case pausePhrases.Exact(cmd):
 		return []bot.Reply{s.Reply("annexe.paused", map[string]any{"ID": r.ID})}, s.ClearState(ctx, DialogKind)
 	case cancelPhrases.Exact(cmd):

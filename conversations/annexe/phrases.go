@@ -35,7 +35,10 @@ var (
 	restartPhrases = conversations.Phrases{"recommencer", "nouvelle", "start over", "restart", "new", "abandonner et recommencer", "nouvelle demande"}
 	yesPhrases     = conversations.Phrases{"oui", "o", "yes", "y", "oui svp", "yes please", "ok", "d accord", "bien sur", "absolument", "yep", "ouais"}
 	noPhrases      = conversations.Phrases{"non", "n", "no", "non merci", "no thanks", "pas du tout", "nope", "aucunement", "jamais"}
-	stiPhrases     = conversations.Phrases{"a completer avec le sti", "to complete with sti", "to complete with the sti", "sti",
+	// A greeting or thanks is never an answer: someone coming back days later says hello.
+	greetPhrases  = conversations.Phrases{"bonjour", "allo", "salut", "bonsoir", "hello", "hi", "hey", "good morning", "bon matin", "coucou"}
+	thanksPhrases = conversations.Phrases{"merci", "merci beaucoup", "thanks", "thank you", "ok merci", "super merci", "parfait merci"}
+	stiPhrases    = conversations.Phrases{"a completer avec le sti", "to complete with sti", "to complete with the sti", "sti",
 		"avec le sti", "with sti", "with the sti", "a completer avec sti", "a completer", "to complete", "to be completed with sti",
 		"to be completed with the sti", "voir avec le sti", "le sti", "check with sti", "ask sti", "tbd sti", "le sti completera"}
 

@@ -186,6 +186,9 @@ func TestToolRecognition(t *testing.T) {
 		{"chat gpt", "ChatGPT", "chatgpt"},
 		{"ChatGPT's answer", "ChatGPT", "chatgpt"},
 		{"Copilote", "Microsoft Copilot Chat", "copilot-chat"},
+		{"OpenAI", "ChatGPT", "chatgpt"}, // a catalogue alias of a tool the inventory lists
+		{"GPT-4o", "ChatGPT", "chatgpt"},
+		{"Bing Chat", "Microsoft Copilot Chat", "copilot-chat"},
 		{"Gemini au lieu de Copilot", "Google Gemini", ""}, // the first named wins
 		{"Dall-E 3", "DALL-E", ""},
 		{"le chat mistral", "Mistral Le Chat", ""},
@@ -226,5 +229,9 @@ func TestInventoryOverridesCatalogue(t *testing.T) {
 	}
 	if !strings.Contains(Answer(r, r.Lang), "Yes") {
 		t.Errorf("answer: %s", Answer(r, r.Lang))
+	}
+	// The catalogue's other names for it lead to the inventory's system too.
+	if r := e.Evaluate("Puis-je utiliser Google Gemini pour traduire ?", i18n.FR); r.SystemID != "gemini" || r.Verdict != Permitted {
+		t.Errorf("Google Gemini: %s %s", r.SystemID, r.Verdict)
 	}
 }

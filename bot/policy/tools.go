@@ -34,9 +34,25 @@ const minTypoLen = 5
 func newToolIndex(inv *inventory.Inventory) *toolIndex {
 	ix := &toolIndex{exact: map[string]toolRef{}, near: map[string][]string{}, maxTokens: 2}
 	// Catalogue first, inventory second: the inventory's names win (issue rule 3).
+	// A catalogue tool that the inventory lists under one of its names is that
+	// system under all of them ("Gemini" is the inventory's "Google Gemini").
+	invNames := map[string]int{}
+	for i, s := range inv.Systems {
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
+			invNames[inventory.Compact(n)] = i
+		}
+	}
 	for i, t := range Catalogue {
-		for _, n := range append([]string{t.Name}, t.Aliases...) {
-			ix.addName(n, toolRef{system: -1, cat: i})
+		names := append([]string{t.Name}, t.Aliases...)
+		ref := toolRef{system: -1, cat: i}
+		for _, n := range names {
+			if sys, ok := invNames[inventory.Compact(n)]; ok {
+				ref = toolRef{system: sys, cat: -1}
+				break
+			}
+		}
+		for _, n := range names {
+			ix.addName(n, ref)
 		}
 	}
 	for i, s := range inv.Systems {

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/inventory"
+	"github.com/cssdgs/iagbot/bot/policy"
+)
+
+// askJSON is the contract of "iagbot ask --json": exactly these keys, always present.
+type askJSON struct {
+	Verdict      string   `json:"verdict"`
+	System       string   `json:"system"`
+	Tool         string   `json:"tool"`
+	Use          string   `json:"use"`
+	PersonalData bool     `json:"personal_data"`
+	Sections     []string `json:"sections"`
+	Message      string   `json:"message"`
+}
+
+// runAsk answers one question ("iagbot ask [--inventory FILE] [--lang fr|en] [--json]
+// QUESTION…") and exits 0 whatever the verdict. The answer is in the question's
+// language unless --lang is given. Without --inventory the database's inventory is
+// used. The question is never written anywhere but the answer.
+func runAsk(ctx context.Context, env Env, args []string) error {
+	fs := newFlags(env, "ask", "ask [--inventory FILE] [--lang fr|en] [--json] QUESTION…")
+	invFile := fs.String("inventory", "", "answer from this inventory `file` instead of the database's")
+	lang := fs.String("lang", "", "language of the answer, fr or en (default: the question's language)")
+	asJSON := fs.Bool("json", false, "print one JSON object: verdict, system, tool, use, personal_data, sections, message")
+	words, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if *lang != "" && !i18n.Valid(*lang) {
+		fmt.Fprintf(env.Stderr, "--lang must be fr or en, not %q\n", *lang)
+		return errUsage
+	}
+	question := strings.TrimSpace(strings.Join(words, " "))
+	if question == "" && env.Stdin != nil {
+		b, err := io.ReadAll(io.LimitReader(env.Stdin, 64<<10))
+		if err != nil {
+			return err
+		}
+		question = strings.TrimSpace(string(b))
+	}
+	if question == "" {
+		fmt.Fprintln(env.Stderr, "a question is required")
+		fs.Usage()
+		return errUsage
+	}
+	inv, err := askInventory(ctx, env, *invFile)
+	if err != nil {
+		return err
+	}
+	fallback := i18n.Parse(env.Getenv("IAGBOT_LANG"))
+	if *lang != "" {
+		fallback = i18n.Lang(*lang)
+	}
+	r := policy.NewEngine(inv).Evaluate(question, fallback)
+	out := r.Lang
+	if *lang != "" {
+		out = i18n.Lang(*lang)
+	}
+	msg := policy.Answer(r, out)
+	if !*asJSON {
+		_, err := fmt.Fprintln(env.Stdout, msg)
+		return err
+	}
+	sections := r.Sections
+	if sections == nil {
+		sections = []string{}
+	}
+	return json.NewEncoder(env.Stdout).Encode(askJSON{Verdict: string(r.Verdict), System: r.SystemID, Tool: r.Tool,
+		Use: r.UseID, PersonalData: r.PersonalData, Sections: sections, Message: msg})
+}
+
+// askInventory reads the inventory file when one is named (its problems go to stderr,
+// one per line, and make the command fail), else the database's inventory.
+func askInventory(ctx context.Context, env Env, file string) (*inventory.Inventory, error) {
+	if file == "" {
+		db, err := env.OpenDB(ctx)
+		if err != nil {
+			return nil, err
+		}
+		defer db.Close()
+		return db.Inventory(ctx)
+	}
+	return readInventoryFile(env, file)
+}
+
+// readInventoryFile parses an inventory file, writing each problem to stderr as
+// "FILE:LINE: message" (the form editors jump to).
+func readInventoryFile(env Env, file string) (*inventory.Inventory, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("inventory: %w", err)
+	}
+	defer f.Close()
+	inv, err := inventory.Parse(f)
+	var ve *inventory.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			fmt.Fprintf(env.Stderr, "%s:%d: %s\n", file, p.Line, p.Msg)
+		}
+		return nil, fmt.Errorf("inventory %s is invalid: %d problem(s)", file, len(ve.Problems))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("inventory %s: %w", file, err)
+	}
+	return inv, nil
+}
+
+// parseInterspersed parses flags placed before, between or after the positional
+// arguments ("ask Puis-je … --json"), which the flag package alone stops at; "--"
+// ends the flags. A bad flag is errUsage (already reported); --help is flag.ErrHelp.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if len(args) > 0 && args[0] == "--" {
+			return append(rest, args[1:]...), nil
+		}
+		if err := parse(fs, args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}

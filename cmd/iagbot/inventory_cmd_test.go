@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cssdgs/iagbot/bot/inventory"
+)
+
+func TestInventoryValidate(t *testing.T) {
+	good := sampleFile(t)
+	err, out, _ := callCmd(t, nil, runInventory, "validate", good)
+	if err != nil || !strings.Contains(out, "is valid: 22 uses, 6 systems (4 approved)") {
+		t.Fatalf("validate sample = %v: %s", err, out)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte(`version: 1
+uses:
+  - {id: a, label: {fr: A, en: A}, keywords: {fr: [a]}}
+  - {id: a, label: {fr: B, en: B}, keywords: {fr: [b]}}
+systems:
+  - {id: s, name: S, aliases: [x], kind: public, hosting: quebec, status: approved, permitted: [a, a, z]}
+  - {id: t, name: T, aliases: [X], kind: public, hosting: mars, status: approved}
+`), 0o600)
+	err, _, errOut := callCmd(t, nil, runInventory, "validate", bad)
+	if err == nil {
+		t.Fatal("invalid file validated")
+	}
+	for _, want := range []string{":4: duplicate use id \"a\" (first at line 3)", ":6: use \"a\" is listed twice", ":6: unknown use id \"z\"",
+		":7: alias \"X\" is already a name or alias of system \"s\" (line 6)", ":7: hosting \"mars\" is not one of"} {
+		if !strings.Contains(errOut, bad+want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+}
+
+func TestInventoryImportExport(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"IAGBOT_DB": filepath.Join(dir, "i.db")}
+	file := sampleFile(t)
+	err, out, errOut := callCmd(t, env, runInventory, "import", file)
+	if err != nil || !strings.Contains(out, "imported: 22 uses, 6 systems") {
+		t.Fatalf("import = %v: %s %s", err, out, errOut)
+	}
+	// YAML export re-imports unchanged.
+	err, yml, _ := callCmd(t, env, runInventory, "export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := inventory.Parse(strings.NewReader(yml))
+	if err != nil {
+		t.Fatalf("export does not re-import: %v", err)
+	}
+	var want bytes.Buffer
+	inventory.Sample().WriteYAML(&want)
+	if yml != want.String() {
+		t.Error("export differs from the imported inventory")
+	}
+	exported := filepath.Join(dir, "exported.yaml")
+	os.WriteFile(exported, []byte(yml), 0o600)
+	if err, _, errOut := callCmd(t, env, runInventory, "import", exported); err != nil {
+		t.Fatalf("re-import: %v %s", err, errOut)
+	}
+	_ = back
+	// CSV and Markdown, French by default, English on request.
+	if err, out, _ := callCmd(t, env, runInventory, "export", "--format", "csv"); err != nil || !strings.HasPrefix(out, "id du système,Système,") {
+		t.Errorf("csv = %v: %.80s", err, out)
+	}
+	if err, out, _ := callCmd(t, env, runInventory, "export", "--format", "md", "--lang", "en"); err != nil || !strings.Contains(out, "| System | Kind |") {
+		t.Errorf("md = %v: %.80s", err, out)
+	}
+	if err, _, _ := callCmd(t, env, runInventory, "export", "--format", "pdf"); !errors.Is(err, errUsage) {
+		t.Errorf("--format pdf = %v", err)
+	}
+	// A bad file changes nothing.
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("version: 1\nuses: []\nsystems: [{id: s}]\n"), 0o600)
+	if err, _, _ := callCmd(t, env, runInventory, "import", bad); err == nil || !strings.Contains(err.Error(), "not changed") {
+		t.Fatalf("bad import = %v", err)
+	}
+	if _, after, _ := callCmd(t, env, runInventory, "export"); after != yml {
+		t.Error("a rejected import changed the database")
+	}
+}
+
+func TestInventoryUsage(t *testing.T) {
+	if err, _, _ := callCmd(t, nil, runInventory); !errors.Is(err, errUsage) {
+		t.Errorf("no subcommand = %v", err)
+	}
+	if err, _, errOut := callCmd(t, nil, runInventory, "frobnicate"); !errors.Is(err, errUsage) || !strings.Contains(errOut, "unknown subcommand") {
+		t.Errorf("unknown subcommand = %v %s", err, errOut)
+	}
+	if err, out, _ := callCmd(t, nil, runInventory, "--help"); err != nil || !strings.Contains(out, "validate FILE") {
+		t.Errorf("--help = %v %s", err, out)
+	}
+	for _, sub := range []string{"import", "validate", "export"} {
+		if err, _, errOut := callCmd(t, nil, runInventory, sub, "--help"); err == nil || !strings.Contains(errOut, "Usage: iagbot inventory "+sub) {
+			t.Errorf("%s --help = %v %s", sub, err, errOut)
+		}
+	}
+	if err, _, _ := callCmd(t, nil, runInventory, "import"); !errors.Is(err, errUsage) {
+		t.Errorf("import without file = %v", err)
+	}
+}

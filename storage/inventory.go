@@ -64,14 +64,21 @@ func (db *DB) Inventory(ctx context.Context) (*inventory.Inventory, error) {
 
 // InventoryEmpty reports whether the database holds no use and no system yet.
 func (db *DB) InventoryEmpty(ctx context.Context) (bool, error) {
-	var n, m int64
-	if err := db.read(ctx).Model(&UseRow{}).Count(&n).Error; err != nil {
-		return false, err
+	n, err := count(db.read(ctx), &UseRow{}, "")
+	if err == nil && n == 0 {
+		n, err = count(db.read(ctx), &SystemRow{}, "")
 	}
-	if err := db.read(ctx).Model(&SystemRow{}).Count(&m).Error; err != nil {
-		return false, err
+	return n == 0, err
+}
+
+// count counts the rows of a table, or those with the given id.
+func count(tx *gorm.DB, row any, id string) (int64, error) {
+	var n int64
+	q := tx.Model(row)
+	if id != "" {
+		q = q.Where("id = ?", id)
 	}
-	return n+m == 0, nil
+	return n, q.Count(&n).Error
 }
 
 // SetSystemStatus sets a system's status (approved, suspended, withdrawn) and the
@@ -109,18 +116,11 @@ func (db *DB) SetUseRule(ctx context.Context, systemID, useID, rule string, cond
 		return fmt.Errorf("rule %q is not one of permitted, restricted, forbidden", rule)
 	}
 	return db.tx(ctx, func(tx *gorm.DB) error {
-		for _, c := range []struct {
-			row  any
-			id   string
-			what string
-		}{{&SystemRow{}, systemID, "system"}, {&UseRow{}, useID, "use"}} {
-			var n int64
-			if err := tx.Model(c.row).Where("id = ?", c.id).Count(&n).Error; err != nil {
-				return err
-			}
-			if n == 0 {
-				return fmt.Errorf("%s %s: %w", c.what, c.id, bot.ErrNotFound)
-			}
+		if n, err := count(tx, &SystemRow{}, systemID); err != nil || n == 0 {
+			return notFound(err, "system "+systemID)
+		}
+		if n, err := count(tx, &UseRow{}, useID); err != nil || n == 0 {
+			return notFound(err, "use "+useID)
 		}
 		if rule == "" {
 			return tx.Where("system_id = ? AND use_id = ?", systemID, useID).Delete(&SystemUseRow{}).Error
@@ -287,6 +287,14 @@ func fromJSON(s string) []string {
 		return nil
 	}
 	return list
+}
+
+// notFound returns err, or bot.ErrNotFound for what when err is nil.
+func notFound(err error, what string) error {
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("%s: %w", what, bot.ErrNotFound)
 }
 
 func timeOf(d inventory.Date) *time.Time {

@@ -224,7 +224,7 @@ func allRows() []any {
 	return []any{
 		&UseRow{}, &SystemRow{}, &SystemUseRow{}, &PersonRow{}, &RoleChannelRow{},
 		&DialogRow{}, &RequestRow{}, &AnswerRow{}, &DecisionRow{}, &PostedCardRow{},
-		&ReminderRow{}, &DeliveryRow{}, &TrainingRow{}, &AuditRow{}, &IncidentRow{},
+		&ReminderRow{}, &DeliveryRow{}, &TrainingRow{}, &AuditRow{}, &IncidentRow{}, &InventoryRevRow{},
 		&InboundEventRow{},
 	}
 }
@@ -232,6 +232,9 @@ func allRows() []any {
 func (db *DB) migrate(ctx context.Context) error {
 	if err := db.gdb.WithContext(ctx).AutoMigrate(allRows()...); err != nil {
 		return fmt.Errorf("migrate schema: %w", err)
+	}
+	if err := db.trackInventoryRev(ctx); err != nil {
+		return err
 	}
 	return db.protectAudit(ctx)
 }

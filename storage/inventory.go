@@ -147,8 +147,10 @@ func (db *DB) SetUseRule(ctx context.Context, systemID, useID, rule string, cond
 
 // UpsertSystem adds a system, or replaces the one with the same id (its rules too),
 // after checking the whole inventory with it (unknown uses, a name or alias taken by
-// another system…): an invalid system returns *inventory.ValidationError and changes
-// nothing. A replaced system keeps its place, owner and originating request.
+// another system…): a system that adds a problem returns *inventory.ValidationError
+// and changes nothing. Problems already in the database (a rule written by the review
+// workflow without English conditions) do not block it. A replaced system keeps its
+// place, owner and originating request.
 func (db *DB) UpsertSystem(ctx context.Context, s inventory.System) error {
 	return db.tx(ctx, func(tx *gorm.DB) error {
 		inv, err := loadInventory(tx)
@@ -156,6 +158,10 @@ func (db *DB) UpsertSystem(ctx context.Context, s inventory.System) error {
 			return err
 		}
 		inv.Version = inventory.Version
+		before := map[string]bool{}
+		for _, p := range problems(inv) {
+			before[p.Msg] = true
+		}
 		var prev SystemRow
 		err = tx.Where("id = ?", s.ID).First(&prev).Error
 		found := err == nil
@@ -170,8 +176,14 @@ func (db *DB) UpsertSystem(ctx context.Context, s inventory.System) error {
 				return err
 			}
 		}
-		if err := inv.Validate(); err != nil {
-			return err
+		var added []inventory.Problem
+		for _, p := range problems(inv) {
+			if !before[p.Msg] {
+				added = append(added, p)
+			}
+		}
+		if len(added) > 0 {
+			return &inventory.ValidationError{Problems: added}
 		}
 		if err := tx.Where("system_id = ?", s.ID).Delete(&SystemUseRow{}).Error; err != nil {
 			return err
@@ -180,6 +192,14 @@ func (db *DB) UpsertSystem(ctx context.Context, s inventory.System) error {
 		row.OwnerKey, row.RequestID = prev.OwnerKey, prev.RequestID
 		return writeSystem(tx, row, s)
 	})
+}
+
+// problems returns inv's validation problems.
+func problems(inv *inventory.Inventory) []inventory.Problem {
+	if ve, ok := inv.Validate().(*inventory.ValidationError); ok {
+		return ve.Problems
+	}
+	return nil
 }
 
 // writeSystem saves a system row and its rules, numbered in list order (permitted,

@@ -200,5 +200,17 @@ func TestUpsertSystem(t *testing.T) {
 		if !reflect.DeepEqual(after, inv) {
 			t.Error("a refused upsert changed the inventory")
 		}
+		// A problem already in the database (a restricted rule without English
+		// conditions, as the review workflow may write) does not block other systems.
+		if err := db.SetUseRule(ctx, "chatgpt", "code", "restricted", "Relisez.", "Review."); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.ExecForTest(ctx, "UPDATE system_use_rows SET conditions_en = '' WHERE system_id = 'chatgpt' AND use_id = 'code'"); err != nil {
+			t.Fatal(err)
+		}
+		gemini.Permitted = []string{"summary"}
+		if err := db.UpsertSystem(ctx, gemini); err != nil {
+			t.Errorf("upsert blocked by another system's problem: %v", err)
+		}
 	})
 }

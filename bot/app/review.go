@@ -1,7 +1,6 @@
 package app
 
 import (
-	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/conversations/annexe"
 	"github.com/cssdgs/iagbot/conversations/review"
 )
@@ -27,7 +26,7 @@ func annexeItems() []review.Item {
 	items := annexe.Items()
 	out := make([]review.Item, len(items))
 	for i, it := range items {
-		out[i] = review.Item{Tag: it.Tag, Part: string(it.Part), Label: func(l i18n.Lang) string { return it.Label(l) }}
+		out[i] = review.Item{Tag: it.Tag, Part: string(it.Part), Label: it.Label}
 	}
 	return out
 }

@@ -3,6 +3,8 @@ package review
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/cards"
@@ -62,7 +64,7 @@ func reviewCard(v view) *cards.Card {
 func decidedCard(v view, d storage.ReviewDecision, to requests.Status) *cards.Card {
 	r := v.req
 	facts := []cards.Fact{
-		{Label: v.t("review.fact.stage"), Value: statusLabel(v.lang, d.Stage)},
+		{Label: v.t("review.fact.stage"), Value: capitalize(statusLabel(v.lang, d.Stage))},
 		{Label: v.t("review.fact.decision"), Value: decisionLabel(v.lang, d.Decision)},
 		{Label: v.t("review.fact.by"), Value: nameOr(d.ActorName, d.ActorKey)},
 		{Label: v.t("review.fact.at"), Value: v.when(d.At)},
@@ -148,7 +150,7 @@ func (v view) historySection() (cards.Section, bool) {
 		if c := strings.TrimSpace(d.Comment); c != "" {
 			val += " — " + c
 		}
-		facts = append(facts, cards.Fact{Label: statusLabel(v.lang, d.Stage), Value: val})
+		facts = append(facts, cards.Fact{Label: capitalize(statusLabel(v.lang, d.Stage)), Value: val})
 	}
 	return cards.Section{Heading: v.t("review.history.heading"), Facts: facts}, len(facts) > 0
 }
@@ -158,6 +160,13 @@ func bullets(lines []string) string {
 		return ""
 	}
 	return "- " + strings.Join(lines, "\n- ")
+}
+
+// capitalize puts a label's first letter in upper case ("analyse par le STI" as a
+// fact's label).
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func nameOr(name, key string) string {

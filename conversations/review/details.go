@@ -124,7 +124,12 @@ func (f *Feature) onDetails(ctx context.Context, s *conversations.Session) ([]bo
 	if err != nil {
 		return nil, err
 	}
-	c := &cards.Card{Title: v.t("review.details.title", map[string]any{"ID": r.ID, "System": v.systemName()}),
-		Subtitle: statusLabel(s.Lang, r.Status), Sections: details(v), Footer: v.t("review.details.footer")}
-	return []bot.Reply{{Card: c, Private: true}}, nil
+	return []bot.Reply{{Card: detailsCard(v), Private: true}}, nil
+}
+
+// detailsCard shows every answer of the request, for Slack and the terminal, where
+// the review card's details are a button away.
+func detailsCard(v view) *cards.Card {
+	return &cards.Card{Title: v.t("review.details.title", map[string]any{"ID": v.req.ID, "System": v.systemName()}),
+		Subtitle: capitalize(statusLabel(v.lang, v.req.Status)), Sections: details(v), Footer: v.t("review.details.footer")}
 }

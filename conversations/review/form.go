@@ -54,11 +54,15 @@ func approvalForm(v view, values map[string]string, problems []string) *cards.Ca
 			}
 		}
 		proposed = append(proposed, cards.Fact{Label: label, Value: val})
-		c.Inputs = append(c.Inputs,
-			cards.Input{ID: inputUse + u, Label: v.t("review.form.use", map[string]any{"Use": label}), Required: true,
-				Value: values[inputUse+u], Choices: ruleChoices},
-			cards.Input{ID: inputCond + u, Label: v.t("review.form.conditions", map[string]any{"Use": label}),
+		c.Inputs = append(c.Inputs, cards.Input{ID: inputUse + u, Label: v.t("review.form.use", map[string]any{"Use": label}),
+			Required: true, Value: values[inputUse+u], Choices: ruleChoices})
+		// A conditions field for the uses restricted so far only: a use made restricted
+		// on this try comes back with its field and a request to fill it, which keeps a
+		// request of twenty uses within Slack's fifty blocks.
+		if rule, _ := choiceValue(values[inputUse+u], "review.rule.", rules); rule == "restricted" {
+			c.Inputs = append(c.Inputs, cards.Input{ID: inputCond + u, Label: v.t("review.form.conditions", map[string]any{"Use": label}),
 				Value: values[inputCond+u], Multiline: true})
+		}
 	}
 	if h, ok := choiceValue(values[inputHosting], "review.hosting.", hostings); ok {
 		proposed = append(proposed, cards.Fact{Label: v.t("review.form.hosting"), Value: v.t("review.hosting." + h)})

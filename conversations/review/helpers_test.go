@@ -13,9 +13,9 @@ import (
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/console/consoletest"
 	"github.com/cssdgs/iagbot/bot/delivery"
-	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/conversations/annexe"
 	"github.com/cssdgs/iagbot/conversations/review"
 	"github.com/cssdgs/iagbot/storage"
 	"gorm.io/driver/sqlite"
@@ -210,26 +210,11 @@ func ref(id uint, round int, stage requests.Status) string {
 	return fmt.Sprintf("%d:%d:%s", id, round, stage)
 }
 
-// testItems is the Annexe 1 catalogue the tests show: the contract's tags with the
-// labels the dialog's catalogue gives them.
+// testItems is the Annexe 1 dialog's catalogue, as the app gives it to the workflow.
 func testItems() []review.Item {
-	parts := []struct {
-		part string
-		tags []requests.Tag
-	}{
-		{"system", []requests.Tag{requests.TagSystemName, requests.TagSystemVendor, requests.TagSystemKind, requests.TagUses,
-			requests.TagPersonalData, requests.TagAutomatedDecision, requests.TagSupervisor}},
-		{"requester", []requests.Tag{"a1.requester.system_description", requests.TagTrainingCalendar, requests.TagDeploymentDate}},
-		{"sti", []requests.Tag{"a1.sti.risks.organisational", requests.TagRiskReviewInterval, "a1.sti.dng.access"}},
-		{"efvp", []requests.Tag{requests.TagEFVPStatus, requests.TagEFVPDate}},
-	}
 	var out []review.Item
-	for _, p := range parts {
-		for _, tag := range p.tags {
-			out = append(out, review.Item{Tag: tag, Part: p.part, Label: func(l i18n.Lang) string {
-				return i18n.T(l, "annexe.item."+string(tag)+".label")
-			}})
-		}
+	for _, it := range annexe.Items() {
+		out = append(out, review.Item{Tag: it.Tag, Part: string(it.Part), Label: it.Label})
 	}
 	return out
 }

@@ -122,3 +122,58 @@ func TestChangesThenResubmit(t *testing.T) {
 		t.Errorf("summary on a public system = %+v, %v; want the default restriction of 6.2", use, err)
 	}
 }
+
+// TestApprovalFormChecks: a bad value in the approval form shows the form again with
+// what to correct, and decides nothing; a use made restricted gets its conditions
+// field.
+func TestApprovalFormChecks(t *testing.T) {
+	h := newHarness(t)
+	a := baseAnswers()
+	a[requests.TagSystemKind] = "private"
+	id := h.submitted(a)
+	subject := ref(id, 1, requests.CODIRReview)
+	for _, tc := range []struct {
+		name   string
+		values map[string]string
+		want   string
+	}{
+		{"no hosting", map[string]string{}, "Choisissez l'hébergement des données"},
+		{"restricted without conditions", map[string]string{"hosting": "canada", "use:summary": "restreint"},
+			"Usage « Synthèse » : un usage restreint doit préciser ses conditions (6.1)."},
+		{"unknown rule", map[string]string{"hosting": "canada", "use:summary": "peut-être"}, "choisissez permis, restreint ou interdit"},
+		{"unknown hosting", map[string]string{"hosting": "Mars"}, "Choisissez l'hébergement"},
+		{"EFVP date in the past", map[string]string{"hosting": "canada", "efvp_next": "2026-01-01"}, "doit être à une date future"},
+		{"EFVP date unreadable", map[string]string{"hosting": "canada", "efvp_next": "demain"}, "« demain » n'est pas une date"},
+		{"training date unreadable", map[string]string{"hosting": "canada", "training": "2026-09-15, bientôt"}, "« bientôt » n'est pas une date"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			replies, err := h.click("codir", "review.confirm", subject, tc.values)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(replies) != 1 || replies[0].Card == nil || len(replies[0].Card.Sections) == 0 ||
+				!strings.Contains(replies[0].Card.Sections[0].Text, tc.want) {
+				t.Fatalf("got %q, want the form again with %q", texts(replies), tc.want)
+			}
+		})
+	}
+	replies, err := h.click("codir", "review.confirm", subject, map[string]string{"hosting": "canada", "use:summary": "restreint"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hasField bool
+	for _, in := range replies[0].Card.Inputs {
+		hasField = hasField || in.ID == "cond:summary"
+	}
+	if !hasField {
+		t.Errorf("a use made restricted has no conditions field: %+v", replies[0].Card.Inputs)
+	}
+	if n := h.count(&storage.DecisionRow{}, "1 = 1"); n != 0 {
+		t.Fatalf("%d decisions after invalid forms, want 0", n)
+	}
+	replies, err = h.click("codir", "review.confirm", subject, map[string]string{"hosting": "canada", "use:summary": "restreint",
+		"cond:summary": "Documents publics seulement"})
+	if err != nil || !strings.Contains(texts(replies), "est approuvée") {
+		t.Fatalf("valid form = %q, %v", texts(replies), err)
+	}
+}

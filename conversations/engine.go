@@ -185,7 +185,7 @@ func (e *Engine) session(ctx context.Context, t bot.Turn) (*Session, error) {
 	case t.Locale != "":
 		lang = i18n.Parse(t.Locale)
 	}
-	s := &Session{Turn: t, Key: key, Lang: lang, Now: e.now(), engine: e}
+	s := &Session{Turn: t, Key: key, Lang: lang, Now: e.now(), engine: e, ctx: ctx}
 	if e.roles != nil {
 		s.Roles = e.roles.RolesOf(t.User, t.Channel)
 	}

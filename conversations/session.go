@@ -23,7 +23,11 @@ type Session struct {
 	// Intent is set by the router to the intent that handled the turn (metrics).
 	Intent string
 	engine *Engine
+	ctx    context.Context
 }
+
+// Context is the turn's context, for intent matchers that need to read storage.
+func (s *Session) Context() context.Context { return s.ctx }
 
 // T translates a message id into the session's language.
 func (s *Session) T(id string, data ...any) string { return i18n.T(s.Lang, id, data...) }

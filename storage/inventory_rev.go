@@ -12,6 +12,20 @@ import (
 type InventoryRevRow struct {
 	ID  int `gorm:"primaryKey"`
 	Rev int64
+	// Source is the hash of the inventory file last imported at start-up.
+	Source string
+}
+
+// InventorySource returns the hash recorded by SetInventorySource, empty when none.
+func (db *DB) InventorySource(ctx context.Context) (string, error) {
+	var src string
+	err := db.read(ctx).Model(&InventoryRevRow{}).Where("id = 1").Pluck("source", &src).Error
+	return src, err
+}
+
+// SetInventorySource records the hash of the inventory file just imported.
+func (db *DB) SetInventorySource(ctx context.Context, hash string) error {
+	return db.read(ctx).Model(&InventoryRevRow{}).Where("id = 1").Update("source", hash).Error
 }
 
 // InventoryRev returns the inventory's revision: it changes whenever a system, a use
@@ -27,7 +41,7 @@ var inventoryTables = []string{"use_rows", "system_rows", "system_use_rows"}
 // trackInventoryRev creates the revision row and the triggers that bump it.
 func (db *DB) trackInventoryRev(ctx context.Context) error {
 	g := db.read(ctx)
-	if err := g.Exec("INSERT INTO inventory_rev_rows (id, rev) VALUES (1, 0) ON CONFLICT (id) DO NOTHING").Error; err != nil {
+	if err := g.Exec("INSERT INTO inventory_rev_rows (id, rev, source) VALUES (1, 0, '') ON CONFLICT (id) DO NOTHING").Error; err != nil {
 		return fmt.Errorf("inventory revision: %w", err)
 	}
 	if db.postgres {

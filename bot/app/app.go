@@ -41,7 +41,8 @@ type Options struct {
 	Roles map[string][]string
 }
 
-// OpenDB opens the configured database, migrated.
+// OpenDB opens the configured database, migrated, with an inventory loaded (see
+// loadInventory).
 func OpenDB(ctx context.Context, cfg *config.Config) (*storage.DB, error) {
 	if err := i18n.Check(); err != nil {
 		return nil, err
@@ -49,6 +50,10 @@ func OpenDB(ctx context.Context, cfg *config.Config) (*storage.DB, error) {
 	db, err := storage.Open(ctx, cfg.DB)
 	if err != nil {
 		return nil, fmt.Errorf("IAGBOT_DB=%s: %w", cfg.DB, err)
+	}
+	if err := loadInventory(ctx, db, cfg.Inventory); err != nil {
+		db.Close()
+		return nil, err
 	}
 	return db, nil
 }

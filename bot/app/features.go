@@ -5,7 +5,7 @@ package app
 // line per feature here, in the order their intents should win ties.
 func (a *App) registerFeatures() error {
 	for _, add := range []func() error{
-		// one line per feature, e.g. a.addPolicy,
+		a.addPolicy,
 		a.addAnnexe,
 		a.addReview,
 		a.addCompanion,

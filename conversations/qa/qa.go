@@ -1,0 +1,158 @@
+// Package qa answers "may I use tool X for purpose Y?" and its companions ("quels
+// outils sont approuvés ?", "que puis-je faire avec X ?", "pourquoi ?") from the
+// inventory of approved systems and the rules of procedure 30-02 (bot/policy).
+package qa
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/inventory"
+	"github.com/cssdgs/iagbot/bot/policy"
+	"github.com/cssdgs/iagbot/conversations"
+)
+
+// Store gives the inventory and tells when it changed.
+type Store interface {
+	// InventoryRev changes whenever the inventory does, in any process.
+	InventoryRev(ctx context.Context) (int64, error)
+	Inventory(ctx context.Context) (*inventory.Inventory, error)
+}
+
+// lastKind is the state kind under which a person's last verdict is kept, for "why?".
+// It holds the verdict, the ids and the redacted question only.
+const lastKind = "policy.last"
+
+// Feature answers policy questions. It keeps a verdict engine built from the
+// inventory and rebuilds it when the inventory's revision changes, so an approval or
+// a suspension on any replica takes effect on the next question.
+type Feature struct {
+	store Store
+	// OnVerdict, when set, is told every verdict given (metrics).
+	OnVerdict func(policy.Verdict)
+
+	mu   sync.Mutex // guards live and rev
+	live *policy.Live
+	rev  int64
+}
+
+// New returns the feature over store.
+func New(store Store) *Feature {
+	return &Feature{store: store, rev: -1}
+}
+
+func (*Feature) Name() string { return "qa" }
+
+// Engine returns the verdict engine for the current inventory.
+func (f *Feature) Engine(ctx context.Context) (*policy.Engine, error) {
+	rev, err := f.store.InventoryRev(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("inventory revision: %w", err)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.live != nil && rev == f.rev {
+		return f.live.Engine(), nil
+	}
+	inv, err := f.store.Inventory(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load inventory: %w", err)
+	}
+	if f.live == nil {
+		f.live = policy.NewLive(inv)
+	} else {
+		f.live.Rebuild(inv)
+	}
+	f.rev = rev
+	return f.live.Engine(), nil
+}
+
+// Intents: policy questions come after commands (100) and the companion's incident
+// and disclosure intents (60–70), so "j'ai mis des notes dans ChatGPT" is treated as
+// an incident, not a question.
+func (f *Feature) Intents() []conversations.Intent {
+	return []conversations.Intent{{Name: "policy", Priority: 50, Match: f.match, Handle: f.handle}}
+}
+
+// Help lists what can be asked.
+func (f *Feature) Help(s *conversations.Session) []string {
+	return []string{s.T("qa.help.may"), s.T("qa.help.approved"), s.T("qa.help.uses"), s.T("qa.help.why")}
+}
+
+func (f *Feature) match(s *conversations.Session, folded string) bool {
+	e, err := f.Engine(s.Context())
+	if err != nil {
+		// The handler will report the failure; claiming the turn beats silence.
+		return questionLike(folded)
+	}
+	a := e.Analyze(s.Turn.Text)
+	switch {
+	case a.Tool != "":
+		return true
+	case a.Intent == policy.IntentApprovedTools:
+		return true
+	case a.Intent == policy.IntentWhy:
+		return len(strings.Fields(folded)) <= 4
+	case a.Use >= 0 || len(a.Personal) > 0:
+		return questionLike(folded)
+	}
+	return questionLike(folded) && mentionsAI(folded)
+}
+
+func (f *Feature) handle(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	e, err := f.Engine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	a := e.Analyze(s.Turn.Text)
+	if a.Intent == policy.IntentWhy && a.Tool == "" && a.Use < 0 {
+		return f.why(ctx, s)
+	}
+	r := e.Evaluate(s.Turn.Text, s.Lang)
+	if f.OnVerdict != nil {
+		f.OnVerdict(r.Verdict)
+	}
+	if b, err := json.Marshal(r); err == nil {
+		if err := s.SaveState(ctx, lastKind, b); err != nil {
+			return nil, err
+		}
+	}
+	return []bot.Reply{bot.Text(policy.Answer(r, r.Lang))}, nil
+}
+
+// why explains the person's last verdict, in the language of the "why?".
+func (f *Feature) why(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	b, ok, err := s.LoadState(ctx, lastKind)
+	if err != nil {
+		return nil, err
+	}
+	var r policy.Result
+	if !ok || json.Unmarshal(b, &r) != nil {
+		return []bot.Reply{s.Reply("qa.why.none")}, nil
+	}
+	lang := s.Lang
+	if l, ok := conversations.DetectLang(s.Folded()); ok {
+		lang = l
+	}
+	return []bot.Reply{bot.Text(policy.Why(r, lang))}, nil
+}
+
+var questionStarts = conversations.Phrases{
+	"puis je", "est ce que je peux", "est ce qu on peut", "ai je le droit", "peut on", "je peux", "j ai le droit",
+	"est il permis", "est ce permis", "est ce autorise", "est ce que c est permis", "a t on le droit",
+	"can i", "may i", "am i allowed", "is it ok", "is it allowed", "could i", "are we allowed", "can we", "is it permitted",
+}
+
+// questionLike reports a message that asks for permission.
+func questionLike(folded string) bool {
+	_, ok := questionStarts.Prefix(folded)
+	return ok
+}
+
+var aiWords = conversations.Phrases{"ia", "iag", "ai", "genai", "intelligence artificielle", "artificial intelligence", "chatbot", "outil", "tool"}
+
+func mentionsAI(folded string) bool { return aiWords.Contains(folded) }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +16,8 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/bot/inventory"
+	"github.com/cssdgs/iagbot/storage/storagetest"
 )
 
 func newTestApp(t *testing.T, log *slog.Logger) *App {
@@ -110,5 +113,40 @@ func TestSlowDownReply(t *testing.T) {
 	replies, err := a.Turns.Handle(context.Background(), turn)
 	if err != nil || len(replies) != 1 || !strings.Contains(replies[0].Text, "Doucement") {
 		t.Fatalf("second turn = %+v, %v; want the slow-down reply", replies, err)
+	}
+}
+
+// TestInventoryFileImportedOnceChanged: IAGBOT_INVENTORY is imported at start when it
+// changed since the last import, so a restart keeps what was approved in chat.
+func TestInventoryFileImportedOnceChanged(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "inv.yaml")
+	var buf bytes.Buffer
+	if err := inventory.Sample().WriteYAML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := storagetest.SQLite(t)
+	if err := loadInventory(ctx, db, file); err != nil {
+		t.Fatal(err)
+	}
+	rev1, _ := db.InventoryRev(ctx)
+	if err := loadInventory(ctx, db, file); err != nil {
+		t.Fatal(err)
+	}
+	if rev2, _ := db.InventoryRev(ctx); rev2 != rev1 {
+		t.Fatalf("unchanged file imported again (rev %d → %d)", rev1, rev2)
+	}
+	if err := os.WriteFile(file, []byte("version: 1\nuses: [\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := loadInventory(ctx, db, file); err == nil || !strings.Contains(err.Error(), "IAGBOT_INVENTORY") {
+		t.Fatalf("broken file: err = %v, want one naming IAGBOT_INVENTORY", err)
+	}
+	if rev3, _ := db.InventoryRev(ctx); rev3 != rev1 {
+		t.Fatal("a broken file changed the inventory")
 	}
 }

@@ -23,7 +23,8 @@ type row struct {
 	target             string  // "" or "(context)": no verdict
 	met                bool
 	note               string
-	skipped            bool // the endpoint is not routed: nothing measured
+	skipped            bool   // the endpoint is not routed: nothing measured
+	cpu                cpuUse // during the scenario; zero when not measured
 }
 
 func (r row) judged() bool { return r.target != "" && r.target != "(context)" }
@@ -111,25 +112,32 @@ func readMemory(pid int) (memory, error) {
 
 // report is everything measured, printed as Markdown.
 type report struct {
-	rows     []row
-	starts   []time.Duration // start-up to ready, one per start on a fresh database
-	mem      memory          // at the end
-	requests int             // acked requests the server stored, all scenarios
-	calls    string          // what the fakes received
+	rows      []row
+	starts    []time.Duration // start-up to ready, one per start on a fresh database
+	mem       memory          // at the end
+	requests  int             // acked requests the server stored, all scenarios
+	calls     string          // what the fakes received
+	loadStart string          // load average when the run started
 }
 
 func (rep *report) write(w io.Writer, o options) {
-	fmt.Fprintf(w, "Machine: %s; generator, fakes and server on the same machine, loopback only.\n\n", machine())
-	fmt.Fprintln(w, "| scenario | requests | concurrency | ok | failed | rate /s | p50 ms | p95 ms | p99 ms | max ms | server RSS MB | target | met |")
-	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|")
+	fmt.Fprintf(w, "Machine: %s; generator, fakes and server on the same machine, loopback only; 1-min load average %s at the start, %s at the end.\n\n",
+		machine(), rep.loadStart, loadAvg())
+	fmt.Fprintln(w, "| scenario | requests | concurrency | ok | failed | rate /s | p50 ms | p95 ms | p99 ms | max ms | server RSS MB | cores: server / tool / others | server CPU ms/req | target | met |")
+	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|")
 	for _, r := range rep.rows {
 		if r.skipped {
-			fmt.Fprintf(w, "| %s | — | — | — | — | — | — | — | — | — | — | %s | skipped |\n", r.name, r.target)
+			fmt.Fprintf(w, "| %s | — | — | — | — | — | — | — | — | — | — | — | — | %s | skipped |\n", r.name, r.target)
 			continue
 		}
-		fmt.Fprintf(w, "| %s | %d | %d | %d | %d | %.0f | %s | %s | %s | %s | %.1f | %s | %s |\n",
+		cores, perReq := "", ""
+		if r.cpu.serverTime > 0 {
+			cores = fmt.Sprintf("%.2f / %.2f / %.2f", r.cpu.server, r.cpu.self, r.cpu.others)
+			perReq = ms(r.cpu.serverTime / time.Duration(max(r.cpu.requests, 1)))
+		}
+		fmt.Fprintf(w, "| %s | %d | %d | %d | %d | %.0f | %s | %s | %s | %s | %.1f | %s | %s | %s | %s |\n",
 			r.name, r.n, r.c, r.ok, r.failed, r.rate, ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), r.rssMB,
-			r.target, verdict(r.judged(), r.met))
+			cores, perReq, r.target, verdict(r.judged(), r.met))
 	}
 	fmt.Fprintln(w, "\n| measure | value | target | met |\n|---|---|---|---|")
 	if len(rep.starts) > 0 {
@@ -147,6 +155,7 @@ func (rep *report) write(w io.Writer, o options) {
 			fmt.Fprintf(w, "\n- %s: %s", r.name, r.note)
 		}
 	}
+	fmt.Fprintf(w, "\n- cores: average busy cores during the scenario (%d = the whole machine) of the server, of this tool (load and fakes) and of every other process; server CPU ms/req is the server's CPU time during the scenario over the requests sent, warm-up included (10 ms clock ticks).", runtime.NumCPU())
 	fmt.Fprintf(w, "\n- options: -n %d -c %d -warmup %d -burst %d; calls the fakes received: %s\n",
 		o.n, o.c, o.warmup, o.burst, rep.calls)
 }

@@ -115,7 +115,7 @@ func measure(ctx context.Context, o options, log io.Writer) (*report, error) {
 	rnd := make([]byte, 2)
 	rand.Read(rnd)
 	b := &bench{o: o, fk: fk, client: newClient(max(o.c, o.burst)+10, o.timeout), run: hex.EncodeToString(rnd), log: log}
-	rep := &report{}
+	rep := &report{loadStart: loadAvg()}
 	if b.want("startup") {
 		for k := range o.starts {
 			srv, err := startServer(ctx, bin, filepath.Join(dir, fmt.Sprintf("start%d.db", k)), filepath.Join(dir, "start.log"), fk)
@@ -136,6 +136,8 @@ func measure(ctx context.Context, o options, log io.Writer) (*report, error) {
 		return nil, err
 	}
 	defer b.srv.stop()
+	// The pid lets one profile the server while it is loaded (perf record -p PID).
+	fmt.Fprintf(log, "iagbot serve: pid %d on %s\n", b.srv.cmd.Process.Pid, b.srv.base)
 	if err := b.loads(ctx, rep); err != nil {
 		return nil, err
 	}

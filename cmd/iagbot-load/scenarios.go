@@ -38,9 +38,15 @@ func (b *bench) loads(ctx context.Context, rep *report) error {
 			}
 		}
 		fmt.Fprintf(b.log, "%s …\n", s.name)
+		cpu := startCPU(b.srv.cmd.Process.Pid)
 		rows, err := s.run(ctx)
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
+		}
+		rows[0].cpu = cpu.stop()
+		rows[0].cpu.requests = rows[0].n
+		if s.name != "clicks" { // the others send a warm-up first
+			rows[0].cpu.requests += b.o.warmup
 		}
 		rep.rows = append(rep.rows, rows...)
 		if s.stored != nil {

@@ -66,7 +66,22 @@ func slackEvent(run string, i int, now time.Time) (body []byte, channel string) 
 func (b *bench) slackEvents(ctx context.Context) []row {
 	n, w := b.o.n, b.o.warmup
 	slots := make([]*slot, w+n)
-	f := func(ctx context.Context, i int) (time.Duration, error) {
+	f := b.slackShot(slots)
+	if w > 0 {
+		runLoad(ctx, w, b.o.c, 0, b.o.cap, b.o.timeout, f)
+	}
+	res := runLoad(ctx, n, b.o.c, w, b.o.cap, b.o.timeout, f)
+	ack := b.row("Slack event → 200 ack", res, b.o.c)
+	ack.target, ack.met = "≥ 3000/s, p99 < 50 ms", meets(res, 3000, 50*time.Millisecond)
+	replies := awaitReplies(ctx, slots[w:], b.o.timeout)
+	rep := b.row("Slack event → reply at fake Web API", replies, b.o.c)
+	rep.target = "(context)"
+	return []row{ack, rep}
+}
+
+// slackShot sends event i and returns at its ack; slots[i] tracks its reply.
+func (b *bench) slackShot(slots []*slot) fire {
+	return func(ctx context.Context, i int) (time.Duration, error) {
 		now := time.Now()
 		body, ch := slackEvent(b.run, i, now)
 		req, err := http.NewRequestWithContext(ctx, "POST", b.srv.base+"/slack/events", bytes.NewReader(body))
@@ -84,16 +99,6 @@ func (b *bench) slackEvents(ctx context.Context) []row {
 		}
 		return time.Since(start), nil
 	}
-	if w > 0 {
-		runLoad(ctx, w, b.o.c, 0, b.o.cap, b.o.timeout, f)
-	}
-	res := runLoad(ctx, n, b.o.c, w, b.o.cap, b.o.timeout, f)
-	ack := b.row("Slack event → 200 ack", res, b.o.c)
-	ack.target, ack.met = "≥ 3000/s, p99 < 50 ms", meets(res, 3000, 50*time.Millisecond)
-	replies := awaitReplies(ctx, slots[w:], b.o.timeout)
-	rep := b.row("Slack event → reply at fake Web API", replies, b.o.c)
-	rep.target = "(context)"
-	return []row{ack, rep}
 }
 
 // awaitReplies waits, bounded by grace after the last request, for the replies of

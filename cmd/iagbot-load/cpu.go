@@ -1,0 +1,92 @@
+package main
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// clockTick is the unit of utime and stime in /proc/PID/stat (USER_HZ, 100 on Linux).
+const clockTick = 10 * time.Millisecond
+
+// cpuTime is the CPU a process has used so far, user and system, from /proc/PID/stat
+// ("self" for this process).
+func cpuTime(pid string) time.Duration {
+	b, err := os.ReadFile("/proc/" + pid + "/stat")
+	if err != nil {
+		return 0
+	}
+	// The command name, field 2, may hold spaces: count fields after its ')'.
+	i := strings.LastIndexByte(string(b), ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseInt(f[11], 10, 64) // field 14 of the whole line
+	stime, _ := strconv.ParseInt(f[12], 10, 64) // field 15
+	return time.Duration(utime+stime) * clockTick
+}
+
+// machineBusy is the CPU time all processes have used so far, from /proc/stat: every
+// column of the "cpu" line but idle and iowait.
+func machineBusy() time.Duration {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	f := strings.Fields(line)
+	var busy int64
+	for i, v := range f[1:] {
+		n, _ := strconv.ParseInt(v, 10, 64)
+		if i != 3 && i != 4 && i < 8 { // idle, iowait; guest time is already in user
+			busy += n
+		}
+	}
+	return time.Duration(busy) * clockTick
+}
+
+// cpuMeter measures the CPU used during a scenario by the server, by this tool (load
+// and fakes) and by everything else on the machine, which on a shared machine
+// competes with both.
+type cpuMeter struct {
+	pid                   string
+	at                    time.Time
+	server, self, machine time.Duration
+}
+
+// cpuUse is what a cpuMeter measured: average busy cores (1.0 = one core).
+type cpuUse struct {
+	server, self, others float64
+	serverTime           time.Duration
+	requests             int // sent while measuring, warm-up included
+}
+
+func startCPU(pid int) cpuMeter {
+	p := strconv.Itoa(pid)
+	return cpuMeter{pid: p, at: time.Now(), server: cpuTime(p), self: cpuTime("self"), machine: machineBusy()}
+}
+
+func (m cpuMeter) stop() cpuUse {
+	wall := time.Since(m.at).Seconds()
+	if wall <= 0 {
+		return cpuUse{}
+	}
+	srv, self, all := cpuTime(m.pid)-m.server, cpuTime("self")-m.self, machineBusy()-m.machine
+	return cpuUse{server: srv.Seconds() / wall, self: self.Seconds() / wall,
+		others: max(all-srv-self, 0).Seconds() / wall, serverTime: srv}
+}
+
+// loadAvg is the 1-minute load average, to say how busy the machine was.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	return f[0]
+}

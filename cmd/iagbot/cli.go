@@ -48,6 +48,8 @@ func commands() []command {
 	return []command{
 		{"chat", "talk to the bot in this terminal (same engine as Teams and Slack)", runChat},
 		{"serve", "run the HTTP server for Teams and Slack", runServe},
+		{"ask", "answer one question: may I use tool X for purpose Y? (--json for scripts)", runAsk},
+		{"inventory", "import, validate or export the inventory of approved GenAI systems", runInventory},
 		{"purge", "apply the retention settings (closed drafts, old conversation references)", runPurge},
 		{"audit", "export the audit log (decisions, inventory changes, sections they rest on) as CSV or JSON", runAudit},
 		{"manifest", "write the Teams app package or print the Slack app manifest", func(ctx context.Context, env Env, args []string) error {

@@ -1,17 +1,11 @@
 package storage
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
-	"github.com/cssdgs/iagbot/bot"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
@@ -20,11 +14,14 @@ import (
 // uses CODIR-IN ruled on, the EFVP dates (6.3.2) and the training calendar (7).
 type ReviewApproval struct {
 	SystemName string
-	Vendor     string
-	Kind       string // public | private
-	Hosting    string // quebec | canada | foreign
-	Uses       []UseRuling
-	EFVPDone   *time.Time
+	// Automated marks a use that supports a decision about a person (5.1.11); a use
+	// the taxonomy lacks is added with that mark.
+	Automated bool
+	Vendor    string
+	Kind      string // public | private
+	Hosting   string // quebec | canada | foreign
+	Uses      []UseRuling
+	EFVPDone  *time.Time
 	// EFVPNextReview is when the EFVP must be revised; reminders derive from it.
 	EFVPNextReview time.Time
 	// OwnerKey is the requester: EFVP and training reminders go to them.
@@ -33,7 +30,9 @@ type ReviewApproval struct {
 	Training []time.Time
 }
 
-// UseRuling is one use permitted, restricted (with conditions) or forbidden.
+// UseRuling is one use permitted, restricted (with conditions) or forbidden. UseID is
+// a use of the taxonomy, or a label the requester gave: it is matched to the use of
+// that label, or added to the taxonomy.
 type UseRuling struct {
 	UseID        string
 	Rule         string // permitted | restricted | forbidden
@@ -63,7 +62,7 @@ func applyApproval(tx *gorm.DB, now time.Time, d ReviewDecision, a ReviewApprova
 	if found {
 		from = sys.Status
 	} else {
-		id, err := newSystemID(tx, a.SystemName)
+		id, err := newID(tx, &SystemRow{}, a.SystemName)
 		if err != nil {
 			return ApprovalResult{}, err
 		}
@@ -82,16 +81,23 @@ func applyApproval(tx *gorm.DB, now time.Time, d ReviewDecision, a ReviewApprova
 	}
 	var rulings []string
 	for i, u := range a.Uses {
-		row := SystemUseRow{SystemID: sys.ID, UseID: u.UseID, Rule: u.Rule, ConditionsFR: u.ConditionsFR,
+		useID, created, err := resolveUse(tx, u.UseID, a.Automated)
+		if err != nil {
+			return ApprovalResult{}, err
+		}
+		if created {
+			rulings = append(rulings, "new use "+useID)
+		}
+		row := SystemUseRow{SystemID: sys.ID, UseID: useID, Rule: u.Rule, ConditionsFR: u.ConditionsFR,
 			ConditionsEN: u.ConditionsEN, Position: i}
-		err := tx.Clauses(clause.OnConflict{
+		err = tx.Clauses(clause.OnConflict{
 			Columns:   []clause.Column{{Name: "system_id"}, {Name: "use_id"}},
 			DoUpdates: clause.AssignmentColumns([]string{"rule", "conditions_fr", "conditions_en"}),
 		}).Create(&row).Error
 		if err != nil {
 			return ApprovalResult{}, fmt.Errorf("approve use %s of %s: %w", u.UseID, sys.ID, err)
 		}
-		rulings = append(rulings, u.UseID+"="+u.Rule)
+		rulings = append(rulings, useID+"="+u.Rule)
 	}
 	if a.OwnerKey != "" && len(a.Training) > 0 {
 		first := a.Training[0]
@@ -115,128 +121,42 @@ func applyApproval(tx *gorm.DB, now time.Time, d ReviewDecision, a ReviewApprova
 	return ApprovalResult{SystemID: sys.ID, Status: sys.Status}, err
 }
 
-// SystemInfo is what the review workflow and the administrators' commands need of a
-// system of the inventory.
-type SystemInfo struct {
-	ID          string
-	Name        string
-	Kind        string
-	Hosting     string
-	Status      string
-	Open        *bool
-	Specialized *bool
-}
-
-// FindSystem returns the system named name (or one of its aliases), compared without
-// case, accents or punctuation; bot.ErrNotFound when the inventory has none.
-func (db *DB) FindSystem(ctx context.Context, name string) (SystemInfo, error) {
-	row, found, err := findSystem(db.read(ctx), name)
+// resolveUse finds the taxonomy's use for what a request named: its id, or its label
+// in either language compared without case, accents or punctuation. A label the
+// taxonomy lacks becomes a new use, labelled and keyed by that label in both languages,
+// so that the next "may I use X for it?" finds it.
+func resolveUse(tx *gorm.DB, named string, automated bool) (id string, created bool, err error) {
+	var uses []UseRow
+	if err := tx.Find(&uses).Error; err != nil {
+		return "", false, err
+	}
+	want := compactName(named)
+	for _, u := range uses {
+		if u.ID == named {
+			return u.ID, false, nil
+		}
+	}
+	for _, u := range uses {
+		if want != "" && (compactName(u.LabelFR) == want || compactName(u.LabelEN) == want || compactName(u.ID) == want) {
+			return u.ID, false, nil
+		}
+	}
+	if id, err = newID(tx, &UseRow{}, named); err != nil {
+		return "", false, err
+	}
+	var pos int
+	if err := tx.Model(&UseRow{}).Select("COALESCE(MAX(position), -1) + 1").Scan(&pos).Error; err != nil {
+		return "", false, err
+	}
+	label := strings.TrimSpace(named)
+	kw, err := json.Marshal([]string{label})
 	if err != nil {
-		return SystemInfo{}, err
+		return "", false, err
 	}
-	if !found {
-		return SystemInfo{}, bot.ErrNotFound
+	row := UseRow{ID: id, LabelFR: label, LabelEN: label, KeywordsFR: string(kw), KeywordsEN: string(kw),
+		AutomatedDecision: automated, Position: pos}
+	if err := tx.Create(&row).Error; err != nil {
+		return "", false, fmt.Errorf("add use %s: %w", id, err)
 	}
-	return SystemInfo{ID: row.ID, Name: row.Name, Kind: row.Kind, Hosting: row.Hosting, Status: row.Status,
-		Open: row.Open, Specialized: row.Specialized}, nil
-}
-
-func findSystem(tx *gorm.DB, name string) (SystemRow, bool, error) {
-	want := compactName(name)
-	if want == "" {
-		return SystemRow{}, false, nil
-	}
-	var rows []SystemRow
-	if err := tx.Order("position").Find(&rows).Error; err != nil {
-		return SystemRow{}, false, err
-	}
-	for _, r := range rows {
-		names := []string{r.ID, r.Name}
-		var aliases []string
-		if json.Unmarshal([]byte(r.Aliases), &aliases) == nil {
-			names = append(names, aliases...)
-		}
-		for _, n := range names {
-			if compactName(n) == want {
-				return r, true, nil
-			}
-		}
-	}
-	return SystemRow{}, false, nil
-}
-
-// newSystemID makes an inventory id from a name ("ChatGPT Édu" → "chatgpt-edu"),
-// numbered when already taken.
-func newSystemID(tx *gorm.DB, name string) (string, error) {
-	var b strings.Builder
-	dash := false
-	for _, r := range foldName(name) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	base := strings.Trim(b.String(), "-")
-	if len(base) > 56 {
-		base = strings.Trim(base[:56], "-")
-	}
-	if base == "" {
-		base = "system"
-	}
-	for n := 1; ; n++ {
-		id := base
-		if n > 1 {
-			id = fmt.Sprintf("%s-%d", base, n)
-		}
-		var count int64
-		if err := tx.Model(&SystemRow{}).Where("id = ?", id).Count(&count).Error; err != nil {
-			return "", err
-		}
-		if count == 0 {
-			return id, nil
-		}
-	}
-}
-
-func foldName(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, strings.ToLower(s))
-	if err != nil {
-		return strings.ToLower(s)
-	}
-	return out
-}
-
-func compactName(s string) string {
-	var b strings.Builder
-	for _, r := range foldName(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// UseLabel is a use of the taxonomy, as cards show it.
-type UseLabel struct {
-	ID                string
-	LabelFR           string
-	LabelEN           string
-	AutomatedDecision bool
-}
-
-// UseLabels returns the use taxonomy in inventory order.
-func (db *DB) UseLabels(ctx context.Context) ([]UseLabel, error) {
-	var rows []UseRow
-	if err := db.read(ctx).Order("position").Find(&rows).Error; err != nil {
-		return nil, err
-	}
-	out := make([]UseLabel, len(rows))
-	for i, r := range rows {
-		out[i] = UseLabel{ID: r.ID, LabelFR: r.LabelFR, LabelEN: r.LabelEN, AutomatedDecision: r.AutomatedDecision}
-	}
-	return out, nil
+	return id, true, nil
 }

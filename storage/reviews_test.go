@@ -313,3 +313,39 @@ func TestAdminChangesAreAuditedOnce(t *testing.T) {
 		}
 	})
 }
+
+// TestApprovalResolvesUses: a use named by the taxonomy's id or label is that use; a
+// label the taxonomy lacks becomes a new use, marked as supporting decisions about
+// people when the request says so (5.1.11).
+func TestApprovalResolvesUses(t *testing.T) {
+	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		if err := db.InsertForTest(ctx, &storage.UseRow{ID: "translation", LabelFR: "Traduction", LabelEN: "Translation"}); err != nil {
+			t.Fatal(err)
+		}
+		r := seedSubmitted(t, db, requests.CODIRReview)
+		_, err := db.Decide(ctx, storage.ReviewDecision{RequestID: r.ID, Round: 1, Stage: requests.CODIRReview, Decision: "approve",
+			To: requests.Approved, ActorKey: "c@x"}, &storage.ReviewApproval{SystemName: "ChatGPT Édu", Kind: "private",
+			Hosting: "canada", EFVPNextReview: t0, Automated: true, Uses: []storage.UseRuling{
+				{UseID: "traduction", Rule: "permitted"},
+				{UseID: "Tri des candidatures", Rule: "restricted", ConditionsFR: "consentement", ConditionsEN: "consent"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			use, rule string
+		}{{"translation", "permitted"}, {"tri-des-candidatures", "restricted"}} {
+			var row storage.SystemUseRow
+			if err := db.FirstForTest(ctx, &row, "system_id = ? AND use_id = ?", "chatgpt-edu", tc.use); err != nil || row.Rule != tc.rule {
+				t.Errorf("use %s = %+v, %v; want %s", tc.use, row, err, tc.rule)
+			}
+		}
+		labels, err := db.UseLabels(ctx)
+		if err != nil || len(labels) != 2 {
+			t.Fatalf("uses = %+v, %v; want translation and the new one", labels, err)
+		}
+		if u := labels[1]; u.ID != "tri-des-candidatures" || u.LabelFR != "Tri des candidatures" || !u.AutomatedDecision {
+			t.Errorf("new use = %+v; want labelled from the request and marked automated", u)
+		}
+	})
+}

@@ -68,6 +68,15 @@ func TestRequestThroughReview(t *testing.T) {
 	if err != nil || sys.Status != "approved" || sys.Kind != "public" || sys.Hosting != "canada" {
 		t.Fatalf("inventory entry = %+v, %v; want approved, public, canada", sys, err)
 	}
+	// The inventory the approval wrote is a valid one (6.1): the requester's free label
+	// became a use of the taxonomy, the restriction has its conditions in both languages.
+	inv, err := a.DB.Inventory(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := inv.Validate(); err != nil {
+		t.Errorf("inventory after the approval: %v", err)
+	}
 	req, err := a.DB.Request(ctx, 1)
 	if err != nil || req.Status != requests.Approved {
 		t.Fatalf("request = %s, %v; want approved", req.Status, err)

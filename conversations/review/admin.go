@@ -145,11 +145,13 @@ func (f *Feature) apply(ctx context.Context, s *conversations.Session, cmd admin
 			}
 			data["Use"] = v.useLabel(cmd.UseID)
 		}
-		cond := [2]string{}
+		// The inventory holds conditions in both languages (6.1); the administrator's
+		// are kept as written in both.
+		cond := ""
 		if cmd.Op == "restrict" {
-			cond[langIndex(s.Lang)] = cmd.Reason
+			cond = cmd.Reason
 		}
-		from, err = f.Store.ChangeUseRule(ctx, cmd.SystemID, cmd.UseID, opRule[cmd.Op], cond[0], cond[1], cmd.Reason, actor(s))
+		from, err = f.Store.ChangeUseRule(ctx, cmd.SystemID, cmd.UseID, opRule[cmd.Op], cond, cond, cmd.Reason, actor(s))
 		data["From"], data["To"] = ruleOrNone(s.Lang, from), i18n.T(s.Lang, "review.rule."+opRule[cmd.Op])
 	} else {
 		from, err = f.Store.ChangeSystemStatus(ctx, cmd.SystemID, opStatus[cmd.Op], cmd.Reason, actor(s))
@@ -166,13 +168,6 @@ func (f *Feature) apply(ctx context.Context, s *conversations.Session, cmd admin
 		return s.T("review.admin.done_use", data), nil
 	}
 	return s.T("review.admin.done_status", data), nil
-}
-
-func langIndex(l i18n.Lang) int {
-	if l == i18n.EN {
-		return 1
-	}
-	return 0
 }
 
 func ruleOrNone(lang i18n.Lang, rule string) string {

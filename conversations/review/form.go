@@ -114,7 +114,13 @@ func readForm(v view, in map[string]string, today time.Time) (details string, va
 		if rule != "restricted" {
 			cond = ""
 		}
-		ru.Uses = append(ru.Uses, useRuling{Use: u, Rule: rule, Conditions: cond})
+		ur := useRuling{Use: u, Rule: rule, Conditions: cond}
+		for _, id := range []string{"review.default.cond_public", "review.default.cond_automated"} {
+			if cond != "" && cond == v.t(id) {
+				ur.Default = id
+			}
+		}
+		ru.Uses = append(ru.Uses, ur)
 	}
 	if len(v.req.Facts().Uses()) == 0 {
 		problems = append(problems, v.t("review.form.no_uses"))

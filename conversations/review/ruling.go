@@ -29,6 +29,9 @@ type useRuling struct {
 	Use        string `json:"use"`
 	Rule       string `json:"rule"`
 	Conditions string `json:"conditions,omitempty"`
+	// Default is the message id of the conditions when they are the ones the form
+	// proposed, which exist in both languages.
+	Default string `json:"default,omitempty"`
 }
 
 // The rules of a use (6.1) and the hosting places (5.1.12), as the inventory stores them.
@@ -46,20 +49,14 @@ func parseRuling(details string) (ruling, bool) {
 func approval(r requests.Request, ru ruling) *storage.ReviewApproval {
 	f := r.Facts()
 	a := &storage.ReviewApproval{SystemName: f.SystemName(), Vendor: f.Vendor(), Kind: f.Kind(), Hosting: ru.Hosting,
-		OwnerKey: r.RequesterKey}
+		OwnerKey: r.RequesterKey, Automated: f.AutomatedDecision()}
 	if a.SystemName == "" {
 		a.SystemName = r.SystemName
 	}
 	for _, u := range ru.Uses {
 		ur := storage.UseRuling{UseID: u.Use, Rule: u.Rule}
 		if u.Rule == "restricted" {
-			// Conditions are kept in the language they were written in; the inventory
-			// shows the other language's readers the same text rather than nothing.
-			if ru.Lang == string(i18n.EN) {
-				ur.ConditionsEN = u.Conditions
-			} else {
-				ur.ConditionsFR = u.Conditions
-			}
+			ur.ConditionsFR, ur.ConditionsEN = bilingual(u)
 		}
 		a.Uses = append(a.Uses, ur)
 	}
@@ -73,6 +70,16 @@ func approval(r requests.Request, ru ruling) *storage.ReviewApproval {
 		}
 	}
 	return a
+}
+
+// bilingual gives a restriction's conditions in French and English, as the inventory
+// requires (6.1): the proposed conditions exist in both; conditions CODIR-IN wrote
+// itself are kept as written in both, rather than machine-translated.
+func bilingual(u useRuling) (fr, en string) {
+	if u.Default != "" {
+		return i18n.T(i18n.FR, u.Default), i18n.T(i18n.EN, u.Default)
+	}
+	return u.Conditions, u.Conditions
 }
 
 // rulingSection shows CODIR-IN's ruling on a card.

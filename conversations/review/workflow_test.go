@@ -42,7 +42,7 @@ func TestApprovePath(t *testing.T) {
 	}
 	var use storage.SystemUseRow
 	if err := h.first(&use, "system_id = ? AND use_id = ?", sys.ID, "translation"); err != nil ||
-		use.Rule != "restricted" || use.ConditionsFR != "Relire la traduction" {
+		use.Rule != "restricted" || use.ConditionsFR != "Relire la traduction" || use.ConditionsEN != "Relire la traduction" {
 		t.Errorf("translation = %+v, %v; want restricted with the condition", use, err)
 	}
 	var tr storage.TrainingRow
@@ -118,7 +118,7 @@ func TestChangesThenResubmit(t *testing.T) {
 	}
 	var use storage.SystemUseRow
 	if err := h.first(&use, "use_id = ?", "summary"); err != nil || use.Rule != "restricted" ||
-		!strings.Contains(use.ConditionsFR, "(6.2)") {
+		!strings.Contains(use.ConditionsFR, "Aucun renseignement personnel") || !strings.Contains(use.ConditionsEN, "No personal information") {
 		t.Errorf("summary on a public system = %+v, %v; want the default restriction of 6.2", use, err)
 	}
 }

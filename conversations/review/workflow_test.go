@@ -177,3 +177,28 @@ func TestApprovalFormChecks(t *testing.T) {
 		t.Fatalf("valid form = %q, %v", texts(replies), err)
 	}
 }
+
+// TestInEnglish: people who chose English get the workflow in English — the
+// requester's replies and notifications, a reviewer's cards and answers — while the
+// cards posted for a role keep the bot's default language.
+func TestInEnglish(t *testing.T) {
+	h := newHarness(t)
+	r := h.r
+	r.As("codir").Say("in English please").Want("English")
+	r.As("alice").Say("in English please")
+	id := h.draft("alice", baseAnswers())
+	r.Say("soumettre 1").Want("Your request #1 is sent to CODIR-IN, which decides on every request (6.3.3).",
+		"→ codir", "DEMANDE D'APPROBATION N° 1")
+	r.As("codir").Say("pending reviews").Want("1 request is waiting for your decision", "APPROVAL REQUEST #1 — CHATGPT ÉDU",
+		"Stage: CODIR-IN decision (6.3.3)", "Uses requested : Summary, Translation", "[1] Approve", "[2] Reject", "[3] Request changes")
+	r.Press("Reject", nil).Want("Write a comment explaining your decision")
+	r.Press("Request changes", map[string]string{"comment": "Give the training dates"}).
+		Want("Done: request #1 is sent back to the requester for changes.", "→ alice",
+			"codir (CODIR-IN decision) asks for changes to your request #1", "edit my request 1")
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.request(id); got.Status != requests.ChangesRequested {
+		t.Fatalf("status = %s, want changes_requested", got.Status)
+	}
+}

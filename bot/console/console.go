@@ -159,6 +159,9 @@ func (c *Console) press(n int, ask func(string) (string, bool)) (*bot.Action, bo
 	}
 	btn := buttons[n-1]
 	a := &bot.Action{Verb: btn.Verb, Subject: btn.Subject, Values: map[string]string{}, MessageID: pc.id}
+	if pc.card.DetailsButton != nil && n == len(buttons) {
+		return a, true // showing details needs none of the card's inputs
+	}
 	for _, in := range pc.card.Inputs {
 		if !needed(btn, in) {
 			continue

@@ -13,7 +13,7 @@ var (
 		"how", "is", "are", "with", "please", "request", "requests", "new", "start", "who", "why", "do", "does", "tools",
 		"approved", "summary", "back", "cancel", "resume", "yes", "no", "reviewers", "you", "your", "of", "and", "it", "in", "work",
 		"pending", "reviews", "reviewers", "register", "channel", "suspend", "withdraw", "restore", "forbid", "allow", "restrict",
-		"data", "delete", "disclose", "remind", "me", "week", "stop", "this", "reminder", "completed", "training")
+		"data", "delete", "disclose", "remind", "week", "this", "reminder", "completed", "training")
 	frWords = wordSet("aide", "bonjour", "allo", "salut", "le", "la", "les", "un", "une", "des", "puis", "je", "est", "ce", "que",
 		"qui", "quels", "quelles", "outils", "pour", "avec", "mes", "demande", "demandes", "faire", "nouvelle", "pourquoi",
 		"comment", "du", "de", "et", "oui", "non", "annuler", "reprendre", "retour", "resume", "approuves", "approbateurs",

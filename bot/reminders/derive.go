@@ -1,0 +1,168 @@
+package reminders
+
+import (
+	"sort"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/bot/requests"
+)
+
+// env is one derivation: the state, the time of the pass and the settings.
+type env struct {
+	src   Sources
+	now   time.Time // in the calendar's zone
+	today time.Time // midnight of now
+	cal   *Calendar
+	cfg   config.Reminders
+	hour  int
+	min   int
+	// members are the person keys of each review role; a role without any is
+	// reached through RolePrefix+role.
+	members map[string][]string
+}
+
+// due is when an occurrence on day's date falls due: at the pass time that day.
+func (e *env) due(day time.Time) time.Time {
+	return time.Date(day.Year(), day.Month(), day.Day(), e.hour, e.min, 0, 0, e.cal.Location())
+}
+
+// isDue reports whether the pass of day's date has come.
+func (e *env) isDue(day time.Time) bool { return !e.due(day).After(e.now) }
+
+// derive returns every reminder occurrence due at e.now, the latest of each series
+// only (a catch-up after downtime sends the 7-day EFVP reminder, not also the 30-day
+// one), delivered or not: the caller filters what was already sent.
+func derive(e *env) []Item {
+	var out []Item
+	out = append(out, deriveEFVP(e)...)
+	for _, r := range e.src.Requests {
+		switch {
+		case r.Status == requests.Draft:
+			out = append(out, deriveDraft(e, r)...)
+		case r.Status == requests.Approved:
+			out = append(out, deriveTraining(e, r)...)
+			out = append(out, deriveUntrained(e, r)...)
+			out = append(out, deriveRisk(e, r)...)
+		case stageRole(r.Status) != "":
+			out = append(out, deriveReview(e, r)...)
+		}
+	}
+	out = append(out, deriveDigest(e)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Key() < out[j].Key() })
+	return out
+}
+
+// deriveEFVP: the owner at 30 days, 7 days and on the day (the business day before
+// when one falls on a quiet day: a deadline is better met early); past due, CODIR-IN's
+// channel and the owner's supervisor from the next business day, then weekly, until a
+// new date is recorded.
+func deriveEFVP(e *env) []Item {
+	var out []Item
+	for _, s := range e.src.Systems {
+		if s.Status == "withdrawn" {
+			continue
+		}
+		d := e.cal.Date(s.NextReview)
+		date := d.Format(dateLayout)
+		base := Item{Kind: EFVP, Subject: "system:" + s.ID, System: s.Name, Date: d, Request: s.RequestID, Lang: s.Lang}
+		if s.OwnerKey != "" {
+			var stage string
+			var at time.Time
+			for _, st := range []struct {
+				name string
+				day  time.Time
+			}{{"30", e.cal.OnOrBefore(d.AddDate(0, 0, -30))}, {"7", e.cal.OnOrBefore(d.AddDate(0, 0, -7))}, {"0", e.cal.OnOrBefore(d)}} {
+				if e.isDue(st.day) {
+					stage, at = st.name, st.day
+				}
+			}
+			if stage != "" {
+				it := base
+				it.Stage, it.Occurrence, it.Recipient, it.Due = stage, date+"/"+stage, s.OwnerKey, e.due(at)
+				it.Days = daysBetween(e.today, d)
+				out = append(out, it)
+			}
+		}
+		first := e.cal.OnOrAfter(d.AddDate(0, 0, 1))
+		if !e.isDue(first) {
+			continue
+		}
+		k := daysBetween(first, e.today) / 7
+		for k > 0 && !e.isDue(e.cal.OnOrAfter(first.AddDate(0, 0, 7*k))) {
+			k--
+		}
+		ping := first.AddDate(0, 0, 7*k)
+		for _, to := range recipients(RolePrefix+config.RoleCODIRIN, s.SupervisorKey) {
+			it := base
+			// The request's language is the owner's, not the supervisor's or the channel's.
+			it.Kind, it.Stage, it.Recipient, it.Lang = EFVPLate, "late", to, ""
+			it.Occurrence = date + "/late/" + ping.Format(dateLayout)
+			it.Due, it.Days = e.due(e.cal.OnOrAfter(ping)), daysBetween(d, e.today)
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// deriveRisk: the requester, every risk.review_interval days after the approval.
+func deriveRisk(e *env, r requests.Request) []Item {
+	n, ok := r.Facts().RiskReviewInterval()
+	if !ok || r.DecidedAt == nil || r.RequesterKey == "" {
+		return nil
+	}
+	base := e.cal.Day(*r.DecidedAt)
+	k := daysBetween(base, e.today) / n
+	for k > 0 && !e.isDue(e.cal.OnOrAfter(base.AddDate(0, 0, k*n))) {
+		k--
+	}
+	if k < 1 {
+		return nil
+	}
+	p := base.AddDate(0, 0, k*n)
+	return []Item{{Kind: Risk, Subject: requests.Subject(r.ID), Occurrence: p.Format(dateLayout),
+		Recipient: r.RequesterKey, Due: e.due(e.cal.OnOrAfter(p)), System: systemName(r), Date: p,
+		Request: r.ID, Days: n, Lang: r.Lang}}
+}
+
+// deriveDraft: the requester once when the draft has been idle draft_remind_days; at
+// draft_close_days it is closed instead.
+func deriveDraft(e *env, r requests.Request) []Item {
+	if r.RequesterKey == "" {
+		return nil
+	}
+	since := e.cal.Day(r.UpdatedAt)
+	remind := e.cal.OnOrAfter(since.AddDate(0, 0, e.cfg.DraftRemindDays))
+	closing := e.cal.OnOrAfter(since.AddDate(0, 0, e.cfg.DraftCloseDays))
+	it := Item{Subject: requests.Subject(r.ID), Recipient: r.RequesterKey, System: systemName(r),
+		Request: r.ID, Date: closing, Days: daysBetween(since, e.today), Lang: r.Lang}
+	switch {
+	case e.isDue(closing):
+		it.Kind, it.Stage, it.Occurrence, it.Due = DraftClose, "close", since.Format(dateLayout)+"/close", e.due(closing)
+	case e.isDue(remind):
+		it.Kind, it.Stage, it.Occurrence, it.Due = Draft, "remind", since.Format(dateLayout)+"/remind", e.due(remind)
+	default:
+		return nil
+	}
+	return []Item{it}
+}
+
+// recipients drops empty and repeated keys.
+func recipients(keys ...string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, k := range keys {
+		if k != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func systemName(r requests.Request) string {
+	if r.SystemName != "" {
+		return r.SystemName
+	}
+	return r.Facts().SystemName()
+}

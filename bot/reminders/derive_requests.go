@@ -1,0 +1,156 @@
+package reminders
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/bot/requests"
+)
+
+// stageRole is the role that acts at a review stage, empty when the status is not one.
+// A request just submitted waits for CODIR-IN, which decides every request (6.3.3).
+func stageRole(s requests.Status) string {
+	switch s {
+	case requests.Submitted, requests.CODIRReview:
+		return config.RoleCODIRIN
+	case requests.STIReview:
+		return config.RoleSTI
+	case requests.PrivacyReview:
+		return config.RoleCPRPSI
+	}
+	return ""
+}
+
+// deriveReview: a stage waiting pending_review_days business days nudges the stage
+// role's members; at twice that, it escalates to CODIR-IN's channel and the
+// requester's supervisor instead. Each happens once per stage and round.
+func deriveReview(e *env, r requests.Request) []Item {
+	if r.StageSince == nil {
+		return nil
+	}
+	role := stageRole(r.Status)
+	since := e.cal.Day(*r.StageSince)
+	occ := fmt.Sprintf("%d/%s/%s", r.Round, r.Status, since.Format(dateLayout))
+	base := Item{Subject: requests.Subject(r.ID), System: systemName(r), Date: since, Request: r.ID, Role: role,
+		Days: e.cal.BusinessDaysBetween(since, e.today)}
+	n := e.cfg.PendingReviewDays
+	var (
+		kind Kind
+		at   time.Time
+		to   []string
+	)
+	if esc := e.cal.AddBusinessDays(since, 2*n); e.isDue(esc) {
+		kind, at, to = ReviewLate, esc, recipients(RolePrefix+config.RoleCODIRIN, r.SupervisorKey)
+	} else if nudge := e.cal.AddBusinessDays(since, n); e.isDue(nudge) {
+		kind, at, to = Review, nudge, e.members[role]
+		if len(to) == 0 {
+			to = []string{RolePrefix + role}
+		}
+	} else {
+		return nil
+	}
+	out := make([]Item, 0, len(to))
+	for _, k := range to {
+		it := base
+		it.Kind, it.Stage, it.Occurrence, it.Recipient, it.Due = kind, string(kind), occ+"/"+string(kind), k, e.due(at)
+		out = append(out, it)
+	}
+	return out
+}
+
+// sessionOf is when a person's training session is: the training row's own date, else
+// the next date of the request's training calendar, else its last.
+func sessionOf(e *env, t TrainingRecord, calendar []time.Time) (time.Time, bool) {
+	if t.SessionAt != nil {
+		return e.cal.Date(*t.SessionAt), true
+	}
+	for _, d := range calendar {
+		if !e.cal.Date(d).Before(e.today) {
+			return e.cal.Date(d), true
+		}
+	}
+	if len(calendar) > 0 {
+		return e.cal.Date(calendar[len(calendar)-1]), true
+	}
+	return time.Time{}, false
+}
+
+// deriveTraining: each person not yet trained, on the business day before their
+// session, and on the business day after it if they have not said they attended.
+func deriveTraining(e *env, r requests.Request) []Item {
+	calendar := r.Facts().TrainingDates()
+	var out []Item
+	for _, t := range e.src.Trainings[r.ID] {
+		if t.CompletedAt != nil {
+			continue
+		}
+		session, ok := sessionOf(e, t, calendar)
+		if !ok {
+			continue
+		}
+		it := Item{Kind: Training, Subject: requests.Subject(r.ID), Recipient: t.PersonKey, System: systemName(r),
+			Date: session, Request: r.ID}
+		before := e.cal.OnOrBefore(session.AddDate(0, 0, -1))
+		after := e.cal.OnOrAfter(session.AddDate(0, 0, 1))
+		switch {
+		case e.isDue(after):
+			it.Stage, it.Due = "after", e.due(after)
+		case e.isDue(before) && e.today.Before(session):
+			it.Stage, it.Due = "before", e.due(before)
+		default:
+			continue
+		}
+		it.Occurrence = session.Format(dateLayout) + "/" + it.Stage
+		out = append(out, it)
+	}
+	return out
+}
+
+// deriveUntrained: a week before deployment (the business day before when that is a
+// quiet day), the requester and their supervisor get the list of people not trained.
+func deriveUntrained(e *env, r requests.Request) []Item {
+	deploy, ok := r.Facts().DeploymentDate()
+	if !ok {
+		return nil
+	}
+	deploy = e.cal.Date(deploy)
+	at := e.cal.OnOrBefore(deploy.AddDate(0, 0, -7))
+	if !e.isDue(at) || !e.today.Before(deploy) {
+		return nil
+	}
+	names := untrained(e, r.ID)
+	if len(names) == 0 {
+		return nil
+	}
+	var out []Item
+	for _, to := range recipients(r.RequesterKey, r.SupervisorKey) {
+		it := Item{Kind: Untrained, Subject: requests.Subject(r.ID), Occurrence: deploy.Format(dateLayout),
+			Recipient: to, Due: e.due(at), System: systemName(r), Date: deploy, Request: r.ID, Names: names,
+			Days: len(e.src.Trainings[r.ID])}
+		if to == r.RequesterKey {
+			it.Lang = r.Lang
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// untrained lists the display names (keys when unknown) of the people of a request
+// not trained yet.
+func untrained(e *env, id uint) []string {
+	var names []string
+	for _, t := range e.src.Trainings[id] {
+		if t.CompletedAt == nil {
+			names = append(names, e.name(t.PersonKey))
+		}
+	}
+	return names
+}
+
+func (e *env) name(key string) string {
+	if n := e.src.Names[key]; n != "" {
+		return n
+	}
+	return key
+}

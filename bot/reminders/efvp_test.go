@@ -1,0 +1,74 @@
+package reminders_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cssdgs/iagbot/storage"
+)
+
+// seedSystem adds an approved system whose EFVP is next due on next, owned by
+// alice@x, from request 1 whose requester's supervisor is boss@x.
+func seedSystem(t *testing.T, path, next string) {
+	t.Helper()
+	rid := uint(1)
+	seed(t, path,
+		&storage.RequestRow{ID: 1, RequesterKey: "alice@x", Status: "approved", SystemName: "Copilot", SupervisorKey: "boss@x",
+			Lang: "fr", CreatedAt: at("2026-05-01", 9, 0), UpdatedAt: at("2026-05-01", 9, 0)},
+		&storage.SystemRow{ID: "copilot", Name: "Copilot", Status: "approved", EFVPNextReview: date(next),
+			OwnerKey: "alice@x", RequestID: &rid})
+}
+
+// TestEFVPRevisionDayByDay walks the fake clock a day at a time from before the 30-day
+// reminder to weeks after the due date: the owner is reminded at 30 days, 7 days and
+// on the day; past due, CODIR-IN's channel and the supervisor weekly until a new date
+// is recorded.
+func TestEFVPRevisionDayByDay(t *testing.T) {
+	path := dbPath(t)
+	p := &platform{}
+	h := newHarness(t, path, at("2027-04-30", 8, 0), p, testConfig(), nil)
+	seedSystem(t, path, "2027-06-02")
+	meet(t, h.db, "alice@x", "boss@x")
+	channel(t, h.db, "codir-in")
+	h.start()
+	if g := got(p.take()); len(g) != 0 {
+		t.Fatalf("catch-up pass sent %q, want nothing but the digest before the 30-day mark", g)
+	}
+	want := map[string][]string{
+		"2027-05-03": {"D-alice@x: Révision de l'EFVP : Copilot"},                                              // 30 days: 2 May is a Sunday
+		"2027-05-26": {"D-alice@x: Révision de l'EFVP : Copilot"},                                              // 7 days
+		"2027-06-02": {"D-alice@x: Révision de l'EFVP : Copilot"},                                              // on the day
+		"2027-06-03": {"C-codir-in: **Suivis IAG du 3 juin 2027**", "D-boss@x: **Suivis IAG du 3 juin 2027**"}, // past due
+		"2027-06-10": {"C-codir-in: **Suivis IAG du 10 juin 2027**", "D-boss@x: **Suivis IAG du 10 juin 2027**"},
+	}
+	var texts []string
+	day := at("2027-04-30", 9, 0)
+	for range 55 {
+		d := day.Format("2006-01-02")
+		if d == "2027-06-15" {
+			// The owner records the revision: the weekly pings stop.
+			if err := h.db.ReviseEFVP(context.Background(), "copilot", *date("2027-06-14"), *date("2028-06-14"), "alice@x", "Alice"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if day.After(h.clock.Now()) {
+			h.pass(d)
+		}
+		posts := p.take()
+		if g := got(posts); !slices.Equal(g, want[d]) {
+			t.Errorf("%s: got %q, want %q", d, g, want[d])
+		}
+		for _, ps := range posts {
+			texts = append(texts, ps.text)
+		}
+		day = day.AddDate(0, 0, 1)
+	}
+	all := strings.Join(texts, "\n")
+	for _, w := range []string{"dans 30 jours", "dans 7 jours", "aujourd'hui, le 2 juin 2027", "1 jour de retard", "8 jours de retard", "EFVP révisée le AAAA-MM-JJ"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("no %q in the messages:\n%s", w, all)
+		}
+	}
+}

@@ -1,0 +1,147 @@
+// Package slack is the Slack channel: it turns Slack's Events API, interactivity and
+// slash-command requests (over HTTP, or Socket Mode) into bot.Turns for the
+// conversation engine, and posts the replies through the Web API. It also implements
+// bot.Messenger, bot.Updater and bot.DirectOpener for proactive messages.
+//
+// Every HTTP request is authenticated with Slack's request signature before anything
+// else is read from it. Slack wants an answer within three seconds, so a request is
+// only verified, deduplicated and queued before the answer; a fixed pool of workers
+// then calls the engine and posts the replies. A full queue answers 503, and Slack
+// retries the event later.
+//
+// Nothing here logs message text or names: only request ids, event types and
+// outcomes.
+package slack
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/cards"
+	slackgo "github.com/slack-go/slack"
+)
+
+// API lists the Slack Web API calls the channel makes. *slack.Client implements it;
+// the application builds that client (token, API URL) and passes it to New.
+type API interface {
+	PostMessageContext(ctx context.Context, channelID string, options ...slackgo.MsgOption) (string, string, error)
+	PostEphemeralContext(ctx context.Context, channelID, userID string, options ...slackgo.MsgOption) (string, error)
+	UpdateMessageContext(ctx context.Context, channelID, timestamp string, options ...slackgo.MsgOption) (string, string, string, error)
+	OpenConversationContext(ctx context.Context, params *slackgo.OpenConversationParameters) (*slackgo.Channel, bool, bool, error)
+	GetUserInfoContext(ctx context.Context, user string, options ...slackgo.GetUserInfoOption) (*slackgo.User, error)
+	PublishViewContext(ctx context.Context, req slackgo.PublishViewContextRequest) (*slackgo.ViewResponse, error)
+}
+
+// Deduper remembers the events already accepted, in the database so that replicas
+// agree (storage.DB implements it).
+type Deduper interface {
+	// FirstSeen records key and reports whether it is new.
+	FirstSeen(ctx context.Context, key string) (bool, error)
+	// PruneInboundEvents forgets the keys recorded before before.
+	PruneInboundEvents(ctx context.Context, before time.Time) (int64, error)
+}
+
+// HomeProvider supplies the content of a person's App Home tab: what the bot can do
+// and their requests. userKey is bot.User.Key.
+type HomeProvider interface {
+	Home(ctx context.Context, userKey string, lang i18n.Lang) ([]cards.Section, error)
+}
+
+// Options configure a Channel. Zero values take the defaults given.
+type Options struct {
+	// SigningSecret is SLACK_SIGNING_SECRET. Without it every HTTP request is refused
+	// (Socket Mode needs none).
+	SigningSecret string
+	// Dedupe is required: it is how a retried event is handled once.
+	Dedupe Deduper
+	// Home fills the App Home tab; nil leaves app_home_opened unanswered.
+	Home HomeProvider
+	// DefaultLang is the team's language, for people whose Slack locale is unknown
+	// (default French).
+	DefaultLang i18n.Lang
+	// Workers is the number of turns handled at once (default 4); Queue the number
+	// waiting (default 64).
+	Workers, Queue int
+	// TurnTimeout bounds the handling of one turn, replies included (default 60 s).
+	TurnTimeout time.Duration
+	// UserTTL is how long users.info answers are cached (default 1 h).
+	UserTTL time.Duration
+	// HTTPClient posts to response_url (default: a client with a 10 s timeout).
+	HTTPClient *http.Client
+	// Log receives ids, event types and outcomes; nil discards.
+	Log *slog.Logger
+	// Now is the clock of signature checks and caches (tests).
+	Now func() time.Time
+}
+
+// Channel is the Slack channel. It is safe for concurrent use. Its workers run from
+// New until Stop.
+type Channel struct {
+	api   API
+	h     bot.Handler
+	opts  Options
+	log   *slog.Logger
+	pool  *pool
+	users *userCache
+	prune pruner
+}
+
+var (
+	_ bot.Messenger    = (*Channel)(nil)
+	_ bot.Updater      = (*Channel)(nil)
+	_ bot.DirectOpener = (*Channel)(nil)
+)
+
+// New returns a running channel that answers turns with h and calls Slack through
+// api. Stop it to let queued turns finish.
+func New(api API, h bot.Handler, opts Options) (*Channel, error) {
+	if api == nil || h == nil || opts.Dedupe == nil {
+		return nil, errors.New("slack: New needs an API, a handler and a deduper")
+	}
+	if opts.DefaultLang == "" {
+		opts.DefaultLang = i18n.FR
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = 4
+	}
+	if opts.Queue <= 0 {
+		opts.Queue = 64
+	}
+	if opts.TurnTimeout <= 0 {
+		opts.TurnTimeout = time.Minute
+	}
+	if opts.UserTTL <= 0 {
+		opts.UserTTL = time.Hour
+	}
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+	}
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	c := &Channel{api: api, h: h, opts: opts, log: opts.Log}
+	c.users = newUserCache(api, opts.UserTTL, opts.Now)
+	c.pool = newPool(opts.Workers, opts.Queue, opts.TurnTimeout, opts.Log)
+	return c, nil
+}
+
+// Stop stops taking requests (they get 503, and Slack retries them, on this replica
+// or another) and waits for the queued turns until ctx is done, when it cancels the
+// rest. It is safe to call more than once.
+func (c *Channel) Stop(ctx context.Context) error { return c.pool.stop(ctx) }
+
+// Routes mounts the three Slack endpoints on mux: POST /slack/events,
+// /slack/interactivity and /slack/commands.
+func (c *Channel) Routes(mux *http.ServeMux) {
+	mux.HandleFunc("POST /slack/events", c.serveEvents)
+	mux.HandleFunc("POST /slack/interactivity", c.serveInteractivity)
+	mux.HandleFunc("POST /slack/commands", c.serveCommands)
+}

@@ -1,0 +1,90 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/i18n"
+)
+
+// command is a slash command (/iag), from an HTTP form or a Socket Mode payload; the
+// field names are Slack's (https://docs.slack.dev/interactivity/implementing-slash-commands).
+type command struct {
+	Command     string `json:"command"`
+	Text        string `json:"text"`
+	UserID      string `json:"user_id"`
+	ChannelID   string `json:"channel_id"`
+	ResponseURL string `json:"response_url"`
+	TriggerID   string `json:"trigger_id"`
+}
+
+func (c *Channel) serveCommands(w http.ResponseWriter, r *http.Request) {
+	body, ok := c.readVerified(w, r, "commands")
+	if !ok {
+		return
+	}
+	form, err := url.ParseQuery(string(body))
+	if err != nil {
+		http.Error(w, "malformed form", http.StatusBadRequest)
+		return
+	}
+	cmd := command{Command: form.Get("command"), Text: form.Get("text"), UserID: form.Get("user_id"),
+		ChannelID: form.Get("channel_id"), ResponseURL: form.Get("response_url"), TriggerID: form.Get("trigger_id")}
+	switch c.acceptCommand(r.Context(), cmd) {
+	case malformed:
+		http.Error(w, "malformed command", http.StatusBadRequest)
+	case busy:
+		// Slack does not retry a command: say so to the person instead.
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(c.busyMessage())
+	default:
+		// An empty 200 acknowledges without showing anything; the answer follows
+		// through response_url.
+		w.WriteHeader(http.StatusOK)
+	}
+}
+
+// busyMessage is the ephemeral answer to a command refused for a full queue. The
+// person's locale is unknown at that point: the team's language is used.
+func (c *Channel) busyMessage() map[string]string {
+	return map[string]string{"response_type": "ephemeral", "text": i18n.T(c.opts.DefaultLang, "slack.busy")}
+}
+
+// acceptCommand queues a command's turn; its replies go back through response_url,
+// seen by the person only, wherever they typed it.
+func (c *Channel) acceptCommand(ctx context.Context, cmd command) outcome {
+	if cmd.UserID == "" || cmd.ResponseURL == "" {
+		return malformed
+	}
+	in := inbound{kind: kindCommand, userID: cmd.UserID, requestID: cmd.TriggerID, responseURL: cmd.ResponseURL,
+		// Group, so that the engine never keeps this as the person's direct
+		// conversation: a command may come from a DM with someone else.
+		conv: bot.ConversationRef{Channel: bot.Slack, ID: cmd.ChannelID, UserID: cmd.UserID, Group: true},
+		text: commandText(cmd.Text)}
+	return c.enqueue(ctx, "", in)
+}
+
+// commandText maps /iag's keywords to the phrases the engine understands, in the
+// keyword's language; anything else is a question, passed as typed.
+func commandText(text string) string {
+	t := plainText(text, nil)
+	switch strings.ToLower(t) {
+	case "", "aide":
+		return "aide"
+	case "help":
+		return "help"
+	case "demande", "nouvelle demande":
+		return "faire une demande"
+	case "request", "new request":
+		return "new request"
+	case "statut", "état", "etat", "mes demandes":
+		return "mes demandes"
+	case "status", "my requests":
+		return "my requests"
+	}
+	return t
+}

@@ -1,0 +1,188 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot"
+)
+
+// envelope is the outer JSON of an Events API request.
+type envelope struct {
+	Type           string `json:"type"`
+	Challenge      string `json:"challenge"`
+	EventID        string `json:"event_id"`
+	Authorizations []struct {
+		UserID string `json:"user_id"`
+	} `json:"authorizations"`
+	Event json.RawMessage `json:"event"`
+}
+
+// innerEvent holds the fields of message.im, app_mention and app_home_opened events
+// the channel reads (https://docs.slack.dev/reference/events).
+type innerEvent struct {
+	Type        string          `json:"type"`
+	SubType     string          `json:"subtype"`
+	BotID       string          `json:"bot_id"`
+	User        string          `json:"user"`
+	Text        string          `json:"text"`
+	TS          string          `json:"ts"`
+	ThreadTS    string          `json:"thread_ts"`
+	Channel     string          `json:"channel"`
+	ChannelType string          `json:"channel_type"`
+	Tab         string          `json:"tab"`
+	Edited      json.RawMessage `json:"edited"`
+}
+
+// outcome is what became of an accepted request; HTTP and Socket Mode answer it in
+// their own way.
+type outcome int
+
+const (
+	queued    outcome = iota // queued, or nothing to do (ignored, duplicate)
+	busy                     // queue full or stopping: Slack should retry
+	failed                   // the database could not tell whether it is a retry
+	malformed                // the payload does not parse
+)
+
+func (c *Channel) serveEvents(w http.ResponseWriter, r *http.Request) {
+	body, ok := c.readVerified(w, r, "events")
+	if !ok {
+		return
+	}
+	var env envelope
+	if err := json.Unmarshal(body, &env); err != nil {
+		http.Error(w, "malformed JSON", http.StatusBadRequest)
+		return
+	}
+	if env.Type == "url_verification" {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write([]byte(env.Challenge))
+		return
+	}
+	if n := r.Header.Get("X-Slack-Retry-Num"); n != "" {
+		c.log.Info("slack event retried", "event_id", env.EventID, "retry", n, "reason", r.Header.Get("X-Slack-Retry-Reason"))
+	}
+	answer(w, c.acceptEvent(r.Context(), env))
+}
+
+// answer writes the HTTP status of an outcome. Slack retries an event answered with
+// an error, which is what busy and failed want.
+func answer(w http.ResponseWriter, o outcome) {
+	switch o {
+	case busy:
+		w.Header().Set("Retry-After", "5")
+		http.Error(w, "busy", http.StatusServiceUnavailable)
+	case failed:
+		http.Error(w, "try again", http.StatusInternalServerError)
+	case malformed:
+		http.Error(w, "malformed payload", http.StatusBadRequest)
+	default:
+		w.WriteHeader(http.StatusOK)
+	}
+}
+
+// acceptEvent queues the turn of an event_callback, once per event_id.
+func (c *Channel) acceptEvent(ctx context.Context, env envelope) outcome {
+	if env.Type != "event_callback" {
+		c.log.Info("slack event ignored", "type", env.Type)
+		return queued
+	}
+	var ev innerEvent
+	if err := json.Unmarshal(env.Event, &ev); err != nil {
+		return malformed
+	}
+	in, ok := inboundFromEvent(env, ev)
+	if !ok {
+		return queued
+	}
+	return c.enqueue(ctx, "slack:"+env.EventID, in)
+}
+
+// inboundFromEvent converts an event to the work it asks for; false for the events the
+// bot does not answer: its own messages and other bots', edits and deletions (message
+// subtypes), and tabs other than Home.
+func inboundFromEvent(env envelope, ev innerEvent) (inbound, bool) {
+	in := inbound{userID: ev.User, requestID: env.EventID}
+	switch {
+	case ev.Type == "message" && ev.ChannelType == "im" && ev.SubType == "" && ev.BotID == "" && ev.User != "":
+		in.kind = kindMessage
+		// No thread: this reference is kept for proactive messages, which belong at
+		// the top of the conversation.
+		in.conv = bot.ConversationRef{Channel: bot.Slack, ID: ev.Channel, UserID: ev.User}
+		in.text = plainText(ev.Text, nil)
+	case ev.Type == "app_mention" && ev.BotID == "" && ev.User != "" && len(ev.Edited) == 0:
+		in.kind = kindMention
+		thread := ev.ThreadTS
+		if thread == "" {
+			thread = ev.TS // answer in a thread under the mention, to keep the channel tidy
+		}
+		in.conv = bot.ConversationRef{Channel: bot.Slack, ID: ev.Channel, Group: true, ThreadID: thread}
+		var self []string
+		for _, a := range env.Authorizations {
+			self = append(self, a.UserID)
+		}
+		in.text = plainText(ev.Text, self)
+	case ev.Type == "app_home_opened" && ev.Tab == "home" && ev.User != "":
+		in.kind = kindHome
+	default:
+		return inbound{}, false
+	}
+	return in, true
+}
+
+// enqueue reserves a place for in, checks key (when not empty) was not seen before,
+// and queues the work. The place is reserved first so that an event recorded as seen
+// is sure to be processed.
+func (c *Channel) enqueue(ctx context.Context, key string, in inbound) outcome {
+	s, ok := c.pool.reserve()
+	if !ok {
+		c.log.Warn("slack request refused", "kind", in.kind, "request_id", in.requestID, "status", "busy")
+		return busy
+	}
+	if key != "" {
+		first, err := c.opts.Dedupe.FirstSeen(ctx, key)
+		if err != nil {
+			s.release()
+			c.log.Error("slack dedupe failed", "request_id", in.requestID, "error", err.Error())
+			return failed
+		}
+		if !first {
+			s.release()
+			c.log.Info("slack event duplicate", "kind", in.kind, "request_id", in.requestID)
+			return queued
+		}
+	}
+	s.submit(func(ctx context.Context) {
+		c.process(ctx, in)
+		c.maybePrune(ctx)
+	})
+	return queued
+}
+
+const (
+	keepEvents = 24 * time.Hour // far beyond Slack's retries (minutes)
+	pruneEvery = time.Hour
+)
+
+// pruner remembers when old event ids were last pruned.
+type pruner struct{ next atomic.Int64 } // unix seconds of the next pruning
+
+// maybePrune deletes old event ids, at most once an hour per process. It runs on a
+// worker, after a turn, rather than taking a place in the queue from people.
+func (c *Channel) maybePrune(ctx context.Context) {
+	now := c.opts.Now()
+	next := c.prune.next.Load()
+	if now.Unix() < next || !c.prune.next.CompareAndSwap(next, now.Add(pruneEvery).Unix()) {
+		return
+	}
+	n, err := c.opts.Dedupe.PruneInboundEvents(ctx, now.Add(-keepEvents))
+	if err != nil {
+		c.log.Error("slack prune failed", "error", err.Error())
+		return
+	}
+	c.log.Info("slack events pruned", "count", n)
+}

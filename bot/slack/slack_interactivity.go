@@ -1,0 +1,104 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/cards/blockkit"
+	slackgo "github.com/slack-go/slack"
+)
+
+// interaction holds the fields of an interactivity payload the channel reads
+// (https://docs.slack.dev/reference/interaction-payloads/block_actions-payload).
+type interaction struct {
+	Type        string `json:"type"`
+	TriggerID   string `json:"trigger_id"`
+	ResponseURL string `json:"response_url"`
+	User        struct {
+		ID string `json:"id"`
+	} `json:"user"`
+	Channel struct {
+		ID string `json:"id"`
+	} `json:"channel"`
+	Container struct {
+		Type        string `json:"type"`
+		MessageTS   string `json:"message_ts"`
+		ThreadTS    string `json:"thread_ts"`
+		ChannelID   string `json:"channel_id"`
+		IsEphemeral bool   `json:"is_ephemeral"`
+	} `json:"container"`
+	Actions []struct {
+		ActionID string `json:"action_id"`
+		Type     string `json:"type"`
+		Value    string `json:"value"`
+	} `json:"actions"`
+	State *slackgo.BlockActionStates `json:"state"`
+}
+
+func (c *Channel) serveInteractivity(w http.ResponseWriter, r *http.Request) {
+	body, ok := c.readVerified(w, r, "interactivity")
+	if !ok {
+		return
+	}
+	form, err := url.ParseQuery(string(body))
+	if err != nil || form.Get("payload") == "" {
+		http.Error(w, "malformed form", http.StatusBadRequest)
+		return
+	}
+	answer(w, c.acceptInteraction(r.Context(), []byte(form.Get("payload"))))
+}
+
+// acceptInteraction queues the turn of a card button. Other interactions (a select
+// changed before the button is pressed; modals, which the bot does not open) need no
+// answer beyond the acknowledgement.
+func (c *Channel) acceptInteraction(ctx context.Context, payload []byte) outcome {
+	var p interaction
+	if err := json.Unmarshal(payload, &p); err != nil {
+		return malformed
+	}
+	if p.Type != "block_actions" {
+		c.log.Info("slack interaction ignored", "type", p.Type)
+		return queued
+	}
+	in, ok := inboundFromAction(p)
+	if !ok {
+		return queued
+	}
+	return c.enqueue(ctx, "", in)
+}
+
+// inboundFromAction converts the first card button of a block_actions payload; false
+// when no action is a button this bot rendered.
+func inboundFromAction(p interaction) (inbound, bool) {
+	if p.User.ID == "" {
+		return inbound{}, false
+	}
+	for _, a := range p.Actions {
+		verb, subject, ok := blockkit.ParseButtonValue(a.Value)
+		if a.Type != "button" || !ok {
+			continue
+		}
+		channel := p.Container.ChannelID
+		if channel == "" {
+			channel = p.Channel.ID
+		}
+		in := inbound{kind: kindAction, userID: p.User.ID, requestID: p.TriggerID,
+			responseURL: p.ResponseURL, ephemeral: p.Container.IsEphemeral,
+			action: &bot.Action{Verb: verb, Subject: subject, Values: blockkit.Values(p.State), MessageID: p.Container.MessageTS}}
+		if channel != "" {
+			// Channel ids of direct conversations start with D.
+			dm := strings.HasPrefix(channel, "D")
+			in.conv = bot.ConversationRef{Channel: bot.Slack, ID: channel, Group: !dm, ThreadID: p.Container.ThreadTS}
+			if dm {
+				in.conv.UserID = p.User.ID
+				in.conv.ThreadID = ""
+			}
+		}
+		return in, true
+	}
+	return inbound{}, false
+}

@@ -64,26 +64,48 @@ func WithAfterRun(f func(Report, error)) Option { return func(s *Scheduler) { s.
 // WithCounter calls f once per delivery made, with its kind and outcome.
 func WithCounter(f func(kind Kind, outcome Status)) Option { return func(s *Scheduler) { s.count = f } }
 
+// Schedule is when passes run: the business-day calendar and the time of day.
+type Schedule struct {
+	Cal       *Calendar
+	Hour, Min int
+}
+
+// NewSchedule returns the schedule of cfg (time zone Zone); it fails on settings
+// config.ParseFile would refuse too.
+func NewSchedule(cfg config.Reminders) (Schedule, error) {
+	loc, err := time.LoadLocation(Zone)
+	if err != nil {
+		return Schedule{}, fmt.Errorf("reminders: %w", err)
+	}
+	cal, err := NewCalendar(loc, cfg.Closures)
+	if err != nil {
+		return Schedule{}, err
+	}
+	at, err := time.Parse("15:04", cfg.At)
+	if err != nil {
+		return Schedule{}, fmt.Errorf("reminders: at %q is not HH:MM", cfg.At)
+	}
+	return Schedule{Cal: cal, Hour: at.Hour(), Min: at.Minute()}, nil
+}
+
+// PassOn returns the time of the pass on t's date.
+func (s Schedule) PassOn(t time.Time) time.Time {
+	d := s.Cal.Day(t)
+	return time.Date(d.Year(), d.Month(), d.Day(), s.Hour, s.Min, 0, 0, s.Cal.Location())
+}
+
 // New returns a scheduler over store, sending through notify (nil is allowed for a
 // scheduler that only plans, as `iagbot reminders list` does). It fails on settings
 // that config.ParseFile would refuse too.
 func New(store Store, notify conversations.Notifier, cfg config.Reminders, opts ...Option) (*Scheduler, error) {
-	loc, err := time.LoadLocation(Zone)
-	if err != nil {
-		return nil, fmt.Errorf("reminders: %w", err)
-	}
-	cal, err := NewCalendar(loc, cfg.Closures)
+	sch, err := NewSchedule(cfg)
 	if err != nil {
 		return nil, err
-	}
-	at, err := time.Parse("15:04", cfg.At)
-	if err != nil {
-		return nil, fmt.Errorf("reminders: at %q is not HH:MM", cfg.At)
 	}
 	if cfg.PendingReviewDays < 1 || cfg.DraftRemindDays < 1 || cfg.DraftCloseDays <= cfg.DraftRemindDays {
 		return nil, errors.New("reminders: pending_review_days and draft_remind_days must be ≥ 1, draft_close_days greater")
 	}
-	s := &Scheduler{store: store, notify: notify, cfg: cfg, cal: cal, hour: at.Hour(), min: at.Minute(),
+	s := &Scheduler{store: store, notify: notify, cfg: cfg, cal: sch.Cal, hour: sch.Hour, min: sch.Min,
 		clock: clockwork.NewRealClock(), lang: i18n.FR, log: slog.New(slog.DiscardHandler),
 		members: func(string) []string { return nil }}
 	for _, o := range opts {

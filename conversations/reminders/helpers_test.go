@@ -1,0 +1,121 @@
+package reminders_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/bot/console/consoletest"
+	"github.com/cssdgs/iagbot/bot/delivery"
+	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/conversations"
+	convreminders "github.com/cssdgs/iagbot/conversations/reminders"
+	"github.com/cssdgs/iagbot/storage"
+	"github.com/jonboulle/clockwork"
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+var toronto = func() *time.Location {
+	loc, err := time.LoadLocation(reminders.Zone)
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()
+
+// world is the engine with the reminders feature on a real SQLite file, a terminal
+// where people type, and a scheduler that delivers reminders into that terminal.
+type world struct {
+	t     *testing.T
+	path  string
+	db    *storage.DB
+	e     *conversations.Engine
+	r     *consoletest.Runner
+	clock *clockwork.FakeClock
+	sched *reminders.Scheduler
+}
+
+// newWorld starts on date at 09:00 in Toronto, the pass time; terminal user "admin" is
+// an administrator. locale is the terminal's ("fr" or "en").
+func newWorld(t *testing.T, date, locale string) *world {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "iagbot.db")
+	db, err := storage.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	d, _ := time.ParseInLocation("2006-01-02", date, toronto)
+	w := &world{t: t, path: path, db: db, clock: clockwork.NewFakeClockAt(d.Add(9 * time.Hour))}
+	db.Now = w.clock.Now
+	roles := &config.File{Roles: map[string][]string{config.RoleAdmin: {"terminal:admin"}}}
+	w.e = conversations.New(db, roles, nil)
+	w.e.SetClock(w.clock.Now)
+	f, err := convreminders.New(db, config.Defaults().Reminders)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.e.Register(f)
+	w.r = consoletest.NewLocale(t, w.e, locale)
+	notify := delivery.New(db, map[bot.Channel]bot.Messenger{bot.Terminal: w.r.Con})
+	w.sched, err = reminders.New(db, notify, config.Defaults().Reminders, reminders.WithClock(w.clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// meet has each person say hello, so the bot can write to them later.
+func (w *world) meet(people ...string) {
+	w.t.Helper()
+	for _, p := range people {
+		w.r.As(p).Say("bonjour")
+	}
+	if err := w.r.Err(); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// deliver runs a reminder pass now.
+func (w *world) deliver() reminders.Report {
+	w.t.Helper()
+	rep, err := w.sched.RunOnce(context.Background())
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return rep
+}
+
+// days moves the clock n days on, to the pass time.
+func (w *world) days(n int) { w.clock.Advance(time.Duration(n) * 24 * time.Hour) }
+
+// seed inserts rows other features write (systems, approved requests, trainings).
+func (w *world) seed(rows ...any) {
+	w.t.Helper()
+	g, err := gorm.Open(sqlite.Open("file:"+w.path+"?_busy_timeout=5000&_journal_mode=WAL"), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	sqlDB, _ := g.DB()
+	defer sqlDB.Close()
+	for _, r := range rows {
+		if err := g.Create(r).Error; err != nil {
+			w.t.Fatalf("seed %T: %v", r, err)
+		}
+	}
+}
+
+func date(s string) *time.Time {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return &d
+}
+
+func ptr[T any](v T) *T { return &v }

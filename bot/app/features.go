@@ -9,6 +9,7 @@ func (a *App) registerFeatures() error {
 		a.addAnnexe,
 		a.addReview,
 		a.addCompanion,
+		a.addReminders,
 	} {
 		if err := add(); err != nil {
 			return err

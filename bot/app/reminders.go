@@ -1,0 +1,49 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/cssdgs/iagbot/bot/reminders"
+	convreminders "github.com/cssdgs/iagbot/conversations/reminders"
+	"github.com/jonboulle/clockwork"
+)
+
+// addReminders registers the chat side of the reminders: snooze and stop in words
+// or with the card's buttons, « J'ai suivi la formation », and « EFVP révisée le … ».
+func (a *App) addReminders() error {
+	f, err := convreminders.New(a.DB, a.Cfg.File.Reminders)
+	if err != nil {
+		return fmt.Errorf("reminders: %w", err)
+	}
+	a.Engine.Register(f)
+	return nil
+}
+
+// NewReminders returns the reminder scheduler over the app's database and notifier,
+// on clock (clockwork.NewRealClock() outside tests), not started.
+func (a *App) NewReminders(clock clockwork.Clock) (*reminders.Scheduler, error) {
+	return reminders.New(a.DB, a.Notify, a.Cfg.File.Reminders,
+		reminders.WithClock(clock),
+		reminders.WithLang(a.Cfg.Lang),
+		reminders.WithLogger(a.Log),
+		reminders.WithMembers(a.Cfg.File.Members),
+		reminders.WithCounter(func(kind reminders.Kind, outcome reminders.Status) {
+			a.Metrics.Reminders.WithLabelValues(string(kind), string(outcome)).Inc()
+		}))
+}
+
+// StartReminders starts the reminders: a catch-up pass now for what fell due while
+// the bot was down, then a pass every day at reminders.at (America/Toronto). Call it
+// once the channels are added to a.Notify; the passes end with ctx or when stop is
+// called, which waits for a pass under way.
+func (a *App) StartReminders(ctx context.Context) (stop func() error, err error) {
+	s, err := a.NewReminders(clockwork.NewRealClock())
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Start(ctx); err != nil {
+		return nil, err
+	}
+	return s.Stop, nil
+}

@@ -84,7 +84,15 @@ func TestEventsToTurns(t *testing.T) {
 // TestRetriedEventHandledOnce delivers one event three times, as Slack does when the
 // first answer is late: one turn, one reply.
 func TestRetriedEventHandledOnce(t *testing.T) {
-	e := newEnv(t, signed)
+	var (
+		mu       sync.Mutex
+		observed []string
+	)
+	e := newEnv(t, slackbot.Options{SigningSecret: secret, Observe: func(o string) {
+		mu.Lock()
+		defer mu.Unlock()
+		observed = append(observed, o)
+	}})
 	ev := eventCallback("Ev0RETRY", dm("aide"))
 	for i, retry := range []string{"", "1", "2"} {
 		var resp *http.Response
@@ -100,6 +108,9 @@ func TestRetriedEventHandledOnce(t *testing.T) {
 	e.drain()
 	if turns, posts := len(e.engine.Turns()), len(e.fake.Calls("chat.postMessage")); turns != 1 || posts != 1 {
 		t.Errorf("got %d turns and %d replies, want 1 and 1", turns, posts)
+	}
+	if got := strings.Join(observed, ","); got != "duplicate,duplicate" {
+		t.Errorf("observed %q, want the two retries as duplicates", got)
 	}
 }
 

@@ -77,6 +77,9 @@ type Options struct {
 	Log *slog.Logger
 	// Now is the clock of signature checks and caches (tests).
 	Now func() time.Time
+	// Observe counts inbound outcomes the engine never sees: "unauthorized",
+	// "bad_request", "duplicate", "busy" (metrics).
+	Observe func(outcome string)
 }
 
 // Channel is the Slack channel. It is safe for concurrent use. Its workers run from
@@ -126,6 +129,9 @@ func New(api API, h bot.Handler, opts Options) (*Channel, error) {
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.Observe == nil {
+		opts.Observe = func(string) {}
 	}
 	c := &Channel{api: api, h: h, opts: opts, log: opts.Log}
 	c.users = newUserCache(api, opts.UserTTL, opts.Now)

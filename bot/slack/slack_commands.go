@@ -29,6 +29,7 @@ func (c *Channel) serveCommands(w http.ResponseWriter, r *http.Request) {
 	}
 	form, err := url.ParseQuery(string(body))
 	if err != nil {
+		c.opts.Observe("bad_request")
 		http.Error(w, "malformed form", http.StatusBadRequest)
 		return
 	}
@@ -36,6 +37,7 @@ func (c *Channel) serveCommands(w http.ResponseWriter, r *http.Request) {
 		ChannelID: form.Get("channel_id"), ResponseURL: form.Get("response_url"), TriggerID: form.Get("trigger_id")}
 	switch c.acceptCommand(r.Context(), cmd) {
 	case malformed:
+		c.opts.Observe("bad_request")
 		http.Error(w, "malformed command", http.StatusBadRequest)
 	case busy:
 		// Slack does not retry a command: say so to the person instead.

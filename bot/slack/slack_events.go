@@ -55,6 +55,7 @@ func (c *Channel) serveEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	var env envelope
 	if err := json.Unmarshal(body, &env); err != nil {
+		c.opts.Observe("bad_request")
 		http.Error(w, "malformed JSON", http.StatusBadRequest)
 		return
 	}
@@ -66,12 +67,12 @@ func (c *Channel) serveEvents(w http.ResponseWriter, r *http.Request) {
 	if n := r.Header.Get("X-Slack-Retry-Num"); n != "" {
 		c.log.Info("slack event retried", "event_id", env.EventID, "retry", n, "reason", r.Header.Get("X-Slack-Retry-Reason"))
 	}
-	answer(w, c.acceptEvent(r.Context(), env))
+	c.answer(w, c.acceptEvent(r.Context(), env))
 }
 
 // answer writes the HTTP status of an outcome. Slack retries an event answered with
 // an error, which is what busy and failed want.
-func answer(w http.ResponseWriter, o outcome) {
+func (c *Channel) answer(w http.ResponseWriter, o outcome) {
 	switch o {
 	case busy:
 		w.Header().Set("Retry-After", "5")
@@ -79,6 +80,7 @@ func answer(w http.ResponseWriter, o outcome) {
 	case failed:
 		http.Error(w, "try again", http.StatusInternalServerError)
 	case malformed:
+		c.opts.Observe("bad_request")
 		http.Error(w, "malformed payload", http.StatusBadRequest)
 	default:
 		w.WriteHeader(http.StatusOK)
@@ -140,6 +142,7 @@ func inboundFromEvent(env envelope, ev innerEvent) (inbound, bool) {
 func (c *Channel) enqueue(ctx context.Context, key string, in inbound) outcome {
 	s, ok := c.pool.reserve()
 	if !ok {
+		c.opts.Observe("busy")
 		c.log.Warn("slack request refused", "kind", in.kind, "request_id", in.requestID, "status", "busy")
 		return busy
 	}
@@ -152,6 +155,7 @@ func (c *Channel) enqueue(ctx context.Context, key string, in inbound) outcome {
 		}
 		if !first {
 			s.release()
+			c.opts.Observe("duplicate")
 			c.log.Info("slack event duplicate", "kind", in.kind, "request_id", in.requestID)
 			return queued
 		}

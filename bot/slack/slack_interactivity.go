@@ -46,10 +46,11 @@ func (c *Channel) serveInteractivity(w http.ResponseWriter, r *http.Request) {
 	}
 	form, err := url.ParseQuery(string(body))
 	if err != nil || form.Get("payload") == "" {
+		c.opts.Observe("bad_request")
 		http.Error(w, "malformed form", http.StatusBadRequest)
 		return
 	}
-	answer(w, c.acceptInteraction(r.Context(), []byte(form.Get("payload"))))
+	c.answer(w, c.acceptInteraction(r.Context(), []byte(form.Get("payload"))))
 }
 
 // acceptInteraction queues the turn of a card button. Other interactions (a select

@@ -75,6 +75,7 @@ func sign(secret, ts string, body []byte) []byte {
 func (c *Channel) readVerified(w http.ResponseWriter, r *http.Request, route string) ([]byte, bool) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
+		c.opts.Observe("bad_request")
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
 			c.log.Warn("slack request refused", "route", route, "status", http.StatusRequestEntityTooLarge)
@@ -85,6 +86,7 @@ func (c *Channel) readVerified(w http.ResponseWriter, r *http.Request, route str
 		return nil, false
 	}
 	if err := verify(c.opts.SigningSecret, r.Header, body, c.opts.Now()); err != nil {
+		c.opts.Observe("unauthorized")
 		c.log.Warn("slack request refused", "route", route, "status", http.StatusUnauthorized, "reason", err.Error())
 		http.Error(w, "unauthorized", http.StatusUnauthorized)
 		return nil, false

@@ -16,6 +16,7 @@ func (a *App) Handler() http.Handler {
 	mux.Handle("GET /metrics", a.Metrics.Handler())
 	// Channel routes: one line per channel.
 	a.mountTeams(mux)
+	a.mountSlack(mux)
 	return mux
 }
 

@@ -1,0 +1,179 @@
+package app
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/gorilla/websocket"
+)
+
+// slackAPI is a fake Slack Web API recording chat.postMessage and views.publish, with
+// one user, and a Socket Mode WebSocket sending the envelopes put in socket.
+type slackAPI struct {
+	*httptest.Server
+	mu     sync.Mutex
+	calls  []string // method and body
+	socket chan string
+	acks   chan string
+}
+
+func newSlackAPI(t *testing.T) *slackAPI {
+	f := &slackAPI{socket: make(chan string), acks: make(chan string)}
+	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
+	t.Cleanup(f.Close)
+	return f
+}
+
+func (f *slackAPI) serve(w http.ResponseWriter, r *http.Request) {
+	method := strings.TrimPrefix(r.URL.Path, "/")
+	if method == "socket" {
+		conn, err := (&websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}).Upgrade(w, r, nil)
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		conn.WriteJSON(map[string]any{"type": "hello"})
+		for env := range f.socket {
+			conn.WriteMessage(websocket.TextMessage, []byte(env))
+			_, ack, _ := conn.ReadMessage()
+			f.acks <- string(ack)
+		}
+		return
+	}
+	body, _ := io.ReadAll(r.Body)
+	f.mu.Lock()
+	f.calls = append(f.calls, method+" "+string(body))
+	f.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	switch method {
+	case "users.info":
+		w.Write([]byte(`{"ok":true,"user":{"id":"U1","locale":"fr-CA","profile":{"real_name":"Marie Tremblay","email":"marie@cssdgs.gouv.qc.ca"}}}`))
+	case "apps.connections.open":
+		w.Write([]byte(`{"ok":true,"url":"ws` + strings.TrimPrefix(f.URL, "http") + `/socket"}`))
+	default:
+		w.Write([]byte(`{"ok":true,"channel":"D1","ts":"1.1"}`))
+	}
+}
+
+func (f *slackAPI) Calls(method string) []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for _, c := range f.calls {
+		if strings.HasPrefix(c, method+" ") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func postSlackEvent(t *testing.T, h http.Handler, event string) int {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	mac := hmac.New(sha256.New, []byte("secret"))
+	mac.Write([]byte("v0:" + ts + ":" + event))
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/slack/events", strings.NewReader(event))
+	req.Header.Set("X-Slack-Request-Timestamp", ts)
+	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+const slackDM = `{"type":"event_callback","event_id":"Ev1","event":{"type":"message","channel_type":"im","channel":"D1","user":"U1","text":"aide","ts":"1.0"}}`
+
+// TestSlackRoutes: no route without SLACK_BOT_TOKEN; with it, a direct message goes
+// through the real engine and features, and StopSlack waits for the reply.
+func TestSlackRoutes(t *testing.T) {
+	api := newSlackAPI(t)
+	off, _ := teamsApp(t, map[string]string{})
+	if got := postSlackEvent(t, off.Handler(), slackDM); got != http.StatusNotFound {
+		t.Errorf("without SLACK_BOT_TOKEN: status %d, want 404", got)
+	}
+	if err := off.StopSlack(context.Background()); err != nil {
+		t.Errorf("StopSlack with Slack off = %v", err)
+	}
+	a, _ := teamsApp(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "secret", "SLACK_API_URL": api.URL})
+	if got := postSlackEvent(t, a.Handler(), slackDM); got != http.StatusOK {
+		t.Fatalf("status %d, want 200", got)
+	}
+	if err := a.StartSlack(context.Background()); err != nil { // no SLACK_APP_TOKEN: nothing to start
+		t.Fatal(err)
+	}
+	if err := a.StopSlack(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	posts := api.Calls("chat.postMessage")
+	if len(posts) != 1 {
+		t.Fatalf("%d replies, want 1", len(posts))
+	}
+	form, _ := url.ParseQuery(strings.TrimPrefix(posts[0], "chat.postMessage "))
+	if got := form.Get("text"); form.Get("channel") != "D1" || !strings.Contains(got, i18n.T(i18n.FR, "core.help.title")) {
+		t.Errorf("reply in %s = %q, want the French help in D1", form.Get("channel"), got)
+	}
+}
+
+// TestSlackHome lists the person's requests in the Home tab, with their status.
+func TestSlackHome(t *testing.T) {
+	api := newSlackAPI(t)
+	a, _ := teamsApp(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "secret", "SLACK_API_URL": api.URL})
+	if _, err := a.DB.CreateDraft(context.Background(), "marie@cssdgs.gouv.qc.ca", "Marie Tremblay", "fr"); err != nil {
+		t.Fatal(err)
+	}
+	postSlackEvent(t, a.Handler(), `{"type":"event_callback","event_id":"EvH","event":{"type":"app_home_opened","tab":"home","user":"U1"}}`)
+	a.StopSlack(context.Background())
+	views := api.Calls("views.publish")
+	if len(views) != 1 {
+		t.Fatalf("views.publish called %d times, want 1", len(views))
+	}
+	var req map[string]any
+	json.Unmarshal([]byte(strings.TrimPrefix(views[0], "views.publish ")), &req)
+	view, _ := json.Marshal(req["view"])
+	for _, want := range []string{i18n.T(i18n.FR, "slack.home.can.heading"), "n° 1", i18n.T(i18n.FR, "annexe.status.draft")} {
+		if !strings.Contains(string(view), want) {
+			t.Errorf("Home view lacks %q: %s", want, view)
+		}
+	}
+}
+
+// TestSlackSocketMode starts Socket Mode as serve does, gets an event over the
+// WebSocket, acknowledges it, and answers it by the Web API before StopSlack returns.
+func TestSlackSocketMode(t *testing.T) {
+	api := newSlackAPI(t)
+	a, _ := teamsApp(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1", "SLACK_API_URL": api.URL})
+	if got := postSlackEvent(t, a.Handler(), slackDM); got != http.StatusNotFound {
+		t.Errorf("Socket Mode without signing secret: HTTP status %d, want 404", got)
+	}
+	if err := a.StartSlack(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	api.socket <- `{"envelope_id":"e1","type":"events_api","payload":` + slackDM + `}`
+	if ack := <-api.acks; !strings.Contains(ack, `"envelope_id":"e1"`) {
+		t.Errorf("ack = %s, want envelope e1", ack)
+	}
+	if err := a.StopSlack(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	close(api.socket)
+	if n := len(api.Calls("chat.postMessage")); n != 1 {
+		t.Errorf("%d replies, want 1", n)
+	}
+}

@@ -10,11 +10,13 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/storage/storagetest"
 )
 
-func TestFirstSeen(t *testing.T) {
+func TestFirstSeen(t *testing.T) { storagetest.Each(t, testFirstSeen) }
+
+func testFirstSeen(t *testing.T, db *storage.DB) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
 	for _, tc := range []struct {
 		key     string
 		want    bool
@@ -35,14 +37,26 @@ func TestFirstSeen(t *testing.T) {
 	}
 }
 
-// TestFirstSeenAcrossReplicas opens the same database file twice, as two replicas
-// would, and races them on one key: exactly one may process the event.
+// TestFirstSeenAcrossReplicas opens the same database twice, as two replicas would,
+// and races them on one key: exactly one may process the event.
 func TestFirstSeenAcrossReplicas(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) {
+		raceReplicas(t, filepath.Join(t.TempDir(), "shared.db"))
+	})
+	t.Run("postgres", func(t *testing.T) {
+		dsn, ok := storagetest.PostgresDSN(t)
+		if !ok {
+			t.Skipf("PostgreSQL not configured: set %s", storagetest.DSNEnv)
+		}
+		raceReplicas(t, dsn)
+	})
+}
+
+func raceReplicas(t *testing.T, dsn string) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "shared.db")
 	var dbs []*storage.DB
 	for range 2 {
-		db, err := storage.Open(ctx, path)
+		db, err := storage.Open(ctx, dsn)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -70,9 +84,10 @@ func TestFirstSeenAcrossReplicas(t *testing.T) {
 	}
 }
 
-func TestPruneInboundEvents(t *testing.T) {
+func TestPruneInboundEvents(t *testing.T) { storagetest.Each(t, testPruneInboundEvents) }
+
+func testPruneInboundEvents(t *testing.T, db *storage.DB) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
 	now := time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC)
 	db.Now = func() time.Time { return now.Add(-25 * time.Hour) }
 	for _, k := range []string{"slack:old1", "slack:old2"} {

@@ -52,6 +52,7 @@ func commands() []command {
 		{"inventory", "import, validate or export the inventory of approved GenAI systems", runInventory},
 		{"purge", "apply the retention settings (closed drafts, old conversation references)", runPurge},
 		{"audit", "export the audit log (decisions, inventory changes, sections they rest on) as CSV or JSON", runAudit},
+		{"reminders", "list the reminders the daily passes will send, and when (for an administrator)", runReminders},
 		{"manifest", "write the Teams app package or print the Slack app manifest", func(ctx context.Context, env Env, args []string) error {
 			return runManifest(ctx, env.Stdout, env.Stderr, args)
 		}},

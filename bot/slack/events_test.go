@@ -114,6 +114,18 @@ func TestRetriedEventHandledOnce(t *testing.T) {
 	}
 }
 
+// TestEventsWithoutID: an event without event_id cannot be deduplicated, and must not
+// be taken for a retry of another one.
+func TestEventsWithoutID(t *testing.T) {
+	e := newEnv(t, signed)
+	e.postEvent(eventCallback("", dm("un")))
+	e.postEvent(eventCallback("", dm("deux")))
+	e.drain()
+	if n := len(e.engine.Turns()); n != 2 {
+		t.Errorf("engine called %d times, want 2", n)
+	}
+}
+
 func TestMalformedEvents(t *testing.T) {
 	for _, tc := range []struct {
 		name string

@@ -101,7 +101,11 @@ func (c *Channel) acceptEvent(ctx context.Context, env envelope) outcome {
 	if !ok {
 		return queued
 	}
-	return c.enqueue(ctx, "slack:"+env.EventID, in)
+	key := ""
+	if env.EventID != "" { // Slack always sends one; without it there is nothing to dedupe on
+		key = "slack:" + env.EventID
+	}
+	return c.enqueue(ctx, key, in)
 }
 
 // inboundFromEvent converts an event to the work it asks for; false for the events the

@@ -25,6 +25,9 @@ type Report struct {
 // scheduled pass runs; calling it again, from this process or another, sends nothing
 // twice. Errors are the database's: a delivery that fails is recorded, not returned.
 func (s *Scheduler) RunOnce(ctx context.Context) (Report, error) {
+	if s.notify == nil {
+		return Report{}, errors.New("reminders: no notifier to send with")
+	}
 	now := s.clock.Now().In(s.cal.Location())
 	if !s.cal.BusinessDay(now) {
 		return Report{Quiet: true}, nil

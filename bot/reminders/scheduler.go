@@ -114,9 +114,6 @@ func New(store Store, notify conversations.Notifier, cfg config.Reminders, opts 
 	return s, nil
 }
 
-// Calendar returns the business-day calendar the scheduler uses.
-func (s *Scheduler) Calendar() *Calendar { return s.cal }
-
 // Start schedules the passes: one now, to catch up, then one every day at the
 // configured time (quiet days send nothing). gocron's one-time jobs refuse start
 // times in the past, so nothing is scheduled per reminder: each pass delivers

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
@@ -31,6 +32,9 @@ type App struct {
 	Log     *slog.Logger
 	// readiness are the checks of /readyz besides the database, by name.
 	readiness map[string]func(context.Context) error
+
+	slackMu sync.Mutex // guards slack
+	slack   *slackRun  // the Slack channel, built on first use; nil when off
 }
 
 // Options change how New builds the app.

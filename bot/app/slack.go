@@ -26,13 +26,6 @@ type slackRun struct {
 	done   chan struct{} // closed when Socket Mode has returned
 }
 
-// slackRuns keeps each App's slackRun between Handler and StopSlack. (An App field
-// would do as well; App's fields are gathered in app.go.)
-var slackRuns = struct {
-	sync.Mutex
-	m map[*App]*slackRun
-}{m: map[*App]*slackRun{}}
-
 // slackRun returns the App's Slack channel, built on first use from a.Cfg.Slack and
 // added to the proactive dispatcher; nil when SLACK_BOT_TOKEN is not set.
 func (a *App) slackRun() *slackRun {
@@ -40,10 +33,10 @@ func (a *App) slackRun() *slackRun {
 	if s.BotToken == "" {
 		return nil
 	}
-	slackRuns.Lock()
-	defer slackRuns.Unlock()
-	if r := slackRuns.m[a]; r != nil {
-		return r
+	a.slackMu.Lock()
+	defer a.slackMu.Unlock()
+	if a.slack != nil {
+		return a.slack
 	}
 	opts := []slack.Option{slack.OptionAPIURL(apiURL(s.APIURL)), slack.OptionHTTPClient(&http.Client{Timeout: 15 * time.Second})}
 	if s.AppToken != "" {
@@ -62,7 +55,7 @@ func (a *App) slackRun() *slackRun {
 	if s.AppToken != "" {
 		r.socket = socketmode.New(api)
 	}
-	slackRuns.m[a] = r
+	a.slack = r
 	return r
 }
 
@@ -120,10 +113,10 @@ func (a *App) StartSlack(ctx context.Context) error {
 // replies posted, until ctx is done; then it cancels them. Call it after the HTTP
 // server has shut down. It is safe to call when Slack is off, or twice.
 func (a *App) StopSlack(ctx context.Context) error {
-	slackRuns.Lock()
-	r := slackRuns.m[a]
-	delete(slackRuns.m, a)
-	slackRuns.Unlock()
+	a.slackMu.Lock()
+	r := a.slack
+	a.slack = nil
+	a.slackMu.Unlock()
 	if r == nil {
 		return nil
 	}

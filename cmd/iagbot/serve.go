@@ -32,8 +32,19 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on IAGBOT_ADDR=%s: %w", cfg.Addr, err)
 	}
+	h := a.Handler()
+	// Socket Mode, when SLACK_APP_TOKEN is set, for a school without a public URL.
+	if err := a.StartSlack(ctx); err != nil {
+		return err
+	}
+	defer func() {
+		// After the HTTP server has stopped: let accepted Slack turns finish.
+		sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		a.StopSlack(sctx)
+	}()
 	log.Info("listening", "addr", ln.Addr().String())
-	return serveHTTP(ctx, ln, a.Handler(), log)
+	return serveHTTP(ctx, ln, h, log)
 }
 
 // serveHTTP serves until ctx is done, then stops accepting and lets in-flight requests

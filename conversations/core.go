@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/i18n"
 )
 
 // HelpProvider is a feature that adds lines to the help message: one example of what
@@ -57,6 +58,19 @@ func (e *Engine) help(s *Session) []bot.Reply {
 	b.WriteString("\n")
 	b.WriteString(s.T("core.help.footer"))
 	return []bot.Reply{bot.Text(b.String())}
+}
+
+// HelpLines lists, in lang, one example of what a user can type per line, from every
+// feature (for the Slack App Home and similar summaries).
+func (e *Engine) HelpLines(lang i18n.Lang) []string {
+	s := &Session{Lang: lang, engine: e}
+	var lines []string
+	for _, f := range e.features {
+		if h, ok := f.(HelpProvider); ok {
+			lines = append(lines, h.Help(s)...)
+		}
+	}
+	return lines
 }
 
 // fallback answers what no intent recognised.

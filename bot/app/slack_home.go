@@ -17,7 +17,8 @@ const homeRequests = 10
 type slackHome struct{ a *App }
 
 func (h slackHome) Home(ctx context.Context, key string, lang i18n.Lang) ([]cards.Section, error) {
-	can := cards.Section{Heading: i18n.T(lang, "slack.home.can.heading"), Text: i18n.T(lang, "slack.home.can.text")}
+	can := cards.Section{Heading: i18n.T(lang, "slack.home.can.heading"),
+		Text: i18n.T(lang, "slack.home.can.text") + "\n- " + strings.Join(h.a.Engine.HelpLines(lang), "\n- ")}
 	reqs, err := h.a.DB.RequestsOf(ctx, key)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/cssdgs/iagbot/bot/reminders"
@@ -44,6 +45,14 @@ func (a *App) StartReminders(ctx context.Context) (stop func() error, err error)
 	}
 	if err := s.Start(ctx); err != nil {
 		return nil, err
+	}
+	// Registered before the HTTP server starts serving (see runServe), so /readyz never
+	// reads the map while it is written.
+	a.readiness["scheduler"] = func(context.Context) error {
+		if s.NextRun().IsZero() {
+			return errors.New("not running")
+		}
+		return nil
 	}
 	return s.Stop, nil
 }

@@ -42,6 +42,11 @@ func runChat(ctx context.Context, env Env, args []string) error {
 	defer a.Close()
 	con := console.New(a.Engine, env.Stdout, *as, *lang)
 	a.Notify.Add(bot.Terminal, con)
+	stopReminders, err := a.StartReminders(ctx)
+	if err != nil {
+		return err
+	}
+	defer stopReminders()
 	fmt.Fprintln(env.Stdout, i18n.T(i18n.Lang(*lang), "chat.banner", map[string]any{"DB": cfg.DB}))
 	return con.Run(ctx, env.Stdin)
 }

@@ -33,6 +33,11 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("listen on IAGBOT_ADDR=%s: %w", cfg.Addr, err)
 	}
 	h := a.Handler()
+	stopReminders, err := a.StartReminders(ctx)
+	if err != nil {
+		return err
+	}
+	defer stopReminders()
 	// Socket Mode, when SLACK_APP_TOKEN is set, for a school without a public URL.
 	if err := a.StartSlack(ctx); err != nil {
 		return err

@@ -26,6 +26,10 @@ func TestServeHealthzAndShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
+	stop, err := a.StartReminders(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -41,6 +45,27 @@ func TestServeHealthzAndShutdown(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 200 || string(body) != "ok\n" {
 		t.Fatalf("GET /healthz = %d %q", resp.StatusCode, body)
+	}
+	resp, err = http.Get("http://" + ln.Addr().String() + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET /readyz with the scheduler running = %d %q", resp.StatusCode, body)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	resp, err = http.Get("http://" + ln.Addr().String() + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 503 || string(body) != "scheduler: not running\n" {
+		t.Fatalf("GET /readyz with the scheduler stopped = %d %q, want 503", resp.StatusCode, body)
 	}
 	cancel()
 	select {

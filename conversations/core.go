@@ -20,14 +20,19 @@ type coreFeature struct{ e *Engine }
 func (coreFeature) Name() string { return "core" }
 
 var (
-	helpWords  = Phrases{"aide", "help", "?", "menu", "a l aide", "au secours", "que peux tu faire", "que sais tu faire", "what can you do", "commands", "commandes", "options"}
-	greetWords = Phrases{"bonjour", "allo", "salut", "bonsoir", "hello", "hi", "hey", "good morning", "bon matin", "coucou"}
+	helpWords      = Phrases{"aide", "help", "?", "menu", "a l aide", "au secours", "que peux tu faire", "que sais tu faire", "what can you do", "commands", "commandes", "options"}
+	procedureWords = Phrases{"procedure 30 02", "procedure", "la procedure", "30 02", "la procedure 30 02", "procedure iag", "procedure ia", "resume de la procedure", "procedure summary"}
+	greetWords     = Phrases{"bonjour", "allo", "salut", "bonsoir", "hello", "hi", "hey", "good morning", "bon matin", "coucou"}
 )
 
 func (c coreFeature) Intents() []Intent {
 	return []Intent{
 		{Name: "help", Priority: 100, Match: func(_ *Session, f string) bool { return helpWords.Exact(f) },
 			Handle: func(_ context.Context, s *Session) ([]bot.Reply, error) { return c.e.help(s), nil }},
+		{Name: "procedure", Priority: 100, Match: func(_ *Session, f string) bool { return procedureWords.Exact(f) },
+			Handle: func(_ context.Context, s *Session) ([]bot.Reply, error) {
+				return []bot.Reply{s.Reply("core.procedure")}, nil
+			}},
 		{Name: "greeting", Priority: 100, Match: func(_ *Session, f string) bool { return greetWords.Exact(f) },
 			Handle: func(_ context.Context, s *Session) ([]bot.Reply, error) {
 				return append([]bot.Reply{s.Reply("core.greeting", map[string]any{"Name": firstName(s.Turn.User.Name)})}, c.e.help(s)...), nil
@@ -36,7 +41,7 @@ func (c coreFeature) Intents() []Intent {
 }
 
 func (c coreFeature) Help(s *Session) []string {
-	return []string{s.T("core.help.lang")}
+	return []string{s.T("core.help.procedure"), s.T("core.help.lang")}
 }
 
 // help lists what the bot can do, from every feature, in the session's language.

@@ -53,6 +53,7 @@ func TestRunnerPlaysSeveralUsers(t *testing.T) {
 	r := consoletest.New(t, newEngine(t))
 	r.As("alice").Say("aide").Want("Voici ce que vous pouvez me demander")
 	r.As("bob").Say("help").Want("Here is what you can ask me")
+	r.As("carl").Say("procédure 30-02").Want("Procédure 30-02", "art. 6.2", "art. 5.1.11")
 	r.As("alice").In("codir").Say("carte").Want("[1] Oui", "[2] Non")
 	// bob joins the same channel and presses the button on alice's card.
 	r.As("bob").In("codir").Press("Non", map[string]string{"comment": "trop risqué"}).

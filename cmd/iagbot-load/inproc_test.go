@@ -63,9 +63,9 @@ func inProcess(b *testing.B) *bench {
 
 // benchLoad runs warm-up then b.N requests of f and reports req/s and p99.
 func benchLoad(b *testing.B, bb *bench, f fire) {
-	runLoad(context.Background(), bb.o.warmup, bb.o.c, 0, bb.o.cap, bb.o.timeout, f)
+	runLoad(context.Background(), bb.spec(bb.o.warmup, 0), f)
 	b.ResetTimer()
-	res := runLoad(context.Background(), b.N, bb.o.c, bb.o.warmup, bb.o.cap, bb.o.timeout, f)
+	res := runLoad(context.Background(), bb.spec(b.N, bb.o.warmup), f)
 	b.StopTimer()
 	if res.failed > 0 {
 		b.Fatalf("%d failed: %v", res.failed, res.errs)

@@ -27,10 +27,27 @@ type result struct {
 
 func (r result) ok() int { return len(r.lat) }
 
-// runLoad sends n requests, indices from..from+n-1, from c workers, each request
-// bounded by timeout. It stops issuing requests when capDur has passed or ctx ends,
+// spec is the shape of a load run.
+type spec struct {
+	n, c, from int           // n requests, indices from..from+n-1, from c workers
+	cap        time.Duration // no request is sent after it
+	timeout    time.Duration // per request
+	every      time.Duration // request k is not sent before start + k×every; 0: at once
+}
+
+// spec returns the run of n requests from index from with the command-line settings.
+func (b *bench) spec(n, from int) spec {
+	s := spec{n: n, c: b.o.c, from: from, cap: b.o.cap, timeout: b.o.timeout}
+	if b.o.rate > 0 {
+		s.every = time.Duration(float64(time.Second) / b.o.rate)
+	}
+	return s
+}
+
+// runLoad runs s with f. It stops issuing requests when s.cap has passed or ctx ends,
 // so a run always ends by itself; in-flight requests finish within their timeout.
-func runLoad(ctx context.Context, n, c, from int, capDur, timeout time.Duration, f fire) result {
+func runLoad(ctx context.Context, s spec, f fire) result {
+	n, c, from, capDur, timeout := s.n, s.c, s.from, s.cap, s.timeout
 	var (
 		next   atomic.Int64
 		mu     sync.Mutex
@@ -47,7 +64,7 @@ func runLoad(ctx context.Context, n, c, from int, capDur, timeout time.Duration,
 				if k >= n {
 					return
 				}
-				if ctx.Err() != nil || time.Now().After(until) {
+				if !pace(ctx, start.Add(time.Duration(k)*s.every), until) {
 					capped.Store(true)
 					return
 				}
@@ -69,6 +86,23 @@ func runLoad(ctx context.Context, n, c, from int, capDur, timeout time.Duration,
 	res.elapsed = time.Since(start)
 	res.capped = capped.Load()
 	return res
+}
+
+// pace waits until due and reports whether the request may still go: false when ctx
+// ended or until (the cap) comes first.
+func pace(ctx context.Context, due, until time.Time) bool {
+	if due.After(until) {
+		return false
+	}
+	if d := time.Until(due); d > 0 {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+		}
+	}
+	return ctx.Err() == nil && !time.Now().After(until)
 }
 
 // reason shortens an error for the failure summary.

@@ -62,12 +62,22 @@ func TestRunLoadStopsAtCap(t *testing.T) {
 		return 5 * time.Millisecond, nil
 	}
 	start := time.Now()
-	res := runLoad(context.Background(), 1_000_000, 4, 0, 50*time.Millisecond, time.Second, slow)
+	res := runLoad(context.Background(), spec{n: 1_000_000, c: 4, cap: 50 * time.Millisecond, timeout: time.Second}, slow)
 	if !res.capped || res.ok() == 0 || res.ok() > 200 || time.Since(start) > time.Second {
 		t.Fatalf("capped=%v ok=%d after %v", res.capped, res.ok(), time.Since(start))
 	}
-	res = runLoad(context.Background(), 20, 4, 0, time.Minute, time.Second, slow)
+	res = runLoad(context.Background(), spec{n: 20, c: 4, cap: time.Minute, timeout: time.Second}, slow)
 	if res.capped || res.ok() != 20 {
 		t.Fatalf("uncapped run: capped=%v ok=%d", res.capped, res.ok())
+	}
+}
+
+// TestRunLoadPaces checks -rate: request k waits for start + k×every, whatever c.
+func TestRunLoadPaces(t *testing.T) {
+	quick := func(context.Context, int) (time.Duration, error) { return 0, nil }
+	start := time.Now()
+	res := runLoad(context.Background(), spec{n: 11, c: 11, cap: time.Minute, timeout: time.Second, every: 10 * time.Millisecond}, quick)
+	if el := time.Since(start); res.ok() != 11 || el < 100*time.Millisecond || el > 2*time.Second {
+		t.Fatalf("ok=%d in %v, want 11 in about 100 ms", res.ok(), el)
 	}
 }

@@ -156,8 +156,8 @@ func (rep *report) write(w io.Writer, o options) {
 		}
 	}
 	fmt.Fprintf(w, "\n- cores: average busy cores during the scenario (%d = the whole machine) of the server, of this tool (load and fakes) and of every other process; server CPU ms/req is the server's CPU time during the scenario over the requests sent, warm-up included (10 ms clock ticks).", runtime.NumCPU())
-	fmt.Fprintf(w, "\n- options: -n %d -c %d -warmup %d -burst %d; calls the fakes received: %s\n",
-		o.n, o.c, o.warmup, o.burst, rep.calls)
+	fmt.Fprintf(w, "\n- options: -n %d -c %d -warmup %d -burst %d -rate %g; calls the fakes received: %s\n",
+		o.n, o.c, o.warmup, o.burst, o.rate, rep.calls)
 }
 
 func ms(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f', 1, 64) }

@@ -24,6 +24,7 @@ type options struct {
 	cap, timeout   time.Duration
 	bin, clickVerb string
 	keep           bool
+	rate           float64 // requests per second at most; 0 = unpaced
 }
 
 var scenarios = []string{"startup", "healthz", "slack", "teams", "clicks"}
@@ -38,6 +39,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.warmup, "warmup", 200, "requests sent first and not measured (key and token fetches, connections)")
 	fs.IntVar(&o.burst, "burst", 300, "simultaneous clicks in the clicks scenario")
 	fs.IntVar(&o.starts, "starts", 3, "start-ups measured, each on a fresh database")
+	fs.Float64Var(&o.rate, "rate", 0, "requests per second at most (paced, to find the sustainable rate); 0: as fast as c allows")
 	fs.DurationVar(&o.cap, "duration", time.Minute, "cap per scenario: no request is sent after it")
 	fs.DurationVar(&o.timeout, "timeout", 10*time.Second, "per request, reply included")
 	fs.StringVar(&o.bin, "bin", "", "iagbot binary to run (default: go build ./cmd/iagbot into a temp dir)")
@@ -53,8 +55,8 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	if o.scenario != "all" && !slices.Contains(scenarios, o.scenario) {
 		return o, fmt.Errorf("-scenario %q: want all or one of %s", o.scenario, strings.Join(scenarios, ", "))
 	}
-	if o.n < 1 || o.c < 1 || o.warmup < 0 || o.burst < 1 || o.starts < 0 || o.cap <= 0 || o.timeout <= 0 {
-		return o, errors.New("-n, -c, -burst must be positive; -warmup, -starts not negative; durations positive")
+	if o.n < 1 || o.c < 1 || o.warmup < 0 || o.burst < 1 || o.starts < 0 || o.rate < 0 || o.cap <= 0 || o.timeout <= 0 {
+		return o, errors.New("-n, -c, -burst must be positive; -warmup, -starts, -rate not negative; durations positive")
 	}
 	return o, nil
 }

@@ -64,8 +64,8 @@ func (b *bench) healthz(ctx context.Context) ([]row, error) {
 		err := send(b.client, mustGet(ctx, b.srv.base+"/healthz"), http.StatusOK)
 		return time.Since(start), err
 	}
-	runLoad(ctx, b.o.warmup, b.o.c, 0, b.o.cap, b.o.timeout, f)
-	res := runLoad(ctx, b.o.n, b.o.c, b.o.warmup, b.o.cap, b.o.timeout, f)
+	runLoad(ctx, b.spec(b.o.warmup, 0), f)
+	res := runLoad(ctx, b.spec(b.o.n, b.o.warmup), f)
 	r := b.row("GET /healthz (HTTP floor, no work)", res, b.o.c)
 	r.target = "(context)"
 	return []row{r}, nil

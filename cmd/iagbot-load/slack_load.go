@@ -68,9 +68,9 @@ func (b *bench) slackEvents(ctx context.Context) []row {
 	slots := make([]*slot, w+n)
 	f := b.slackShot(slots)
 	if w > 0 {
-		runLoad(ctx, w, b.o.c, 0, b.o.cap, b.o.timeout, f)
+		runLoad(ctx, b.spec(w, 0), f)
 	}
-	res := runLoad(ctx, n, b.o.c, w, b.o.cap, b.o.timeout, f)
+	res := runLoad(ctx, b.spec(n, w), f)
 	ack := b.row("Slack event → 200 ack", res, b.o.c)
 	ack.target, ack.met = "≥ 3000/s, p99 < 50 ms", meets(res, 3000, 50*time.Millisecond)
 	replies := awaitReplies(ctx, slots[w:], b.o.timeout)

@@ -51,9 +51,9 @@ func (b *bench) teamsMessages(ctx context.Context) ([]row, error) {
 	}
 	f := b.teamsShot(auth)
 	if b.o.warmup > 0 {
-		runLoad(ctx, b.o.warmup, b.o.c, 0, b.o.cap, b.o.timeout, f)
+		runLoad(ctx, b.spec(b.o.warmup, 0), f)
 	}
-	res := runLoad(ctx, b.o.n, b.o.c, b.o.warmup, b.o.cap, b.o.timeout, f)
+	res := runLoad(ctx, b.spec(b.o.n, b.o.warmup), f)
 	r := b.row("Teams message → reply at fake connector", res, b.o.c)
 	r.target, r.met = "≥ 2000/s, p99 < 100 ms", meets(res, 2000, 100*time.Millisecond)
 	return []row{r}, nil

@@ -13,7 +13,7 @@ import (
 // inventory change shows at once. The review workflow, registered after it, sets its
 // OnSubmit hook.
 func (a *App) addAnnexe() error {
-	f := annexe.New(a.DB)
+	f := annexe.New(countedDialogs{a.DB, a.Metrics})
 	f.Catalog = dbUses{a.DB}
 	f.Log = a.Log
 	a.Engine.Register(f)

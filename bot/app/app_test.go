@@ -150,3 +150,24 @@ func TestInventoryFileImportedOnceChanged(t *testing.T) {
 		t.Fatal("a broken file changed the inventory")
 	}
 }
+
+// TestDialogAndDecisionMetrics checks the counters the dialog and the workflow feed.
+func TestDialogAndDecisionMetrics(t *testing.T) {
+	a := newTestApp(t, nil)
+	ctx := context.Background()
+	turn := func(user, text string) {
+		t.Helper()
+		if _, err := a.Engine.Handle(ctx, bot.Turn{Channel: bot.Terminal, User: bot.User{ID: user}, Locale: "fr", Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	turn("lea", "faire une demande")
+	turn("lea", "annuler")
+	turn("lea", "oui")
+	_, body := get(t, a.Handler(), "/metrics")
+	for _, want := range []string{`iagbot_dialogs_total{event="started"} 1`, `iagbot_dialogs_total{event="abandoned"} 1`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+}

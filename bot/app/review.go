@@ -10,7 +10,7 @@ import (
 // approval, and the administrators' changes. It hands the Annexe 1 dialog, registered
 // before it, the hook that starts the review of a submitted request.
 func (a *App) addReview() error {
-	f := review.New(review.Deps{Store: a.DB, Notify: a.Notify, Members: a.Cfg.File.Members, Lang: a.Cfg.Lang,
+	f := review.New(review.Deps{Store: countedDecisions{a.DB, a.Metrics}, Notify: a.Notify, Members: a.Cfg.File.Members, Lang: a.Cfg.Lang,
 		Items: annexeItems, Log: a.Log})
 	a.Engine.Register(f)
 	for _, feat := range a.Engine.Features() {

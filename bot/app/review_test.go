@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -80,5 +81,13 @@ func TestRequestThroughReview(t *testing.T) {
 	req, err := a.DB.Request(ctx, 1)
 	if err != nil || req.Status != requests.Approved {
 		t.Fatalf("request = %s, %v; want approved", req.Status, err)
+	}
+	_, metrics := get(t, a.Handler(), "/metrics")
+	for _, want := range []string{`iagbot_dialogs_total{event="completed"} 1`,
+		`iagbot_decisions_total{decision="approve",stage="sti_review"} 1`,
+		`iagbot_decisions_total{decision="approve",stage="codir_review"} 1`} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
 	}
 }

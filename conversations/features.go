@@ -1,0 +1,76 @@
+package conversations
+
+import (
+	"context"
+
+	"github.com/cssdgs/iagbot/bot"
+)
+
+// Handler handles one turn for a feature.
+type Handler func(ctx context.Context, s *Session) ([]bot.Reply, error)
+
+// Intent is something a user can ask in words.
+type Intent struct {
+	// Name identifies the intent in logs and metrics.
+	Name string
+	// Priority orders intents: higher is tried first. Commands use 100, questions 50.
+	Priority int
+	// Match reports whether the turn is this intent. It gets the folded text (Fold).
+	Match  func(s *Session, folded string) bool
+	Handle Handler
+}
+
+// Feature is one area of the conversation. It may also implement Intents, Actions
+// and Dialog.
+type Feature interface {
+	Name() string
+}
+
+// IntentProvider is a feature reached by words.
+type IntentProvider interface {
+	Intents() []Intent
+}
+
+// ActionProvider is a feature reached by card buttons. Verbs are "<feature>.<verb>",
+// e.g. "review.approve".
+type ActionProvider interface {
+	Actions() map[string]Handler
+}
+
+// DialogProvider is a feature with a multi-turn dialog. Continue is called before
+// intents when the person has an active dialog of that kind; handled=false gives the
+// turn back to the intents (a question asked mid-dialog), after which Reprompt is
+// called so the dialog resumes at the same question.
+type DialogProvider interface {
+	DialogKind() string
+	Continue(ctx context.Context, s *Session) (replies []bot.Reply, handled bool, err error)
+	Reprompt(ctx context.Context, s *Session) ([]bot.Reply, error)
+}
+
+// Store is what the engine itself keeps: the people it meets and their dialogs.
+type Store interface {
+	// Meet records that a person was seen (conversation reference kept for proactive
+	// messages when the conversation is 1:1) and returns their languages.
+	Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error)
+	SetPersonLang(ctx context.Context, key, lang string) error
+	// ActiveDialogs returns the kinds of dialog the person has state for.
+	ActiveDialogs(ctx context.Context, key string) ([]string, error)
+	LoadDialog(ctx context.Context, key, kind string) (state []byte, err error) // bot.ErrNotFound when none
+	SaveDialog(ctx context.Context, key, kind string, state []byte) error
+	DeleteDialog(ctx context.Context, key, kind string) error
+}
+
+// Roles tells who holds which role (codir-in, sti, cprpsi, admin), from the config.
+type Roles interface {
+	RolesOf(u bot.User, ch bot.Channel) []string
+}
+
+// Notifier sends messages outside the current turn (bot/delivery implements it).
+type Notifier interface {
+	// ToPerson writes to a person (by key) where they were last seen.
+	ToPerson(ctx context.Context, key string, r bot.Reply) (bot.MessageRef, error)
+	// ToRole writes to a role's review channel, or to its members without one.
+	ToRole(ctx context.Context, role string, r bot.Reply) ([]bot.MessageRef, error)
+	// Update replaces a message posted earlier.
+	Update(ctx context.Context, m bot.MessageRef, r bot.Reply) error
+}

@@ -3,14 +3,11 @@ package teams
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"crypto/rsa"
-	"encoding/base64"
 	"encoding/json"
 	"io"
-	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +16,7 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/teams/bfauth"
 	"github.com/cssdgs/iagbot/bot/teams/connector"
+	"github.com/cssdgs/iagbot/bot/teams/internal/bftest"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/cssdgs/iagbot/storage/storagetest"
 	"github.com/golang-jwt/jwt/v4"
@@ -35,63 +33,11 @@ const (
 	channelID  = "19:chan@thread.tacv2"
 )
 
-// RSA key generation is slow: tests share keys by name.
-var (
-	keysMu sync.Mutex
-	keys   = map[string]*rsa.PrivateKey{}
-)
-
-func rsaKey(t testing.TB, name string) *rsa.PrivateKey {
-	t.Helper()
-	keysMu.Lock()
-	defer keysMu.Unlock()
-	if k, ok := keys[name]; ok {
-		return k
-	}
-	k, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys[name] = k
-	return k
+// teamsKey is the shared key named kid, published under that id and endorsed for
+// msteams, as the Bot Framework publishes its keys.
+func teamsKey(t testing.TB, kid string) bftest.Key {
+	return bftest.Key{ID: kid, Priv: bftest.RSAKey(t, kid), Endorsements: []string{"msteams"}}
 }
-
-// keyServer serves OpenID metadata and a JWKS whose keys tests can rotate.
-type keyServer struct {
-	srv  *httptest.Server
-	mu   sync.Mutex
-	kids map[string]*rsa.PrivateKey
-}
-
-func newKeyServer(t testing.TB, kids map[string]*rsa.PrivateKey) *keyServer {
-	ks := &keyServer{kids: kids}
-	mux := http.NewServeMux()
-	mux.HandleFunc("/openid", func(w http.ResponseWriter, r *http.Request) {
-		json.NewEncoder(w).Encode(map[string]any{"issuer": bfauth.Issuer, "jwks_uri": ks.srv.URL + "/keys",
-			"id_token_signing_alg_values_supported": []string{"RS256"}})
-	})
-	mux.HandleFunc("/keys", func(w http.ResponseWriter, r *http.Request) {
-		ks.mu.Lock()
-		defer ks.mu.Unlock()
-		var out []map[string]any
-		for kid, k := range ks.kids {
-			out = append(out, map[string]any{"kty": "RSA", "use": "sig", "kid": kid,
-				"n": b64(k.N.Bytes()), "e": b64(big.NewInt(int64(k.E)).Bytes()), "endorsements": []string{"msteams"}})
-		}
-		json.NewEncoder(w).Encode(map[string]any{"keys": out})
-	})
-	ks.srv = httptest.NewServer(mux)
-	t.Cleanup(ks.srv.Close)
-	return ks
-}
-
-func (ks *keyServer) rotate(kids map[string]*rsa.PrivateKey) {
-	ks.mu.Lock()
-	defer ks.mu.Unlock()
-	ks.kids = kids
-}
-
-func b64(b []byte) string { return base64.RawURLEncoding.EncodeToString(b) }
 
 // connReq is one request the fake Bot Connector received.
 type connReq struct {
@@ -120,7 +66,7 @@ func (fc *fakeConnector) serve(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.EscapedPath()
 	w.Header().Set("Content-Type", "application/json")
 	if path == "/token" {
-		io.WriteString(w, `{"token_type":"Bearer","expires_in":3600,"access_token":"test-token"}`)
+		io.WriteString(w, bftest.TokenJSON("test-token"))
 		return
 	}
 	raw, _ := io.ReadAll(r.Body)
@@ -194,33 +140,15 @@ func (h *fakeHandler) got() []bot.Turn {
 	return append([]bot.Turn(nil), h.turns...)
 }
 
-// testClock is the validator's clock, so that key refreshes can be reached.
-type testClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *testClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 // env is a Teams channel behind a real HTTP server, with the real token validator
 // (keys from keyServer), the real connector client (to fakeConnector) and a SQLite
 // file.
 type env struct {
-	keys       *keyServer
+	keys       *bftest.KeyServer
 	conn       *fakeConnector
 	db         *storage.DB
 	handler    *fakeHandler
-	clock      *testClock
+	clock      *bftest.Clock // the validator's, so that key refreshes can be reached
 	ch         *Channel
 	srv        *httptest.Server
 	serviceURL string
@@ -228,10 +156,10 @@ type env struct {
 
 func newEnv(t testing.TB, mut ...func(*Config)) *env {
 	t.Helper()
-	e := &env{keys: newKeyServer(t, map[string]*rsa.PrivateKey{"k1": rsaKey(t, "k1")}), conn: newFakeConnector(t),
-		db: storagetest.SQLite(t), handler: &fakeHandler{}, clock: &testClock{now: time.Now()}}
+	e := &env{keys: bftest.NewKeyServer(t, teamsKey(t, "k1")), conn: newFakeConnector(t),
+		db: storagetest.SQLite(t), handler: &fakeHandler{}, clock: bftest.NewClock(time.Now())}
 	e.serviceURL = e.conn.srv.URL + "/amer/"
-	v, err := bfauth.New(bfauth.Config{AppID: testAppID, OpenIDMetadataURL: e.keys.srv.URL + "/openid", Now: e.clock.Now})
+	v, err := bfauth.New(bfauth.Config{AppID: testAppID, OpenIDMetadataURL: e.keys.MetadataURL(), Now: e.clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,26 +183,12 @@ func newEnv(t testing.TB, mut ...func(*Config)) *env {
 
 // claims are those of a valid token now.
 func (e *env) claims() jwt.MapClaims {
-	now := e.clock.Now()
-	return jwt.MapClaims{"iss": bfauth.Issuer, "aud": testAppID, "exp": now.Add(time.Hour).Unix(),
-		"nbf": now.Add(-time.Minute).Unix(), "iat": now.Add(-time.Minute).Unix(), "serviceurl": e.serviceURL}
-}
-
-// token signs claims with key as kid and returns the Authorization header.
-func token(t testing.TB, method jwt.SigningMethod, key any, kid string, claims jwt.MapClaims) string {
-	t.Helper()
-	tok := jwt.NewWithClaims(method, claims)
-	tok.Header["kid"] = kid
-	s, err := tok.SignedString(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return "Bearer " + s
+	return bftest.Claims(e.clock.Now(), testAppID, e.serviceURL)
 }
 
 // auth is a valid Authorization header.
 func (e *env) auth(t testing.TB) string {
-	return token(t, jwt.SigningMethodRS256, rsaKey(t, "k1"), "k1", e.claims())
+	return bftest.Sign(t, jwt.SigningMethodRS256, bftest.RSAKey(t, "k1"), "k1", e.claims())
 }
 
 // post sends body (marshalled unless already bytes) to /api/messages.
@@ -325,4 +239,4 @@ func inChannel(a map[string]any) map[string]any {
 	return a
 }
 
-func itoa(n int) string { return big.NewInt(int64(n)).String() }
+func itoa(n int) string { return strconv.Itoa(n) }

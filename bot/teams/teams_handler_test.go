@@ -3,7 +3,6 @@ package teams
 import (
 	"bytes"
 	"context"
-	"crypto/rsa"
 	"fmt"
 	"net/http"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/teams/internal/bftest"
 	"github.com/golang-jwt/jwt/v4"
 )
 
@@ -19,7 +19,7 @@ import (
 // hear of the activity.
 func TestRefusedTokens(t *testing.T) {
 	e := newEnv(t)
-	k1, other := rsaKey(t, "k1"), rsaKey(t, "other")
+	k1, other := bftest.RSAKey(t, "k1"), bftest.RSAKey(t, "other")
 	with := func(mut func(jwt.MapClaims)) jwt.MapClaims {
 		c := e.claims()
 		mut(c)
@@ -30,18 +30,18 @@ func TestRefusedTokens(t *testing.T) {
 		name string
 		auth string
 	}{
-		{"forged with another key", token(t, jwt.SigningMethodRS256, other, "k1", e.claims())},
-		{"expired", token(t, jwt.SigningMethodRS256, k1, "k1", with(func(c jwt.MapClaims) {
+		{"forged with another key", bftest.Sign(t, jwt.SigningMethodRS256, other, "k1", e.claims())},
+		{"expired", bftest.Sign(t, jwt.SigningMethodRS256, k1, "k1", with(func(c jwt.MapClaims) {
 			c["exp"], c["nbf"] = now.Add(-10*time.Minute).Unix(), now.Add(-2*time.Hour).Unix()
 		}))},
-		{"not yet valid", token(t, jwt.SigningMethodRS256, k1, "k1", with(func(c jwt.MapClaims) { c["nbf"] = now.Add(10 * time.Minute).Unix() }))},
-		{"no expiry", token(t, jwt.SigningMethodRS256, k1, "k1", with(func(c jwt.MapClaims) { delete(c, "exp") }))},
-		{"wrong audience", token(t, jwt.SigningMethodRS256, k1, "k1", with(func(c jwt.MapClaims) { c["aud"] = "another-bot" }))},
-		{"wrong issuer", token(t, jwt.SigningMethodRS256, k1, "k1", with(func(c jwt.MapClaims) { c["iss"] = "https://evil.example" }))},
-		{"wrong serviceUrl", token(t, jwt.SigningMethodRS256, k1, "k1", with(func(c jwt.MapClaims) { c["serviceurl"] = "https://evil.example/" }))},
-		{"unknown kid", token(t, jwt.SigningMethodRS256, other, "k-unknown", e.claims())},
-		{"HS256", token(t, jwt.SigningMethodHS256, []byte("shared secret"), "k1", e.claims())},
-		{"alg none", token(t, jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType, "k1", e.claims())},
+		{"not yet valid", bftest.Sign(t, jwt.SigningMethodRS256, k1, "k1", with(func(c jwt.MapClaims) { c["nbf"] = now.Add(10 * time.Minute).Unix() }))},
+		{"no expiry", bftest.Sign(t, jwt.SigningMethodRS256, k1, "k1", with(func(c jwt.MapClaims) { delete(c, "exp") }))},
+		{"wrong audience", bftest.Sign(t, jwt.SigningMethodRS256, k1, "k1", with(func(c jwt.MapClaims) { c["aud"] = "another-bot" }))},
+		{"wrong issuer", bftest.Sign(t, jwt.SigningMethodRS256, k1, "k1", with(func(c jwt.MapClaims) { c["iss"] = "https://evil.example" }))},
+		{"wrong serviceUrl", bftest.Sign(t, jwt.SigningMethodRS256, k1, "k1", with(func(c jwt.MapClaims) { c["serviceurl"] = "https://evil.example/" }))},
+		{"unknown kid", bftest.Sign(t, jwt.SigningMethodRS256, other, "k-unknown", e.claims())},
+		{"HS256", bftest.Sign(t, jwt.SigningMethodHS256, []byte("shared secret"), "k1", e.claims())},
+		{"alg none", bftest.Sign(t, jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType, "k1", e.claims())},
 		{"garbage", "Bearer not.a.jwt"},
 		{"not bearer", "Basic dXNlcjpwYXNz"},
 		{"missing header", ""},
@@ -107,11 +107,11 @@ func TestKeyRotation(t *testing.T) {
 	if got := e.post(t, e.message("r1", "aide"), e.auth(t)); got != http.StatusOK {
 		t.Fatalf("before rotation: %d, want 200", got)
 	}
-	k2 := rsaKey(t, "k2")
-	e.keys.rotate(map[string]*rsa.PrivateKey{"k2": k2})
+	k2 := teamsKey(t, "k2")
+	e.keys.SetKeys(k2)
 	// Past the validator's least interval between two key fetches.
 	e.clock.Advance(time.Minute)
-	if got := e.post(t, e.message("r2", "aide"), token(t, jwt.SigningMethodRS256, k2, "k2", e.claims())); got != http.StatusOK {
+	if got := e.post(t, e.message("r2", "aide"), bftest.Sign(t, jwt.SigningMethodRS256, k2.Priv, "k2", e.claims())); got != http.StatusOK {
 		t.Errorf("new key after rotation: %d, want 200", got)
 	}
 	if got := e.post(t, e.message("r3", "aide"), e.auth(t)); got != http.StatusUnauthorized {

@@ -5,14 +5,15 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/cssdgs/iagbot/bot/teams/internal/bftest"
 	"github.com/golang-jwt/jwt/v4"
 	"github.com/infracloudio/msbotbuilder-go/connector/auth"
 	"github.com/infracloudio/msbotbuilder-go/schema"
 )
 
 func TestAuthenticateRequest(t *testing.T) {
-	k1 := servedKey{kid: "k1", priv: rsaKey(t, "k1")}
-	v := newTestValidator(t, newKeyServer(t, k1), &testClock{now: t0})
+	k1 := servedKey(t, "k1")
+	v := newTestValidator(t, bftest.NewKeyServer(t, k1), bftest.NewClock(t0))
 	act := schema.Activity{ChannelID: testChannel, ServiceURL: testServiceURL}
 	// Credentials that would disable auth upstream must not do so here.
 	off := auth.SimpleCredentialProvider{}
@@ -21,9 +22,9 @@ func TestAuthenticateRequest(t *testing.T) {
 		header string
 		want   error
 	}{
-		{"valid", sign(t, jwt.SigningMethodRS256, k1.priv, "k1", goodClaims(t0)), nil},
+		{"valid", bftest.Sign(t, jwt.SigningMethodRS256, k1.Priv, "k1", goodClaims(t0)), nil},
 		{"missing", "", ErrMissingToken},
-		{"forged", sign(t, jwt.SigningMethodRS256, rsaKey(t, "other"), "k1", goodClaims(t0)), ErrSignature},
+		{"forged", bftest.Sign(t, jwt.SigningMethodRS256, bftest.RSAKey(t, "other"), "k1", goodClaims(t0)), ErrSignature},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

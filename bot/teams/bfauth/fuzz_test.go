@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/cssdgs/iagbot/bot/teams/internal/bftest"
 	"github.com/golang-jwt/jwt/v4"
 )
 
@@ -12,10 +13,10 @@ import (
 // service URLs to a live validator: it must never panic, and it may only
 // accept the one genuinely valid token.
 func FuzzValidate(f *testing.F) {
-	k1 := servedKey{kid: "k1", priv: rsaKey(f, "k1")}
-	ks := newKeyServer(f, k1)
-	v := newTestValidator(f, ks, &testClock{now: t0})
-	valid := sign(f, jwt.SigningMethodRS256, k1.priv, "k1", goodClaims(t0))
+	k1 := servedKey(f, "k1")
+	ks := bftest.NewKeyServer(f, k1)
+	v := newTestValidator(f, ks, bftest.NewClock(t0))
+	valid := bftest.Sign(f, jwt.SigningMethodRS256, k1.Priv, "k1", goodClaims(t0))
 	f.Add(valid, testChannel, testServiceURL)
 	f.Add("Bearer "+valid[len("Bearer "):len(valid)-3]+"AAA", testChannel, testServiceURL)
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cssdgs/iagbot/bot/teams/internal/bftest"
 	"github.com/golang-jwt/jwt/v4"
 )
 
@@ -16,22 +17,22 @@ func validate(v *Validator, header string) error {
 	return err
 }
 
-func wantHits(t *testing.T, ks *keyServer, meta, jwks int32) {
+func wantHits(t *testing.T, ks *bftest.KeyServer, meta, jwks int32) {
 	t.Helper()
-	if got := ks.metaHits.Load(); got != meta {
+	if got := ks.MetaHits.Load(); got != meta {
 		t.Errorf("metadata hits = %d, want %d", got, meta)
 	}
-	if got := ks.jwksHits.Load(); got != jwks {
+	if got := ks.JWKSHits.Load(); got != jwks {
 		t.Errorf("jwks hits = %d, want %d", got, jwks)
 	}
 }
 
 func TestKeysCachedAcrossRequests(t *testing.T) {
-	k1 := servedKey{kid: "k1", priv: rsaKey(t, "k1")}
-	ks := newKeyServer(t, k1)
-	clk := &testClock{now: t0}
+	k1 := servedKey(t, "k1")
+	ks := bftest.NewKeyServer(t, k1)
+	clk := bftest.NewClock(t0)
 	v := newTestValidator(t, ks, clk)
-	tok := sign(t, jwt.SigningMethodRS256, k1.priv, "k1", goodClaims(t0))
+	tok := bftest.Sign(t, jwt.SigningMethodRS256, k1.Priv, "k1", goodClaims(t0))
 	for i := 0; i < 20; i++ {
 		if err := validate(v, tok); err != nil {
 			t.Fatalf("validation %d: error = %v, want nil", i, err)
@@ -41,7 +42,7 @@ func TestKeysCachedAcrossRequests(t *testing.T) {
 
 	// After the daily refresh interval the set is fetched again, once.
 	clk.Advance(DefaultRefreshInterval + time.Second)
-	tok = sign(t, jwt.SigningMethodRS256, k1.priv, "k1", goodClaims(clk.Now()))
+	tok = bftest.Sign(t, jwt.SigningMethodRS256, k1.Priv, "k1", goodClaims(clk.Now()))
 	for i := 0; i < 5; i++ {
 		if err := validate(v, tok); err != nil {
 			t.Fatalf("after refresh interval: error = %v, want nil", err)
@@ -51,20 +52,20 @@ func TestKeysCachedAcrossRequests(t *testing.T) {
 }
 
 func TestKeyRotation(t *testing.T) {
-	k1 := servedKey{kid: "k1", priv: rsaKey(t, "k1")}
-	k2 := servedKey{kid: "k2", priv: rsaKey(t, "k2")}
-	ks := newKeyServer(t, k1)
-	clk := &testClock{now: t0}
+	k1 := servedKey(t, "k1")
+	k2 := servedKey(t, "k2")
+	ks := bftest.NewKeyServer(t, k1)
+	clk := bftest.NewClock(t0)
 	v := newTestValidator(t, ks, clk)
 	rs := jwt.SigningMethodRS256
 
-	if err := validate(v, sign(t, rs, k1.priv, "k1", goodClaims(t0))); err != nil {
+	if err := validate(v, bftest.Sign(t, rs, k1.Priv, "k1", goodClaims(t0))); err != nil {
 		t.Fatalf("old key before rotation: error = %v, want nil", err)
 	}
 	// Rotation: the endpoint now publishes k2 only.
-	ks.setKeys(k2)
+	ks.SetKeys(k2)
 	clk.Advance(DefaultMinRefreshInterval + time.Second)
-	tok2 := sign(t, rs, k2.priv, "k2", goodClaims(clk.Now()))
+	tok2 := bftest.Sign(t, rs, k2.Priv, "k2", goodClaims(clk.Now()))
 	if err := validate(v, tok2); err != nil {
 		t.Fatalf("new key after rotation: error = %v, want nil", err)
 	}
@@ -72,32 +73,32 @@ func TestKeyRotation(t *testing.T) {
 
 	// A flood of unknown kids right after costs no fetch at all.
 	for i := 0; i < 100; i++ {
-		err := validate(v, sign(t, rs, k2.priv, fmt.Sprintf("rand-%d", i), goodClaims(clk.Now())))
+		err := validate(v, bftest.Sign(t, rs, k2.Priv, fmt.Sprintf("rand-%d", i), goodClaims(clk.Now())))
 		if !errors.Is(err, ErrUnknownKey) {
 			t.Fatalf("unknown kid %d: error = %v, want ErrUnknownKey", i, err)
 		}
 	}
 	// The withdrawn key is rejected too.
-	if err := validate(v, sign(t, rs, k1.priv, "k1", goodClaims(clk.Now()))); !errors.Is(err, ErrUnknownKey) {
+	if err := validate(v, bftest.Sign(t, rs, k1.Priv, "k1", goodClaims(clk.Now()))); !errors.Is(err, ErrUnknownKey) {
 		t.Fatalf("withdrawn key: error = %v, want ErrUnknownKey", err)
 	}
 	wantHits(t, ks, 2, 2)
 
 	// Once the rate limit has passed, an unknown kid triggers one refetch.
 	clk.Advance(DefaultMinRefreshInterval + time.Second)
-	if err := validate(v, sign(t, rs, k2.priv, "k3", goodClaims(clk.Now()))); !errors.Is(err, ErrUnknownKey) {
+	if err := validate(v, bftest.Sign(t, rs, k2.Priv, "k3", goodClaims(clk.Now()))); !errors.Is(err, ErrUnknownKey) {
 		t.Fatalf("unknown kid after limit: error = %v, want ErrUnknownKey", err)
 	}
 	wantHits(t, ks, 3, 3)
 }
 
 func TestEndpointFailures(t *testing.T) {
-	k1 := servedKey{kid: "k1", priv: rsaKey(t, "k1")}
-	ks := newKeyServer(t, k1)
-	ks.setFailing(true)
-	clk := &testClock{now: t0}
+	k1 := servedKey(t, "k1")
+	ks := bftest.NewKeyServer(t, k1)
+	ks.SetFailing(true)
+	clk := bftest.NewClock(t0)
 	v := newTestValidator(t, ks, clk)
-	tok := func() string { return sign(t, jwt.SigningMethodRS256, k1.priv, "k1", goodClaims(clk.Now())) }
+	tok := func() string { return bftest.Sign(t, jwt.SigningMethodRS256, k1.Priv, "k1", goodClaims(clk.Now())) }
 
 	for i := 0; i < 10; i++ {
 		if err := validate(v, tok()); !errors.Is(err, ErrKeysUnavailable) {
@@ -106,14 +107,14 @@ func TestEndpointFailures(t *testing.T) {
 	}
 	wantHits(t, ks, 1, 0) // rate-limited: one attempt only
 
-	ks.setFailing(false)
+	ks.SetFailing(false)
 	clk.Advance(DefaultMinRefreshInterval)
 	if err := validate(v, tok()); err != nil {
 		t.Fatalf("endpoint back: error = %v, want nil", err)
 	}
 
 	// Down again past the refresh interval: stale keys keep working...
-	ks.setFailing(true)
+	ks.SetFailing(true)
 	clk.Advance(DefaultRefreshInterval + time.Hour)
 	if err := validate(v, tok()); err != nil {
 		t.Fatalf("stale keys while down: error = %v, want nil", err)
@@ -126,12 +127,12 @@ func TestEndpointFailures(t *testing.T) {
 }
 
 func TestConcurrentValidations(t *testing.T) {
-	k1 := servedKey{kid: "k1", priv: rsaKey(t, "k1")}
-	ks := newKeyServer(t, k1)
-	clk := &testClock{now: t0}
+	k1 := servedKey(t, "k1")
+	ks := bftest.NewKeyServer(t, k1)
+	clk := bftest.NewClock(t0)
 	v := newTestValidator(t, ks, clk)
-	good := sign(t, jwt.SigningMethodRS256, k1.priv, "k1", goodClaims(t0))
-	forged := sign(t, jwt.SigningMethodRS256, rsaKey(t, "other"), "k1", goodClaims(t0))
+	good := bftest.Sign(t, jwt.SigningMethodRS256, k1.Priv, "k1", goodClaims(t0))
+	forged := bftest.Sign(t, jwt.SigningMethodRS256, bftest.RSAKey(t, "other"), "k1", goodClaims(t0))
 
 	const n = 50
 	errs := make([]error, n)
@@ -161,15 +162,15 @@ func TestConcurrentValidations(t *testing.T) {
 }
 
 func TestCancelledContextWhileWaiting(t *testing.T) {
-	k1 := servedKey{kid: "k1", priv: rsaKey(t, "k1")}
-	ks := newKeyServer(t, k1)
-	v := newTestValidator(t, ks, &testClock{now: t0})
+	k1 := servedKey(t, "k1")
+	ks := bftest.NewKeyServer(t, k1)
+	v := newTestValidator(t, ks, bftest.NewClock(t0))
 	// Hold the refresh slot so the caller has to wait, then cancel it.
 	v.keys.sem <- struct{}{}
 	defer func() { <-v.keys.sem }()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := v.Validate(ctx, sign(t, jwt.SigningMethodRS256, k1.priv, "k1", goodClaims(t0)), testChannel, testServiceURL)
+	_, err := v.Validate(ctx, bftest.Sign(t, jwt.SigningMethodRS256, k1.Priv, "k1", goodClaims(t0)), testChannel, testServiceURL)
 	if !errors.Is(err, ErrKeysUnavailable) {
 		t.Fatalf("cancelled wait: error = %v, want ErrKeysUnavailable", err)
 	}

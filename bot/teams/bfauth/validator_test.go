@@ -7,15 +7,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cssdgs/iagbot/bot/teams/internal/bftest"
 	"github.com/golang-jwt/jwt/v4"
 )
 
 func TestValidate(t *testing.T) {
-	k1 := servedKey{kid: "k1", priv: rsaKey(t, "k1")}
-	ke := servedKey{kid: "ke", priv: rsaKey(t, "ke"), endorsements: []string{"msteams", "emulator"}}
-	other := rsaKey(t, "other")
-	ks := newKeyServer(t, k1, ke)
-	clk := &testClock{now: t0}
+	k1 := servedKey(t, "k1")
+	ke := bftest.Key{ID: "ke", Priv: bftest.RSAKey(t, "ke"), Endorsements: []string{"msteams", "emulator"}}
+	other := bftest.RSAKey(t, "other")
+	ks := bftest.NewKeyServer(t, k1, ke)
+	clk := bftest.NewClock(t0)
 	v := newTestValidator(t, ks, clk)
 
 	with := func(mut func(c jwt.MapClaims)) jwt.MapClaims {
@@ -36,38 +37,38 @@ func TestValidate(t *testing.T) {
 		serviceURL string // default testServiceURL
 		want       error  // nil: accepted
 	}{
-		{name: "valid", header: sign(t, rs, k1.priv, "k1", goodClaims(t0))},
-		{name: "lowercase scheme", header: "bearer " + strings.TrimPrefix(sign(t, rs, k1.priv, "k1", goodClaims(t0)), "Bearer ")},
-		{name: "forged signature", header: sign(t, rs, other, "k1", goodClaims(t0)), want: ErrSignature},
-		{name: "expired", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["exp"] = t0.Add(-6 * time.Minute).Unix() })), want: ErrExpired},
-		{name: "expired within skew", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["exp"] = t0.Add(-4 * time.Minute).Unix() }))},
-		{name: "missing exp", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { delete(c, "exp") })), want: ErrMissingExpiry},
-		{name: "nbf beyond skew", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["nbf"] = t0.Add(6 * time.Minute).Unix() })), want: ErrNotYetValid},
-		{name: "nbf within skew", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["nbf"] = t0.Add(4 * time.Minute).Unix() }))},
-		{name: "wrong audience", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["aud"] = "someone-else" })), want: ErrAudience},
-		{name: "array audience with app id", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["aud"] = []string{"x", testAppID} }))},
-		{name: "array audience without app id", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["aud"] = []string{"x", "y"} })), want: ErrAudience},
-		{name: "numeric audience", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["aud"] = 42 })), want: ErrMalformedToken},
-		{name: "wrong issuer", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["iss"] = "https://evil.example" })), want: ErrIssuer},
-		{name: "wrong serviceurl", header: sign(t, rs, k1.priv, "k1", goodClaims(t0)), serviceURL: "https://evil.example/", want: ErrServiceURL},
-		{name: "missing serviceurl claim", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { delete(c, "serviceurl") })), want: ErrServiceURL},
-		{name: "non-string serviceurl claim", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["serviceurl"] = []int{1} })), want: ErrMalformedToken},
-		{name: "activity without serviceUrl", header: sign(t, rs, k1.priv, "k1", with(func(c jwt.MapClaims) { c["serviceurl"] = "" })), serviceURL: "-", want: ErrServiceURL},
-		{name: "HS256 with public key bytes", header: sign(t, jwt.SigningMethodHS256, k1.priv.N.Bytes(), "k1", goodClaims(t0)), want: ErrAlgorithm},
-		{name: "RS512", header: sign(t, jwt.SigningMethodRS512, k1.priv, "k1", goodClaims(t0)), want: ErrAlgorithm},
+		{name: "valid", header: bftest.Sign(t, rs, k1.Priv, "k1", goodClaims(t0))},
+		{name: "lowercase scheme", header: "bearer " + strings.TrimPrefix(bftest.Sign(t, rs, k1.Priv, "k1", goodClaims(t0)), "Bearer ")},
+		{name: "forged signature", header: bftest.Sign(t, rs, other, "k1", goodClaims(t0)), want: ErrSignature},
+		{name: "expired", header: bftest.Sign(t, rs, k1.Priv, "k1", with(func(c jwt.MapClaims) { c["exp"] = t0.Add(-6 * time.Minute).Unix() })), want: ErrExpired},
+		{name: "expired within skew", header: bftest.Sign(t, rs, k1.Priv, "k1", with(func(c jwt.MapClaims) { c["exp"] = t0.Add(-4 * time.Minute).Unix() }))},
+		{name: "missing exp", header: bftest.Sign(t, rs, k1.Priv, "k1", with(func(c jwt.MapClaims) { delete(c, "exp") })), want: ErrMissingExpiry},
+		{name: "nbf beyond skew", header: bftest.Sign(t, rs, k1.Priv, "k1", with(func(c jwt.MapClaims) { c["nbf"] = t0.Add(6 * time.Minute).Unix() })), want: ErrNotYetValid},
+		{name: "nbf within skew", header: bftest.Sign(t, rs, k1.Priv, "k1", with(func(c jwt.MapClaims) { c["nbf"] = t0.Add(4 * time.Minute).Unix() }))},
+		{name: "wrong audience", header: bftest.Sign(t, rs, k1.Priv, "k1", with(func(c jwt.MapClaims) { c["aud"] = "someone-else" })), want: ErrAudience},
+		{name: "array audience with app id", header: bftest.Sign(t, rs, k1.Priv, "k1", with(func(c jwt.MapClaims) { c["aud"] = []string{"x", testAppID} }))},
+		{name: "array audience without app id", header: bftest.Sign(t, rs, k1.Priv, "k1", with(func(c jwt.MapClaims) { c["aud"] = []string{"x", "y"} })), want: ErrAudience},
+		{name: "numeric audience", header: bftest.Sign(t, rs, k1.Priv, "k1", with(func(c jwt.MapClaims) { c["aud"] = 42 })), want: ErrMalformedToken},
+		{name: "wrong issuer", header: bftest.Sign(t, rs, k1.Priv, "k1", with(func(c jwt.MapClaims) { c["iss"] = "https://evil.example" })), want: ErrIssuer},
+		{name: "wrong serviceurl", header: bftest.Sign(t, rs, k1.Priv, "k1", goodClaims(t0)), serviceURL: "https://evil.example/", want: ErrServiceURL},
+		{name: "missing serviceurl claim", header: bftest.Sign(t, rs, k1.Priv, "k1", with(func(c jwt.MapClaims) { delete(c, "serviceurl") })), want: ErrServiceURL},
+		{name: "non-string serviceurl claim", header: bftest.Sign(t, rs, k1.Priv, "k1", with(func(c jwt.MapClaims) { c["serviceurl"] = []int{1} })), want: ErrMalformedToken},
+		{name: "activity without serviceUrl", header: bftest.Sign(t, rs, k1.Priv, "k1", with(func(c jwt.MapClaims) { c["serviceurl"] = "" })), serviceURL: "-", want: ErrServiceURL},
+		{name: "HS256 with public key bytes", header: bftest.Sign(t, jwt.SigningMethodHS256, k1.Priv.N.Bytes(), "k1", goodClaims(t0)), want: ErrAlgorithm},
+		{name: "RS512", header: bftest.Sign(t, jwt.SigningMethodRS512, k1.Priv, "k1", goodClaims(t0)), want: ErrAlgorithm},
 		{name: "alg none", header: "Bearer " + noneTok, want: ErrAlgorithm},
-		{name: "no kid", header: sign(t, rs, k1.priv, "", goodClaims(t0)), want: ErrMalformedToken},
-		{name: "unknown kid", header: sign(t, rs, k1.priv, "nope", goodClaims(t0)), want: ErrUnknownKey},
-		{name: "endorsed channel", header: sign(t, rs, ke.priv, "ke", goodClaims(t0))},
-		{name: "endorsement mismatch", header: sign(t, rs, ke.priv, "ke", goodClaims(t0)), channel: "slack", want: ErrEndorsement},
+		{name: "no kid", header: bftest.Sign(t, rs, k1.Priv, "", goodClaims(t0)), want: ErrMalformedToken},
+		{name: "unknown kid", header: bftest.Sign(t, rs, k1.Priv, "nope", goodClaims(t0)), want: ErrUnknownKey},
+		{name: "endorsed channel", header: bftest.Sign(t, rs, ke.Priv, "ke", goodClaims(t0))},
+		{name: "endorsement mismatch", header: bftest.Sign(t, rs, ke.Priv, "ke", goodClaims(t0)), channel: "slack", want: ErrEndorsement},
 		{name: "empty header", header: "", want: ErrMissingToken},
-		{name: "no scheme", header: strings.TrimPrefix(sign(t, rs, k1.priv, "k1", goodClaims(t0)), "Bearer "), want: ErrMissingToken},
+		{name: "no scheme", header: strings.TrimPrefix(bftest.Sign(t, rs, k1.Priv, "k1", goodClaims(t0)), "Bearer "), want: ErrMissingToken},
 		{name: "basic scheme", header: "Basic dXNlcjpwYXNz", want: ErrMissingToken},
 		{name: "bearer only", header: "Bearer   ", want: ErrMissingToken},
 		{name: "three dots", header: "Bearer ...", want: ErrMalformedToken},
 		{name: "two dots", header: "Bearer ..", want: ErrMalformedToken},
 		{name: "garbage", header: "Bearer \x00\xff\xfe garbage", want: ErrMalformedToken},
-		{name: "header not json", header: "Bearer " + b64([]byte("nope")) + ".e30.c2ln", want: ErrMalformedToken},
+		{name: "header not json", header: "Bearer " + bftest.B64([]byte("nope")) + ".e30.c2ln", want: ErrMalformedToken},
 		{name: "huge header", header: "Bearer " + strings.Repeat("A", MaxAuthHeaderBytes), want: ErrMalformedToken},
 	}
 	for _, tc := range tests {
@@ -103,7 +104,7 @@ func TestValidate(t *testing.T) {
 			}
 		})
 	}
-	if got := ks.metaHits.Load(); got > 2 {
+	if got := ks.MetaHits.Load(); got > 2 {
 		t.Errorf("metadata fetched %d times for %d validations, want at most 2 (first use + one unknown kid)", got, len(tests))
 	}
 }

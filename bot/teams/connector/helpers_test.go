@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/cssdgs/iagbot/bot/teams/internal/bftest"
 )
 
 var t0 = time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
@@ -94,30 +96,12 @@ func (fs *fakeServer) requests() []seen {
 
 // tokenReply issues "tok-N" for the N-th token request, valid one hour.
 func tokenReply(n int) reply {
-	return reply{status: 200, body: fmt.Sprintf(`{"token_type":"Bearer","expires_in":3600,"ext_expires_in":3600,"access_token":"tok-%d"}`, n)}
+	return reply{status: 200, body: bftest.TokenJSON(fmt.Sprintf("tok-%d", n))}
 }
 
 // activityReply acknowledges a send with id "act-N".
 func activityReply(n int) reply {
 	return reply{status: 201, body: fmt.Sprintf(`{"id":"act-%d"}`, n)}
-}
-
-// testClock is a race-safe injectable clock.
-type testClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *testClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
 }
 
 // sleepRecorder replaces real sleeping: it records the waits and returns
@@ -145,7 +129,7 @@ type testEnv struct {
 	client *Client
 	token  *fakeServer
 	conn   *fakeServer
-	clock  *testClock
+	clock  *bftest.Clock
 	sleeps *sleepRecorder
 }
 
@@ -153,7 +137,7 @@ func newEnv(t *testing.T, mut func(*Config)) *testEnv {
 	t.Helper()
 	e := &testEnv{
 		token: newFakeServer(t, tokenReply), conn: newFakeServer(t, activityReply),
-		clock: &testClock{now: t0}, sleeps: &sleepRecorder{},
+		clock: bftest.NewClock(t0), sleeps: &sleepRecorder{},
 	}
 	cfg := Config{
 		AppID: testAppID, AppPassword: testSecret,

@@ -12,11 +12,9 @@ package conversations
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
@@ -214,12 +212,3 @@ var (
 	langEN = Phrases{"in english", "in english please", "english", "english please", "en anglais", "en anglais svp", "en anglais s il vous plait", "switch to english"}
 	langFR = Phrases{"en francais", "en francais svp", "en francais s il vous plait", "francais", "in french", "in french please", "french please", "switch to french"}
 )
-
-// ErrNoSuchDialog is returned by dialogs asked to continue without state.
-var ErrNoSuchDialog = errors.New("conversations: no such dialog")
-
-// isQuestionLike reports text that reads as a question rather than an answer; dialogs
-// use it to let policy questions through.
-func isQuestionLike(text string) bool {
-	return strings.HasSuffix(strings.TrimSpace(text), "?")
-}

@@ -131,11 +131,11 @@ var (
 func New(cfg Config) (*Channel, error) {
 	switch {
 	case cfg.Handler == nil || cfg.Connector == nil || cfg.Store == nil:
-		return nil, errors.Join(ErrConfig, errors.New("Handler, Connector and Store are required"))
+		return nil, errors.Join(ErrConfig, errors.New("teams: the handler, connector and store are required"))
 	case cfg.Validator == nil && !cfg.Emulator:
 		return nil, errors.Join(ErrConfig, errors.New("no token validator: set MICROSOFT_APP_ID (the emulator mode without it needs a loopback address)"))
 	case cfg.Validator != nil && cfg.Emulator:
-		return nil, errors.Join(ErrConfig, errors.New("Emulator and Validator are exclusive"))
+		return nil, errors.Join(ErrConfig, errors.New("teams: emulator mode and a token validator are exclusive"))
 	}
 	if cfg.MaxInFlight <= 0 {
 		cfg.MaxInFlight = DefaultMaxInFlight

@@ -117,5 +117,3 @@ func date(s string) *time.Time {
 	}
 	return &d
 }
-
-func ptr[T any](v T) *T { return &v }

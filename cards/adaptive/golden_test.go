@@ -2,19 +2,15 @@ package adaptive
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
-	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in cards/testdata/adaptive")
+	"github.com/cssdgs/iagbot/cards/cardstest"
+)
 
 const goldenDir = "../testdata/adaptive"
 
@@ -37,23 +33,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := pretty(t, raw)
-			path := filepath.Join(goldenDir, name+".json")
-			if *update {
-				if err := os.MkdirAll(goldenDir, 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./cards/adaptive -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the rendering; if the change is intended, run go test ./cards/adaptive -update\ngot:\n%s", path, got)
-			}
+			cardstest.Golden(t, goldenDir, name+".json", pretty(t, raw))
 		})
 	}
 }
@@ -62,10 +42,7 @@ func TestGolden(t *testing.T) {
 // every sample, bare and as an attachment of a message activity, and requires no
 // finding at all.
 func TestCheckCards(t *testing.T) {
-	if testing.Short() {
-		t.Skip("check-cards starts Chromium; skipped under -short")
-	}
-	tool := checkCardsPath(t)
+	tool := cardstest.Tool(t, "check-cards")
 	dir := t.TempDir()
 	names := make([]string, 0, len(samples()))
 	for name, c := range samples() {
@@ -86,15 +63,9 @@ func TestCheckCards(t *testing.T) {
 		writeFile(t, filepath.Join(dir, name+".activity.json"), act)
 	}
 	sort.Strings(names)
-	// A bound for a stuck Chromium, not a timing assertion.
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, tool, dir).CombinedOutput()
-	if err != nil {
-		t.Fatalf("check-cards: %v\n%s", err, out)
-	}
+	out := cardstest.Run(t, tool, dir)
 	ok := 0
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 		switch {
 		case strings.HasPrefix(line, "OK "):
 			ok++
@@ -109,33 +80,6 @@ func TestCheckCards(t *testing.T) {
 	t.Logf("%s", lastLine(out))
 }
 
-// checkCardsPath finds ../shared/tools/check-cards beside the module root, or skips.
-func checkCardsPath(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	tool := filepath.Join(dir, "..", "shared", "tools", "check-cards")
-	if _, err := os.Stat(tool); err != nil {
-		t.Skipf("no check-cards: %v", err)
-	}
-	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("node is not installed")
-	}
-	return tool
-}
-
 func writeFile(t *testing.T, path string, data []byte) {
 	t.Helper()
 	if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -143,7 +87,7 @@ func writeFile(t *testing.T, path string, data []byte) {
 	}
 }
 
-func lastLine(b []byte) string {
-	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return lines[len(lines)-1]
 }

@@ -1,20 +1,16 @@
 package blockkit_test
 
 import (
-	"bytes"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/cards/blockkit"
+	"github.com/cssdgs/iagbot/cards/cardstest"
 	"github.com/slack-go/slack"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in cards/testdata/blockkit")
 
 func reviewCard() *cards.Card {
 	return &cards.Card{
@@ -87,22 +83,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("..", "testdata", "blockkit", tc.name+".json")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the golden file; got:\n%s", path, got)
-			}
+			cardstest.Golden(t, filepath.Join("..", "testdata", "blockkit"), tc.name+".json", got)
 		})
 	}
 }

@@ -3,10 +3,7 @@ package review
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,12 +13,11 @@ import (
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/cards/adaptive"
 	"github.com/cssdgs/iagbot/cards/blockkit"
+	"github.com/cssdgs/iagbot/cards/cardstest"
 	"github.com/cssdgs/iagbot/conversations/annexe"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/slack-go/slack"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in cards/testdata/review")
 
 const goldenDir = "../../cards/testdata/review"
 
@@ -128,7 +124,7 @@ func TestGoldenCards(t *testing.T) {
 				t.Fatal(err)
 			}
 			indented.WriteByte('\n')
-			golden(t, name+".adaptive.json", indented.Bytes())
+			cardstest.Golden(t, goldenDir, name+".adaptive.json", indented.Bytes())
 			blocks, err := blockkit.Render(c)
 			if err != nil {
 				t.Fatalf("blockkit: %v", err)
@@ -138,28 +134,8 @@ func TestGoldenCards(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, name+".blockkit.json", bk)
+			cardstest.Golden(t, goldenDir, name+".blockkit.json", bk)
 		})
-	}
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join(goldenDir, name)
-	if *update {
-		if err := os.MkdirAll(goldenDir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./conversations/review -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the rendering; if the change is intended, run go test ./conversations/review -update\ngot:\n%s", path, got)
 	}
 }
 

@@ -209,17 +209,9 @@ func writeSystem(tx *gorm.DB, row SystemRow, s inventory.System) error {
 		return fmt.Errorf("save system %s: %w", s.ID, err)
 	}
 	var rules []SystemUseRow
-	add := func(use string, r inventory.Rule, c inventory.Text) {
-		rules = append(rules, SystemUseRow{SystemID: s.ID, UseID: use, Rule: string(r), ConditionsFR: c.FR, ConditionsEN: c.EN, Position: len(rules)})
-	}
-	for _, u := range s.Permitted {
-		add(u, inventory.Permitted, inventory.Text{})
-	}
-	for _, r := range s.Restricted {
-		add(r.Use, inventory.Restricted, r.Conditions)
-	}
-	for _, u := range s.Forbidden {
-		add(u, inventory.Forbidden, inventory.Text{})
+	for l := range s.Listings() {
+		rules = append(rules, SystemUseRow{SystemID: s.ID, UseID: l.Use, Rule: string(l.Rule),
+			ConditionsFR: l.Conditions.FR, ConditionsEN: l.Conditions.EN, Position: len(rules)})
 	}
 	if len(rules) == 0 {
 		return nil

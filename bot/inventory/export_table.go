@@ -41,16 +41,9 @@ type ruleRow struct {
 
 func (inv *Inventory) rows(s System) []ruleRow {
 	var out []ruleRow
-	addIDs := func(ids []string, r Rule) {
-		for _, id := range ids {
-			out = append(out, ruleRow{use: inv.Use(id), id: id, rule: r})
-		}
+	for l := range s.Listings() {
+		out = append(out, ruleRow{use: inv.Use(l.Use), id: l.Use, rule: l.Rule, conditions: l.Conditions})
 	}
-	addIDs(s.Permitted, Permitted)
-	for _, r := range s.Restricted {
-		out = append(out, ruleRow{use: inv.Use(r.Use), id: r.Use, rule: Restricted, conditions: r.Conditions})
-	}
-	addIDs(s.Forbidden, Forbidden)
 	return out
 }
 

@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 
@@ -116,22 +117,43 @@ func (inv *Inventory) System(id string) *System {
 // RuleFor returns how the system treats a use: its rule and, when restricted, the
 // conditions. ok is false when the system does not list the use.
 func (s *System) RuleFor(useID string) (rule Rule, conditions Text, ok bool) {
-	for _, u := range s.Permitted {
-		if u == useID {
-			return Permitted, Text{}, true
-		}
-	}
-	for _, r := range s.Restricted {
-		if r.Use == useID {
-			return Restricted, r.Conditions, true
-		}
-	}
-	for _, u := range s.Forbidden {
-		if u == useID {
-			return Forbidden, Text{}, true
+	for l := range s.Listings() {
+		if l.Use == useID {
+			return l.Rule, l.Conditions, true
 		}
 	}
 	return "", Text{}, false
+}
+
+// Listing is one use a system lists, with its rule and, when restricted, the
+// conditions.
+type Listing struct {
+	Use        string
+	Rule       Rule
+	Conditions Text
+}
+
+// Listings yields the uses the system lists in the inventory's order: permitted,
+// restricted, then forbidden, each list in its own order. What shows or stores a
+// system's rules follows it, so that they read and round-trip in one order.
+func (s *System) Listings() iter.Seq[Listing] {
+	return func(yield func(Listing) bool) {
+		for _, u := range s.Permitted {
+			if !yield(Listing{Use: u, Rule: Permitted}) {
+				return
+			}
+		}
+		for _, r := range s.Restricted {
+			if !yield(Listing{Use: r.Use, Rule: Restricted, Conditions: r.Conditions}) {
+				return
+			}
+		}
+		for _, u := range s.Forbidden {
+			if !yield(Listing{Use: u, Rule: Forbidden}) {
+				return
+			}
+		}
+	}
 }
 
 // Clone returns a deep copy, so that a caller can change it without touching an

@@ -84,22 +84,13 @@ func hostingRank(h inventory.Hosting) int {
 // systemUses lists what a system allows and forbids, in the order the inventory does.
 func (e *Engine) systemUses(s *inventory.System) []UseRef {
 	var out []UseRef
-	add := func(id string, rule inventory.Rule, cond inventory.Text) {
-		ref := UseRef{ID: id, Label: inventory.Text{FR: id, EN: id}, Rule: rule, Conditions: cond}
-		if i, ok := e.useIndex[id]; ok {
+	for l := range s.Listings() {
+		ref := UseRef{ID: l.Use, Label: inventory.Text{FR: l.Use, EN: l.Use}, Rule: l.Rule, Conditions: l.Conditions}
+		if i, ok := e.useIndex[l.Use]; ok {
 			u := &e.inv.Uses[i]
 			ref.Label, ref.AutomatedDecision = u.Label, u.AutomatedDecision
 		}
 		out = append(out, ref)
-	}
-	for _, id := range s.Permitted {
-		add(id, inventory.Permitted, inventory.Text{})
-	}
-	for _, rs := range s.Restricted {
-		add(rs.Use, inventory.Restricted, rs.Conditions)
-	}
-	for _, id := range s.Forbidden {
-		add(id, inventory.Forbidden, inventory.Text{})
 	}
 	return out
 }

@@ -107,10 +107,20 @@ func (c *checker) required(path, value, what string) bool {
 	return false
 }
 
-func (c *checker) id(path, id, what string) {
+// id checks an id's form and that it is unique: seen holds the ids met so far and
+// their line, which the duplicate's message points to.
+func (c *checker) id(path, id, what string, seen map[string]int) {
 	if c.required(path, id, what) && !idPattern.MatchString(id) {
 		c.add(path, "%s %q must be lower-case letters, digits, \"-\" or \"_\" (64 at most)", what, id)
 	}
+	if id == "" {
+		return
+	}
+	if first, dup := seen[id]; dup {
+		c.add(path, "duplicate %s %q%s", what, id, at(" (first at line %d)", first))
+		return
+	}
+	seen[id] = c.pos.line(path)
 }
 
 func (c *checker) enum(path, v, what string, valid bool, values string) {
@@ -131,12 +141,7 @@ func validate(inv *Inventory, pos *positions) []Problem {
 	useLine := map[string]int{}
 	for i, u := range inv.Uses {
 		p := fmt.Sprintf("uses[%d]", i)
-		c.id(p+".id", u.ID, "use id")
-		if first, dup := useLine[u.ID]; dup && u.ID != "" {
-			c.add(p+".id", "duplicate use id %q%s", u.ID, at(" (first at line %d)", first))
-		} else if u.ID != "" {
-			useLine[u.ID] = pos.line(p + ".id")
-		}
+		c.id(p+".id", u.ID, "use id", useLine)
 		c.required(p+".label.fr", u.Label.FR, "label.fr of use "+strconv.Quote(u.ID))
 		c.required(p+".label.en", u.Label.EN, "label.en of use "+strconv.Quote(u.ID))
 		if len(u.Keywords.FR)+len(u.Keywords.EN) == 0 && !c.malformed(p+".keywords") {
@@ -166,12 +171,7 @@ func (c *checker) systems(inv *Inventory, useLine map[string]int) {
 	names := map[string]owner{}
 	for i, s := range inv.Systems {
 		p := fmt.Sprintf("systems[%d]", i)
-		c.id(p+".id", s.ID, "system id")
-		if first, dup := sysLine[s.ID]; dup && s.ID != "" {
-			c.add(p+".id", "duplicate system id %q%s", s.ID, at(" (first at line %d)", first))
-		} else if s.ID != "" {
-			sysLine[s.ID] = c.pos.line(p + ".id")
-		}
+		c.id(p+".id", s.ID, "system id", sysLine)
 		c.required(p+".name", s.Name, "name of system "+strconv.Quote(s.ID))
 		c.enum(p+".kind", string(s.Kind), "kind", s.Kind.Valid(), "public, private")
 		c.enum(p+".hosting", string(s.Hosting), "hosting", s.Hosting.Valid(), "quebec, canada, foreign")

@@ -79,31 +79,31 @@ func (m *myData) show(ctx context.Context, s *conversations.Session) ([]bot.Repl
 }
 
 func requestFacts(s *conversations.Session, rs []storage.RequestBrief) []cards.Fact {
-	var facts []cards.Fact
-	for i, r := range rs {
-		if i == listMax {
-			facts = append(facts, cards.Fact{Label: "…", Value: s.T("companion.mydata.more", map[string]any{"Count": len(rs) - listMax})})
-			break
-		}
+	return cappedFacts(s, rs, func(r storage.RequestBrief) cards.Fact {
 		name := r.SystemName
 		if name == "" {
 			name = s.T("companion.mydata.unnamed")
 		}
-		facts = append(facts, cards.Fact{Label: s.T("companion.mydata.number", map[string]any{"ID": r.ID}),
-			Value: name + " — " + s.T("companion.status."+r.Status)})
-	}
-	return facts
+		return cards.Fact{Label: s.T("companion.mydata.number", map[string]any{"ID": r.ID}),
+			Value: name + " — " + s.T("companion.status."+r.Status)}
+	})
 }
 
 func incidentFacts(s *conversations.Session, incs []storage.Incident) []cards.Fact {
+	return cappedFacts(s, incs, func(inc storage.Incident) cards.Fact {
+		return cards.Fact{Label: s.T("companion.mydata.number", map[string]any{"ID": inc.ID}),
+			Value: inc.CreatedAt.Format(day) + " — " + systemLabel(s.Lang, inc.System) + " — " + kindsLabel(s.Lang, inc.DataKinds)}
+	})
+}
+
+// cappedFacts is one fact per item, the first listMax of them, then "… and N more".
+func cappedFacts[T any](s *conversations.Session, items []T, fact func(T) cards.Fact) []cards.Fact {
 	var facts []cards.Fact
-	for i, inc := range incs {
+	for i, it := range items {
 		if i == listMax {
-			facts = append(facts, cards.Fact{Label: "…", Value: s.T("companion.mydata.more", map[string]any{"Count": len(incs) - listMax})})
-			break
+			return append(facts, cards.Fact{Label: "…", Value: s.T("companion.mydata.more", map[string]any{"Count": len(items) - listMax})})
 		}
-		facts = append(facts, cards.Fact{Label: s.T("companion.mydata.number", map[string]any{"ID": inc.ID}),
-			Value: inc.CreatedAt.Format(day) + " — " + systemLabel(s.Lang, inc.System) + " — " + kindsLabel(s.Lang, inc.DataKinds)})
+		facts = append(facts, fact(it))
 	}
 	return facts
 }

@@ -112,3 +112,19 @@ func TestTransparencyAndDisclosure(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestMyDataListsFiveThenCounts: a long list shows the five newest, then how many more.
+func TestMyDataListsFiveThenCounts(t *testing.T) {
+	w := newWorld(t, "en", true)
+	for range 7 {
+		inc := storage.Incident{ReporterKey: "terminal:alice", System: "ChatGPT", DataKinds: []string{"grades"}, OccurredAt: "unknown"}
+		if _, err := w.db.FileIncident(context.Background(), inc, "alice"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.r.As("alice").Say("my data").Want("#7 : 2026-06-10 — ChatGPT", "#3 : 2026-06-10 — ChatGPT", "… : and 2 more").
+		WantNot("#2 :", "#1 :")
+	if err := w.r.Err(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -73,7 +73,13 @@ func startFakes() (*fakes, error) {
 		f.count("unhandled " + r.Method + " " + r.URL.Path)
 		http.NotFound(w, r)
 	})
-	f.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	f.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second,
+		// Connections opened tell whether the bot's outbound clients reuse them.
+		ConnState: func(_ net.Conn, s http.ConnState) {
+			if s == http.StateNew {
+				f.count("TCP connections opened")
+			}
+		}}
 	go f.srv.Serve(ln)
 	return f, nil
 }

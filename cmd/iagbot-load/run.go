@@ -61,6 +61,9 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	return o, nil
 }
 
+// run is the command: the table goes to stdout, progress and errors to stderr. It
+// returns the exit code: 0 when measured (missed targets included: they are results),
+// 1 when the measurement could not be made, 2 for bad flags.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	o, err := parseOptions(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {

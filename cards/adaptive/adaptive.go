@@ -103,18 +103,34 @@ func build(c *cards.Card, opts []Option) (*card, error) {
 		ac.Body = append(ac.Body, textBlock{Type: "TextBlock", Text: c.Footer, Wrap: true, Size: "Small",
 			IsSubtle: true, Separator: true})
 	}
+	var actions []any
 	for _, b := range c.Buttons {
 		if b.Label == "" || b.Verb == "" {
 			return nil, fmt.Errorf("%w: a button needs a label and a verb (verb %q)", ErrBadButton, b.Verb)
 		}
-		ac.Actions = append(ac.Actions, button(b, c.Inputs, required))
+		actions = append(actions, button(b, c.Inputs, required))
 	}
 	if details {
 		inner := card{Type: "AdaptiveCard", Body: appendSections(nil, c.Details)}
-		ac.Actions = append(ac.Actions, showCard{Type: "Action.ShowCard", Title: c.DetailsButton.Label, Card: inner})
+		actions = append(actions, showCard{Type: "Action.ShowCard", Title: c.DetailsButton.Label, Card: inner})
+	}
+	if len(actions) <= actionsPerRow {
+		ac.Actions = actions
+		return ac, nil
+	}
+	// More buttons than fit side by side: Teams would cut their labels ("Appr…"), so
+	// they go in rows of actionsPerRow at the end of the body.
+	for len(actions) > 0 {
+		n := min(actionsPerRow, len(actions))
+		ac.Body = append(ac.Body, actionSet{Type: "ActionSet", Actions: actions[:n]})
+		actions = actions[n:]
 	}
 	return ac, nil
 }
+
+// actionsPerRow is how many buttons share a row without their labels being cut on a
+// Teams card of ordinary width.
+const actionsPerRow = 2
 
 // checkInputs validates input ids and button needs, and returns the ids of the inputs
 // Teams must validate.

@@ -24,16 +24,32 @@ func decoded(t *testing.T, c *cards.Card, opts ...Option) map[string]any {
 	return m
 }
 
-func actions(m map[string]any) []map[string]any {
+// actions returns the card's actions in order, whether at the end of the card or in
+// rows of ActionSets in its body; it fails when a row holds more than actionsPerRow.
+func actions(t *testing.T, m map[string]any) []map[string]any {
+	t.Helper()
 	var out []map[string]any
-	for _, a := range m["actions"].([]any) {
-		out = append(out, a.(map[string]any))
+	add := func(list any) {
+		for _, a := range list.([]any) {
+			out = append(out, a.(map[string]any))
+		}
+	}
+	for _, el := range m["body"].([]any) {
+		if e := el.(map[string]any); e["type"] == "ActionSet" {
+			if n := len(e["actions"].([]any)); n > actionsPerRow {
+				t.Errorf("an ActionSet holds %d buttons, want at most %d", n, actionsPerRow)
+			}
+			add(e["actions"])
+		}
+	}
+	if list, ok := m["actions"]; ok {
+		add(list)
 	}
 	return out
 }
 
 func TestRenderActions(t *testing.T) {
-	acts := actions(decoded(t, reviewCard()))
+	acts := actions(t, decoded(t, reviewCard()))
 	type want struct{ typ, title, style, assoc, verb, subject string }
 	wants := []want{
 		{"Action.Submit", "Approuver", "positive", "none", "review.approve", "42"},
@@ -79,7 +95,7 @@ func TestRenderRequiredInputs(t *testing.T) {
 				t.Errorf("errorMessage present = %v, want %v", got, tc.wantReq)
 			}
 			var got []string
-			for _, a := range actions(m) {
+			for _, a := range actions(t, m) {
 				if a["type"] == "Action.Submit" {
 					got = append(got, str(a["associatedInputs"]))
 				}

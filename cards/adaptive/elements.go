@@ -90,3 +90,8 @@ type showCard struct {
 	Title string `json:"title"`
 	Card  card   `json:"card"`
 }
+
+type actionSet struct {
+	Type    string `json:"type"`
+	Actions []any  `json:"actions"`
+}

@@ -104,7 +104,8 @@ func (e *Engine) session(ctx context.Context, t bot.Turn) (*Session, error) {
 		ref := t.Conversation
 		direct = &ref
 	}
-	detected, _ := DetectLang(Fold(t.Text))
+	folded := Fold(t.Text)
+	detected, _ := DetectLang(folded)
 	langs, err := e.store.Meet(ctx, bot.Meeting{Key: key, Channel: t.Channel, User: t.User, Direct: direct, Detected: string(detected)})
 	if err != nil {
 		return nil, fmt.Errorf("meet person: %w", err)
@@ -124,7 +125,7 @@ func (e *Engine) session(ctx context.Context, t bot.Turn) (*Session, error) {
 	case t.Locale != "":
 		lang = i18n.Parse(t.Locale)
 	}
-	s := &Session{Turn: t, Key: key, Lang: lang, Now: e.now(), engine: e, ctx: ctx}
+	s := &Session{Turn: t, Key: key, Lang: lang, Now: e.now(), engine: e, ctx: ctx, folded: folded}
 	if e.roles != nil {
 		s.Roles = e.roles.RolesOf(t.User, t.Channel)
 	}
@@ -139,7 +140,7 @@ func (e *Engine) route(ctx context.Context, s *Session) ([]bot.Reply, error) {
 		}
 		return h(ctx, s)
 	}
-	folded := Fold(s.Turn.Text)
+	folded := s.folded
 	if replies, ok, err := e.switchLang(ctx, s, folded); ok || err != nil {
 		return replies, err
 	}

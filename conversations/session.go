@@ -24,6 +24,7 @@ type Session struct {
 	Intent string
 	engine *Engine
 	ctx    context.Context
+	folded string // Fold(Turn.Text), computed once per turn
 }
 
 // Context is the turn's context, for intent matchers that need to read storage.
@@ -36,7 +37,7 @@ func (s *Session) T(id string, data ...any) string { return i18n.T(s.Lang, id, d
 func (s *Session) HasRole(role string) bool { return slices.Contains(s.Roles, role) }
 
 // Folded is the turn's text, folded for matching.
-func (s *Session) Folded() string { return Fold(s.Turn.Text) }
+func (s *Session) Folded() string { return s.folded }
 
 // LoadState reads the person's dialog state of kind; ok is false when there is none.
 func (s *Session) LoadState(ctx context.Context, kind string) (state []byte, ok bool, err error) {

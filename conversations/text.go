@@ -12,17 +12,34 @@ import (
 // Fold lower-cases s, removes accents, turns punctuation (but apostrophes' elisions)
 // into spaces and collapses white space, so that command phrases match however they
 // were typed: "Résumé !" → "resume".
+//
+// Fold runs for every phrase of every intent on every turn, so text already folded
+// (most phrases are written so) is returned as is, and plain ASCII skips the Unicode
+// normalisation: both without allocating.
 func Fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, strings.ToLower(s))
-	if err != nil {
-		out = strings.ToLower(s)
+	if folded(s) {
+		return s
 	}
+	if ascii(s) {
+		return squash(s)
+	}
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	return squash(out)
+}
+
+// squash lower-cases s, keeps letters and digits, and turns every other run into one
+// space, trimmed at both ends.
+func squash(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := true
-	for _, r := range out {
+	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
+			b.WriteRune(unicode.ToLower(r))
 			space = false
 			continue
 		}
@@ -31,7 +48,31 @@ func Fold(s string) string {
 			space = true
 		}
 	}
-	return strings.TrimSpace(b.String())
+	return strings.TrimRight(b.String(), " ")
+}
+
+// folded reports s made only of lower-case ASCII letters and digits in words
+// separated by single spaces: what Fold would return unchanged.
+func folded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == ' ' && i > 0 && i < len(s)-1 && s[i-1] != ' ':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // Phrases is a list of command phrases, already folded by the caller or not.

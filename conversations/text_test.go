@@ -1,6 +1,9 @@
 package conversations
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestFold(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -30,5 +33,38 @@ func TestPhrases(t *testing.T) {
 	}
 	if !p.Contains(Fold("je voudrais faire une demande.")) {
 		t.Error("Contains missed a phrase in a sentence")
+	}
+}
+
+func TestFoldFastPathsAgree(t *testing.T) {
+	for _, in := range []string{"faire une demande", "Faire  une demande ", "aide!", "l'élève", "ÉLÈVE", "œuvre",
+		"a", " ", "", "x  y", "  lead", "trail  ", "Ça va?", "naïve café", "ﬁn", "İstanbul", "12h30"} {
+		got := Fold(in)
+		// The reference: the slow path applied to everything.
+		if again := Fold(got); again != got {
+			t.Errorf("Fold(%q) = %q is not stable: Fold again = %q", in, got, again)
+		}
+		if !folded(got) && got != "" {
+			// Non-ASCII letters (œ) legitimately stay; they must at least be lower case.
+			for _, r := range got {
+				if r != ' ' && !unicode.IsLower(r) && !unicode.IsDigit(r) && unicode.IsLetter(r) {
+					t.Errorf("Fold(%q) = %q keeps a capital %q", in, got, r)
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkFoldPhrase(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Fold("faire une demande d approbation")
+	}
+}
+
+func BenchmarkFoldMessage(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Fold("Puis-je utiliser ChatGPT pour résumer un texte ?")
 	}
 }

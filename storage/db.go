@@ -53,9 +53,15 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		if err != nil {
 			return nil, err
 		}
-		// One writer at a time is what SQLite allows anyway; a single connection also
-		// keeps a ":memory:" database alive and shared.
-		sqlDB.SetMaxOpenConns(1)
+		// In WAL mode readers do not wait for the writer, so a few connections let
+		// turns read in parallel; writers still take turns (BEGIN IMMEDIATE and the busy
+		// timeout). A ":memory:" database lives in one connection, so it keeps one.
+		conns := 4
+		if dsn == ":memory:" {
+			conns = 1
+		}
+		sqlDB.SetMaxOpenConns(conns)
+		sqlDB.SetMaxIdleConns(conns)
 	}
 	if err := db.migrate(ctx); err != nil {
 		db.Close()

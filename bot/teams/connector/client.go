@@ -106,7 +106,11 @@ func New(cfg Config) (*Client, error) {
 		now:           cfg.Now, sleep: cfg.Sleep,
 	}
 	if c.hc == nil {
-		c.hc = &http.Client{Timeout: c.requestTimeout}
+		// Replies all go to a few Bot Connector hosts: keep enough idle connections to
+		// them that a busy bot reuses connections instead of opening one per reply.
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		tr.MaxIdleConnsPerHost = 64
+		c.hc = &http.Client{Timeout: c.requestTimeout, Transport: tr}
 	}
 	if c.maxAttempts == 0 {
 		c.maxAttempts = DefaultMaxAttempts

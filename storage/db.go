@@ -33,11 +33,15 @@ type DB struct {
 // Open opens the database named by dsn and migrates its schema. dsn is a SQLite file
 // path (":memory:" for a private in-memory database) or a "postgres://" URL.
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	cfg := &gorm.Config{Logger: logger.Discard, TranslateError: true}
+	pg := strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+	// On SQLite, prepared statements are cached per connection: every turn runs the
+	// same few queries, and preparing them each time was a large share of a turn's CPU.
+	// pgx caches PostgreSQL's statements itself (and gorm's cache would refuse the
+	// multi-statement DDL of migrate).
+	cfg := &gorm.Config{Logger: logger.Discard, TranslateError: true, PrepareStmt: !pg}
 	var (
 		gdb *gorm.DB
 		err error
-		pg  = strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 	)
 	if pg {
 		gdb, err = gorm.Open(postgres.Open(dsn), cfg)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/cssdgs/iagbot/bot"
-	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
 
@@ -55,24 +54,28 @@ func (db *DB) Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error) 
 		row.DirectRef = string(b)
 		update = append(update, "direct_ref")
 	}
-	var langs bot.PersonLangs
-	err := db.tx(ctx, func(tx *gorm.DB) error {
-		err := tx.Clauses(clause.OnConflict{
-			Columns:   []clause.Column{{Name: "key"}, {Name: "channel"}},
-			DoUpdates: clause.AssignmentColumns(update),
-		}).Create(&row).Error
-		if err != nil {
-			return err
-		}
-		if err := tx.Model(&PersonRow{}).Where("key = ? AND lang <> ''", m.Key).
-			Order("last_seen_at DESC").Limit(1).Pluck("lang", &langs.Chosen).Error; err != nil {
-			return err
-		}
-		return tx.Model(&PersonRow{}).Where("key = ? AND last_lang <> ''", m.Key).
-			Order("last_seen_at DESC").Limit(1).Pluck("last_lang", &langs.Last).Error
-	})
+	// The upsert is atomic by itself; the languages are read after it in one query,
+	// from every channel the person uses, most recent first.
+	g := db.read(ctx)
+	err := g.Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "key"}, {Name: "channel"}},
+		DoUpdates: clause.AssignmentColumns(update),
+	}).Create(&row).Error
 	if err != nil {
 		return bot.PersonLangs{}, fmt.Errorf("meet person: %w", err)
+	}
+	var rows []PersonRow
+	if err := g.Select("lang", "last_lang").Where("key = ?", m.Key).Order("last_seen_at DESC").Find(&rows).Error; err != nil {
+		return bot.PersonLangs{}, fmt.Errorf("meet person: %w", err)
+	}
+	var langs bot.PersonLangs
+	for _, r := range rows {
+		if langs.Chosen == "" {
+			langs.Chosen = r.Lang
+		}
+		if langs.Last == "" {
+			langs.Last = r.LastLang
+		}
 	}
 	return langs, nil
 }

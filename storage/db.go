@@ -38,7 +38,9 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	// same few queries, and preparing them each time was a large share of a turn's CPU.
 	// pgx caches PostgreSQL's statements itself (and gorm's cache would refuse the
 	// multi-statement DDL of migrate).
-	cfg := &gorm.Config{Logger: logger.Discard, TranslateError: true, PrepareStmt: !pg}
+	// A single insert or update is atomic by itself: gorm's default transaction around
+	// each one only added a commit; the service calls that need one use tx.
+	cfg := &gorm.Config{Logger: logger.Discard, TranslateError: true, PrepareStmt: !pg, SkipDefaultTransaction: true}
 	var (
 		gdb *gorm.DB
 		err error
@@ -76,6 +78,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 
 // sqliteDSN adds the pragmas every connection needs: WAL so readers do not block the
 // writer, a busy timeout so concurrent writers wait instead of failing, foreign keys.
+// synchronous=NORMAL is WAL's usual setting: a commit survives a crash or restart of
+// the bot; only a power cut can lose the last commits before a checkpoint.
 func sqliteDSN(path string) string {
 	if path == ":memory:" {
 		return "file::memory:?_foreign_keys=on&_busy_timeout=5000"
@@ -84,7 +88,7 @@ func sqliteDSN(path string) string {
 	if strings.Contains(path, "?") {
 		sep = "&"
 	}
-	return "file:" + path + sep + "_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate"
+	return "file:" + path + sep + "_journal_mode=WAL&_synchronous=NORMAL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate"
 }
 
 // Close closes the database.

@@ -65,8 +65,8 @@ type Options struct {
 	// (default French).
 	DefaultLang i18n.Lang
 	// Workers is the number of turns handled at once (default 4); Queue the number
-	// waiting (default 2048: Slack does not retry a click, so a burst of clicks on a
-	// busy card must fit; a waiting turn takes a few hundred bytes).
+	// waiting (default 8192: acks are several times faster than turns, and Slack does
+	// not retry a click, so bursts must fit; a waiting turn takes under a kilobyte).
 	Workers, Queue int
 	// TurnTimeout bounds the handling of one turn, replies included (default 60 s).
 	TurnTimeout time.Duration
@@ -114,7 +114,7 @@ func New(api API, h bot.Handler, opts Options) (*Channel, error) {
 		opts.Workers = 4
 	}
 	if opts.Queue <= 0 {
-		opts.Queue = 2048
+		opts.Queue = 8192
 	}
 	if opts.TurnTimeout <= 0 {
 		opts.TurnTimeout = time.Minute

@@ -26,8 +26,11 @@ type ReviewApproval struct {
 	EFVPNextReview time.Time
 	// OwnerKey is the requester: EFVP and training reminders go to them.
 	OwnerKey string
-	// Training is the calendar; the owner's TrainingRow gets its first session.
+	// Training is the calendar: the owner and each trainee get a TrainingRow at its
+	// first session, from which the training reminders derive (7).
 	Training []time.Time
+	// Trainees are the people to train besides the owner, by person key (e-mail).
+	Trainees []string
 }
 
 // UseRuling is one use permitted, restricted (with conditions) or forbidden. UseID is
@@ -106,12 +109,14 @@ func applyApproval(tx *gorm.DB, now time.Time, d ReviewDecision, a ReviewApprova
 				first = t
 			}
 		}
-		err := tx.Clauses(clause.OnConflict{
-			Columns:   []clause.Column{{Name: "request_id"}, {Name: "person_key"}},
-			DoUpdates: clause.AssignmentColumns([]string{"session_at"}),
-		}).Create(&TrainingRow{RequestID: d.RequestID, PersonKey: a.OwnerKey, SessionAt: &first}).Error
-		if err != nil {
-			return ApprovalResult{}, fmt.Errorf("training of request %d: %w", d.RequestID, err)
+		for _, who := range append([]string{a.OwnerKey}, a.Trainees...) {
+			err := tx.Clauses(clause.OnConflict{
+				Columns:   []clause.Column{{Name: "request_id"}, {Name: "person_key"}},
+				DoUpdates: clause.AssignmentColumns([]string{"session_at"}),
+			}).Create(&TrainingRow{RequestID: d.RequestID, PersonKey: who, SessionAt: &first}).Error
+			if err != nil {
+				return ApprovalResult{}, fmt.Errorf("training of request %d: %w", d.RequestID, err)
+			}
 		}
 	}
 	err = appendAudit(tx, now, AuditEntry{ActorKey: d.ActorKey, ActorName: d.ActorName, Action: "inventory.approve",

@@ -2,6 +2,8 @@ package review
 
 import (
 	"encoding/json"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,7 +19,10 @@ const (
 	inputHosting  = "hosting"
 	inputEFVPNext = "efvp_next"
 	inputTraining = "training"
+	inputTrainees = "trainees"
 )
+
+var emailRe = regexp.MustCompile(`^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$`)
 
 // approvalForm is the card on which a CODIR-IN member confirms an approval: the rule
 // of each requested use, the hosting, the EFVP's next revision and the training
@@ -77,6 +82,8 @@ func approvalForm(v view, values map[string]string, problems []string) *cards.Ca
 			Placeholder: v.t("review.form.date_hint")},
 		cards.Input{ID: inputTraining, Label: v.t("review.fact.training"), Required: true, Value: values[inputTraining],
 			Placeholder: v.t("review.form.dates_hint")},
+		cards.Input{ID: inputTrainees, Label: v.t("review.form.trainees"), Value: values[inputTrainees],
+			Placeholder: v.t("review.form.trainees_hint")},
 		cards.Input{ID: inputComment, Label: v.t("review.input.comment_optional"), Value: values[inputComment], Multiline: true},
 	)
 	return c
@@ -149,6 +156,16 @@ func readForm(v view, in map[string]string, today time.Time) (details string, va
 	}
 	if len(dates) == 0 {
 		problems = append(problems, v.t("review.form.no_training"))
+	}
+	// The people to train (7), by e-mail: that is how the bot knows them on any channel.
+	for _, who := range strings.FieldsFunc(values[inputTrainees], func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '\n' }) {
+		if !emailRe.MatchString(who) {
+			problems = append(problems, v.t("review.form.bad_email", map[string]any{"Value": who}))
+			continue
+		}
+		if key := strings.ToLower(who); key != v.req.RequesterKey && !slices.Contains(ru.Trainees, key) {
+			ru.Trainees = append(ru.Trainees, key)
+		}
 	}
 	b, err := json.Marshal(ru)
 	if err != nil {

@@ -21,6 +21,8 @@ type ruling struct {
 	Hosting        string      `json:"hosting"`
 	EFVPNextReview string      `json:"efvp_next_review"`
 	Training       []string    `json:"training"`
+	// Trainees are the e-mail addresses of the people to train besides the requester.
+	Trainees []string `json:"trainees,omitempty"`
 	// Lang is the language the conditions were written in.
 	Lang string `json:"lang"`
 }
@@ -69,6 +71,7 @@ func approval(r requests.Request, ru ruling) *storage.ReviewApproval {
 			a.Training = append(a.Training, d)
 		}
 	}
+	a.Trainees = ru.Trainees
 	return a
 }
 
@@ -100,6 +103,9 @@ func (v view) rulingSection(d storage.ReviewDecision) cards.Section {
 		cards.Fact{Label: v.t("review.form.hosting"), Value: v.t("review.hosting." + ru.Hosting)},
 		cards.Fact{Label: v.t("review.form.efvp_next"), Value: ru.EFVPNextReview},
 		cards.Fact{Label: v.t("review.fact.training"), Value: strings.Join(ru.Training, ", ")})
+	if len(ru.Trainees) > 0 {
+		facts = append(facts, cards.Fact{Label: v.t("review.form.trainees"), Value: strings.Join(ru.Trainees, ", ")})
+	}
 	return cards.Section{Heading: v.t("review.ruling.heading"), Facts: facts}
 }
 

@@ -22,7 +22,8 @@ func TestApprovePath(t *testing.T) {
 	r.As("codir").In("codir").Press("Approuver", nil).
 		Want("APPROBATION DE LA DEMANDE N° 1", "[1] Confirmer l'approbation")
 	r.Press("Confirmer l'approbation", map[string]string{"use:summary": "permis", "use:translation": "restreint",
-		"cond:translation": "Relire la traduction", "hosting": "canada", "comment": "Conforme"}).
+		"cond:translation": "Relire la traduction", "hosting": "canada", "comment": "Conforme",
+		"trainees": "Julie.Roy@example.org, marc@example.org"}).
 		Want("C'est noté : la demande n° 1 est approuvée", "✎", "Approuvée par codir le 2026-09-01 à 10 h 00",
 			"→ alice", "Bonne nouvelle", "Traduction : restreint — Relire la traduction", "→ bob", "Pour votre information")
 	if err := r.Err(); err != nil {
@@ -45,9 +46,12 @@ func TestApprovePath(t *testing.T) {
 		use.Rule != "restricted" || use.ConditionsFR != "Relire la traduction" || use.ConditionsEN != "Relire la traduction" {
 		t.Errorf("translation = %+v, %v; want restricted with the condition", use, err)
 	}
-	var tr storage.TrainingRow
-	if err := h.first(&tr, "request_id = ?", id); err != nil || tr.SessionAt.Format("2006-01-02") != "2026-09-15" {
-		t.Errorf("training = %+v, %v; want alice's session of 2026-09-15", tr, err)
+	// The requester and the two people named are to be trained at the first session (7).
+	for _, who := range []string{"terminal:alice", "julie.roy@example.org", "marc@example.org"} {
+		var tr storage.TrainingRow
+		if err := h.first(&tr, "request_id = ? AND person_key = ?", id, who); err != nil || tr.SessionAt.Format("2006-01-02") != "2026-09-15" {
+			t.Errorf("training of %s = %+v, %v; want the session of 2026-09-15", who, tr, err)
+		}
 	}
 	want := []string{"request.submit", "review.start", "review.approve"}
 	if got := h.actions(requests.Subject(id)); !slices.Equal(got, want) {
@@ -145,6 +149,7 @@ func TestApprovalFormChecks(t *testing.T) {
 		{"EFVP date in the past", map[string]string{"hosting": "canada", "efvp_next": "2026-01-01"}, "doit être à une date future"},
 		{"EFVP date unreadable", map[string]string{"hosting": "canada", "efvp_next": "demain"}, "« demain » n'est pas une date"},
 		{"training date unreadable", map[string]string{"hosting": "canada", "training": "2026-09-15, bientôt"}, "« bientôt » n'est pas une date"},
+		{"trainee not an e-mail", map[string]string{"hosting": "canada", "trainees": "julie.roy@example.org, Marc Gagnon"}, "« Marc » n'est pas une adresse courriel"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			replies, err := h.click("codir", "review.confirm", subject, tc.values)

@@ -28,6 +28,8 @@ type DB struct {
 	// postgres is true when the database is PostgreSQL, which locks rows with
 	// SELECT … FOR UPDATE; SQLite serialises writers instead.
 	postgres bool
+	// sightings spares rewriting a person's identical sightings (see Meet).
+	sightings sightings
 }
 
 // Open opens the database named by dsn and migrates its schema. dsn is a SQLite file

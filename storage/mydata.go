@@ -149,6 +149,8 @@ const AuditErasure = "mydata.erase"
 // accountability (see Erasure), in one transaction with its audit entry, and returns
 // what it removed and kept.
 func (db *DB) ErasePerson(ctx context.Context, key string) (Erasure, error) {
+	// The person's next message must write their row again.
+	defer db.sightings.forget(key)
 	var e Erasure
 	err := db.tx(ctx, func(tx *gorm.DB) error {
 		var drafts []uint

@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
+	"sync"
+	"time"
 
 	"github.com/cssdgs/iagbot/bot"
 	"gorm.io/gorm/clause"
@@ -29,8 +32,10 @@ func (db *DB) MeetPerson(ctx context.Context, key string, ch bot.Channel, u bot.
 	return st.Chosen, err
 }
 
-// Meet records a sighting (see bot.Meeting) in one transaction and returns the person's
-// languages, which follow them across channels.
+// Meet records a sighting (see bot.Meeting) and returns the person's languages, which
+// follow them across channels. A sighting identical to one this process recorded less
+// than sightingTTL ago is not written again: every turn starts here, and the write was
+// a large share of a turn's cost; last_seen_at is then at most that much behind.
 func (db *DB) Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error) {
 	now := db.Now()
 	u := m.User
@@ -57,12 +62,16 @@ func (db *DB) Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error) 
 	// The upsert is atomic by itself; the languages are read after it in one query,
 	// from every channel the person uses, most recent first.
 	g := db.read(ctx)
-	err := g.Clauses(clause.OnConflict{
-		Columns:   []clause.Column{{Name: "key"}, {Name: "channel"}},
-		DoUpdates: clause.AssignmentColumns(update),
-	}).Create(&row).Error
-	if err != nil {
-		return bot.PersonLangs{}, fmt.Errorf("meet person: %w", err)
+	sig := strings.Join([]string{m.Key, string(m.Channel), u.ID, u.Name, u.Email, m.Detected, row.DirectRef}, "\x00")
+	if !db.sightings.recent(sig, now) {
+		err := g.Clauses(clause.OnConflict{
+			Columns:   []clause.Column{{Name: "key"}, {Name: "channel"}},
+			DoUpdates: clause.AssignmentColumns(update),
+		}).Create(&row).Error
+		if err != nil {
+			return bot.PersonLangs{}, fmt.Errorf("meet person: %w", err)
+		}
+		db.sightings.record(sig, now)
 	}
 	var rows []PersonRow
 	if err := g.Select("lang", "last_lang").Where("key = ?", m.Key).Order("last_seen_at DESC").Find(&rows).Error; err != nil {
@@ -116,4 +125,42 @@ func (db *DB) FindPersonKey(ctx context.Context, who string) (string, error) {
 		return "", bot.ErrNotFound
 	}
 	return row.Key, err
+}
+
+// sightingTTL is how long an identical sighting is not written again.
+const sightingTTL = 2 * time.Minute
+
+// sightings remembers the sightings this process wrote recently. It only saves writes:
+// languages are always read from the database, so a choice made on another replica
+// applies at once.
+type sightings struct {
+	mu sync.Mutex // guards at
+	at map[string]time.Time
+}
+
+func (s *sightings) recent(sig string, now time.Time) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, ok := s.at[sig]
+	return ok && now.Sub(t) < sightingTTL && !now.Before(t)
+}
+
+func (s *sightings) record(sig string, now time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.at == nil || len(s.at) > 100_000 {
+		s.at = map[string]time.Time{} // bounded: forgetting only costs a write
+	}
+	s.at[sig] = now
+}
+
+// forget drops the sightings of a person, whose rows were just changed or erased.
+func (s *sightings) forget(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for sig := range s.at {
+		if strings.HasPrefix(sig, key+"\x00") {
+			delete(s.at, sig)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/storage"
@@ -89,4 +90,49 @@ func TestDialogStateSurvivesReopen(t *testing.T) {
 	if kinds, _ := db.ActiveDialogs(ctx, "k"); len(kinds) != 0 {
 		t.Fatalf("after delete ActiveDialogs = %v", kinds)
 	}
+}
+
+// TestMeetSparesIdenticalSightings: the same sighting within two minutes is not
+// written again, a changed one is, and an erased person is written back at once.
+func TestMeetSparesIdenticalSightings(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	now := time.Date(2026, 9, 1, 10, 0, 0, 0, time.UTC)
+	db.Now = func() time.Time { return now }
+	u := bot.User{ID: "U1", Email: "a@x.org"}
+	meet := func(detected string) {
+		t.Helper()
+		if _, err := db.Meet(ctx, bot.Meeting{Key: "a@x.org", Channel: bot.Slack, User: u, Detected: detected}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seen := func() string {
+		t.Helper()
+		p, err := db.People(ctx, "a@x.org")
+		if err != nil || len(p) != 1 {
+			t.Fatalf("People = %+v, %v", p, err)
+		}
+		return p[0].LastSeenAt
+	}
+	meet("fr")
+	first := seen()
+	now = now.Add(time.Minute)
+	meet("fr")
+	if got := seen(); got != first {
+		t.Errorf("identical sighting a minute later rewrote last_seen_at: %s → %s", first, got)
+	}
+	meet("en")
+	if langs, _ := db.Meet(ctx, bot.Meeting{Key: "a@x.org", Channel: bot.Slack, User: u}); langs.Last != "en" {
+		t.Errorf("changed sighting not written: last language %q, want en", langs.Last)
+	}
+	now = now.Add(3 * time.Minute)
+	meet("en")
+	if got := seen(); got == first {
+		t.Error("sighting after the delay not written")
+	}
+	if _, err := db.ErasePerson(ctx, "a@x.org"); err != nil {
+		t.Fatal(err)
+	}
+	meet("en")
+	seen() // fails unless the row was written back
 }

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -109,7 +111,19 @@ func writePlan(w io.Writer, lang i18n.Lang, sch reminders.Schedule, from time.Ti
 	fmt.Fprintln(tw, t("reminders.list.failed_header"))
 	for _, d := range failed {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", d.CreatedAt.In(sch.Cal.Location()).Format("2006-01-02 15:04"),
-			d.Status, d.Kind, d.Subject, d.Recipient, d.LastError)
+			d.Status, d.Kind, d.Subject, d.Recipient, oneLine(d.LastError))
 	}
 	tw.Flush()
+}
+
+// oneLine keeps a table row on one line: a joined error (one per member of a role)
+// becomes its distinct parts separated by "; ".
+func oneLine(err string) string {
+	var parts []string
+	for _, p := range strings.Split(err, "\n") {
+		if p = strings.TrimSpace(p); p != "" && !slices.Contains(parts, p) {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "; ")
 }

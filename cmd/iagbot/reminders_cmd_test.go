@@ -125,3 +125,15 @@ func TestRemindersUsage(t *testing.T) {
 		t.Fatalf("--help does not list reminders:\n%s", out)
 	}
 }
+
+func TestOneLine(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"bot: unreachable", "bot: unreachable"},
+		{"m: bot: unreachable\nm: bot: unreachable\nrole sti: bot: unreachable", "m: bot: unreachable; role sti: bot: unreachable"},
+	} {
+		if got := oneLine(tc.in); got != tc.want {
+			t.Errorf("oneLine(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -139,6 +139,9 @@ func applyPrefs(items []Item, prefs []Pref, now time.Time) []Item {
 	return out
 }
 
+// finishTimeout bounds the recording of a delivery's outcome after its pass ended.
+const finishTimeout = 10 * time.Second
+
 // deliver claims items (behind g, for an aggregated message), sends them as one
 // message, and records the outcome. Items another pass claimed first are left out.
 func (s *Scheduler) deliver(ctx context.Context, now time.Time, g *Claim, items []Item, rep *Report) error {
@@ -183,7 +186,11 @@ func (s *Scheduler) deliver(ctx context.Context, now time.Time, g *Claim, items 
 			s.count(it.Kind, status)
 		}
 	}
-	if err := s.store.FinishReminders(ctx, keys, status, errText, now); err != nil {
+	// The outcome is recorded even when the pass is being cancelled (shutdown): a
+	// claim left pending is never sent again, one recorded failed is retried.
+	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), finishTimeout)
+	defer cancel()
+	if err := s.store.FinishReminders(fctx, keys, status, errText, now); err != nil {
 		return fmt.Errorf("reminders: record delivery: %w", err)
 	}
 	return nil

@@ -14,6 +14,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sort"
 	"time"
 
@@ -148,24 +149,85 @@ func (e *Engine) route(ctx context.Context, s *Session) ([]bot.Reply, error) {
 	if err != nil {
 		return nil, fmt.Errorf("active dialogs: %w", err)
 	}
+	if replies, ok, err := e.interrupt(ctx, s, kinds); ok || err != nil {
+		return replies, err
+	}
 	for _, kind := range kinds {
 		d, ok := e.dialogs[kind]
 		if !ok {
 			continue
 		}
 		replies, handled, err := d.Continue(ctx, s)
-		if err != nil || handled {
-			return replies, err
-		}
-		// The dialog gave the turn back: answer it, then ask the same question again.
-		replies, err = e.byIntent(ctx, s, folded)
 		if err != nil {
 			return nil, err
+		}
+		if handled {
+			return e.resumeOther(ctx, s, kind, replies)
+		}
+		active, err := e.store.ActiveDialogs(ctx, s.Key)
+		if err != nil {
+			return nil, fmt.Errorf("active dialogs: %w", err)
+		}
+		if !slices.Contains(active, kind) {
+			// A dialog that ended as it gave the turn back (an offer left unanswered)
+			// lets the next dialog read it: it may be the answer that one waits for.
+			continue
+		}
+		// The dialog gave the turn back: answer it, then ask the same question again,
+		// unless the answer opened another dialog, which now waits for the person's
+		// reply; this one resumes when that one ends.
+		s.saved = false
+		replies, err = e.byIntent(ctx, s, folded)
+		if err != nil || s.saved {
+			return replies, err
 		}
 		more, err := d.Reprompt(ctx, s)
 		return append(replies, more...), err
 	}
 	return e.byIntent(ctx, s, folded)
+}
+
+// interrupt handles a command that no dialog may take for an answer, then lets the
+// dialog that was waiting ask again, unless the command opened a dialog of its own.
+func (e *Engine) interrupt(ctx context.Context, s *Session, kinds []string) ([]bot.Reply, bool, error) {
+	if len(kinds) == 0 {
+		return nil, false, nil
+	}
+	for _, in := range e.intents {
+		if !in.Interrupts || !in.Match(s, s.folded) {
+			continue
+		}
+		s.Intent = in.Name
+		replies, err := in.Handle(ctx, s)
+		if err != nil || s.saved {
+			return replies, true, err
+		}
+		for _, k := range kinds {
+			if d, ok := e.dialogs[k]; ok {
+				more, err := d.Reprompt(ctx, s)
+				return append(replies, more...), true, err
+			}
+		}
+		return replies, true, nil
+	}
+	return nil, false, nil
+}
+
+// resumeOther follows the replies of a dialog that handled the turn: when that turn
+// ended it and another dialog is still under way, the other asks its question again,
+// so the person knows what the bot waits for.
+func (e *Engine) resumeOther(ctx context.Context, s *Session, kind string, replies []bot.Reply) ([]bot.Reply, error) {
+	active, err := e.store.ActiveDialogs(ctx, s.Key)
+	if err != nil || slices.Contains(active, kind) {
+		return replies, err
+	}
+	for _, k := range active {
+		if d, ok := e.dialogs[k]; ok {
+			more, err := d.Reprompt(ctx, s)
+			return append(replies, more...), err
+		}
+	}
+	return replies, nil
 }
 
 func (e *Engine) byIntent(ctx context.Context, s *Session, folded string) ([]bot.Reply, error) {

@@ -18,6 +18,10 @@ type Intent struct {
 	// Match reports whether the turn is this intent. It gets the folded text (Fold).
 	Match  func(s *Session, folded string) bool
 	Handle Handler
+	// Interrupts marks an exact command that is never an answer to a dialog's question
+	// ("supprimer mes données"): it is matched before the ongoing dialog, which then
+	// asks its question again.
+	Interrupts bool
 }
 
 // Feature is one area of the conversation. It may also implement Intents, Actions

@@ -25,6 +25,9 @@ type Session struct {
 	engine *Engine
 	ctx    context.Context
 	folded string // Fold(Turn.Text), computed once per turn
+	// saved is set when a dialog's state is written: the turn opened or moved a
+	// dialog, which now waits for the person's answer.
+	saved bool
 }
 
 // Context is the turn's context, for intent matchers that need to read storage.
@@ -50,6 +53,7 @@ func (s *Session) LoadState(ctx context.Context, kind string) (state []byte, ok 
 
 // SaveState stores the person's dialog state of kind.
 func (s *Session) SaveState(ctx context.Context, kind string, state []byte) error {
+	s.saved = true
 	return s.engine.store.SaveDialog(ctx, s.Key, kind, state)
 }
 

@@ -33,7 +33,7 @@ type erase struct{ store Store }
 func (*erase) Name() string { return "mydata.erase" }
 
 func (e *erase) Intents() []conversations.Intent {
-	return []conversations.Intent{{Name: "mydata.erase", Priority: 95,
+	return []conversations.Intent{{Name: "mydata.erase", Priority: 95, Interrupts: true,
 		Match: func(_ *conversations.Session, f string) bool {
 			return deleteData.Exact(split(f).without(commandFillers...))
 		},

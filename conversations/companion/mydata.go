@@ -30,7 +30,7 @@ type myData struct{ store Store }
 func (*myData) Name() string { return "mydata" }
 
 func (m *myData) Intents() []conversations.Intent {
-	return []conversations.Intent{{Name: "mydata", Priority: 90,
+	return []conversations.Intent{{Name: "mydata", Priority: 90, Interrupts: true,
 		Match: func(_ *conversations.Session, f string) bool {
 			return showData.Exact(split(f).without(commandFillers...))
 		},

@@ -80,3 +80,17 @@ func TestDeleteMyDataMidRequest(t *testing.T) {
 	r.As("bob").Say("new request").Say("delete my data").Want("DELETE YOUR DATA").WantNot("Noted")
 	r.Say("ChatGPT Edu").Want("Noted", "Step 2 of 35")
 }
+
+// TestIncidentStatementMidRequest: an incident told as a statement (no question mark)
+// in the middle of a request is handled as an incident, not saved as an answer.
+func TestIncidentStatementMidRequest(t *testing.T) {
+	r := twoDialogs(t)
+	r.As("alice").Say("faire une demande").Want("Quel système d'IAG")
+	r.Say("J'ai mis par erreur des notes d'élèves dans ChatGPT").
+		Want("Préparer le rapport").WantNot("C'est noté")
+	r.Say("non").WantNot("C'est noté", "Étape 2 de 35")
+	r.Say("ChatGPT Edu").Want("C'est noté", "Étape 2 de 35")
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+}

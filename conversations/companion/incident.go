@@ -27,7 +27,8 @@ type incident struct {
 func (*incident) Name() string { return "incident" }
 
 func (in *incident) Intents() []conversations.Intent {
-	return []conversations.Intent{{Name: "incident", Priority: 70,
+	// An incident told in the middle of a request is never that request's answer.
+	return []conversations.Intent{{Name: "incident", Priority: 70, Interrupts: true,
 		Match:  func(_ *conversations.Session, f string) bool { return in.isIncident(f) },
 		Handle: in.advise}}
 }

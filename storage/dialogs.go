@@ -12,7 +12,7 @@ import (
 func (db *DB) ActiveDialogs(ctx context.Context, key string) ([]string, error) {
 	var kinds []string
 	err := db.read(ctx).Model(&DialogRow{}).Where("person_key = ?", key).
-		Order("updated_at DESC").Pluck("kind", &kinds).Error
+		Order("updated_at DESC, kind").Pluck("kind", &kinds).Error
 	return kinds, err
 }
 

@@ -14,6 +14,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
@@ -48,7 +51,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		err error
 	)
 	if pg {
-		gdb, err = gorm.Open(postgres.Open(dsn), cfg)
+		gdb, err = gorm.Open(postgres.New(postgres.Config{DSN: dsn,
+			OptionOpenDB: []stdlib.OptionOpenDB{stdlib.OptionAfterConnect(scanUTC)}}), cfg)
 	} else {
 		gdb, err = gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg)
 	}
@@ -76,6 +80,16 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// scanUTC makes pgx return timestamptz values in UTC instead of the process's zone.
+// Dates (an EFVP review, a training session) are stored as UTC midnight and read by
+// their calendar day in the zone they come back in, as SQLite returns them: in the
+// zone of a server in Québec they would each be the day before.
+func scanUTC(_ context.Context, c *pgx.Conn) error {
+	c.TypeMap().RegisterType(&pgtype.Type{Name: "timestamptz", OID: pgtype.TimestamptzOID,
+		Codec: &pgtype.TimestamptzCodec{ScanLocation: time.UTC}})
+	return nil
 }
 
 // sqliteDSN adds the pragmas every connection needs: WAL so readers do not block the

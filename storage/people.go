@@ -118,8 +118,11 @@ func (db *DB) People(ctx context.Context, key string) ([]Person, error) {
 // FindPersonKey resolves a person named by e-mail, platform user id or key to their
 // key; bot.ErrNotFound when the bot never met them.
 func (db *DB) FindPersonKey(ctx context.Context, who string) (string, error) {
+	// A person with an e-mail is keyed by it lower-cased (bot.User.Key), and roles match
+	// e-mails whatever their case: "Marie.Tremblay@…" in the configuration is her.
+	folded := strings.ToLower(strings.TrimSpace(who))
 	var row PersonRow
-	err := db.read(ctx).Where("key = ? OR email = ? OR user_id = ?", who, who, who).
+	err := db.read(ctx).Where("key IN ? OR email = ? OR user_id = ?", []string{who, folded}, who, who).
 		Order("last_seen_at DESC").First(&row).Error
 	if isNotFound(err) {
 		return "", bot.ErrNotFound

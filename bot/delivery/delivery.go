@@ -113,26 +113,36 @@ func (d *Dispatcher) ToRole(ctx context.Context, role string, r bot.Reply) ([]bo
 		return nil, err
 	}
 	var (
-		sent []bot.MessageRef
-		errs []error
+		sent                []bot.MessageRef
+		unreachable, failed []error
 	)
 	for _, who := range d.Members(role) {
 		key, err := d.store.FindPersonKey(ctx, who)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s member: %w", role, bot.ErrUnreachable))
-			continue
+		if errors.Is(err, bot.ErrNotFound) {
+			err = fmt.Errorf("%s member: %w", role, bot.ErrUnreachable)
 		}
-		msg, err := d.ToPerson(ctx, key, r)
-		if err != nil {
-			errs = append(errs, err)
-			continue
+		if err == nil {
+			var msg bot.MessageRef
+			if msg, err = d.ToPerson(ctx, key, r); err == nil {
+				sent = append(sent, msg)
+				continue
+			}
 		}
-		sent = append(sent, msg)
+		if errors.Is(err, bot.ErrUnreachable) {
+			unreachable = append(unreachable, err)
+		} else {
+			failed = append(failed, err)
+		}
 	}
-	if len(sent) == 0 {
-		return nil, errors.Join(append(errs, fmt.Errorf("role %s: %w", role, bot.ErrUnreachable))...)
+	switch {
+	case len(sent) > 0:
+		return sent, nil
+	case len(failed) > 0:
+		// Not ErrUnreachable, which callers take as final: a failure that may pass (the
+		// database, a platform's 5xx) must leave the message to be tried again.
+		return nil, fmt.Errorf("role %s: %w", role, errors.Join(failed...))
 	}
-	return sent, nil
+	return nil, errors.Join(append(unreachable, fmt.Errorf("role %s: %w", role, bot.ErrUnreachable))...)
 }
 
 // Update replaces a posted message where the channel can; elsewhere it posts the new

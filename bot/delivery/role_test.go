@@ -1,0 +1,34 @@
+package delivery_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/cssdgs/iagbot/bot"
+)
+
+// downMessenger fails every post as a platform outage does (HTTP 502).
+type downMessenger struct{}
+
+func (downMessenger) Post(context.Context, bot.ConversationRef, bot.Reply) (bot.MessageRef, error) {
+	return bot.MessageRef{}, errors.New("HTTP 502")
+}
+
+// TestToRoleOutageIsNotUnreachable: a role without a channel whose one known member
+// cannot be written to because of an outage is not "unreachable", which reminders
+// record as final; the outage's error comes back so the message is tried again.
+func TestToRoleOutageIsNotUnreachable(t *testing.T) {
+	ctx := context.Background()
+	db, _, d, _ := setup(t)
+	d.Add(bot.Slack, downMessenger{})
+	d.Members = func(role string) []string { return map[string][]string{"sti": {"U9", "ghost@x.org"}}[role] }
+	u := bot.User{ID: "U9"}
+	if _, err := db.MeetPerson(ctx, u.Key(bot.Slack), bot.Slack, u, &bot.ConversationRef{Channel: bot.Slack, ID: "D9", UserID: "U9"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := d.ToRole(ctx, "sti", bot.Text("card"))
+	if err == nil || errors.Is(err, bot.ErrUnreachable) {
+		t.Fatalf("ToRole during an outage = %v, want the outage's error, not ErrUnreachable", err)
+	}
+}

@@ -36,8 +36,10 @@ const (
 	// DefaultMaxInFlight bounds the activities processed at once; more wait for a slot
 	// while their request lasts, then get 503 (Teams redelivers).
 	DefaultMaxInFlight = 32
-	// DefaultTurnTimeout bounds the engine and the replies of one activity.
-	DefaultTurnTimeout = 60 * time.Second
+	// DefaultTurnTimeout bounds the engine and the replies of one activity. The Bot
+	// Framework expects its POST answered within 15 s, and serve's graceful shutdown
+	// waits as long for the turns under way, so a turn must end before either.
+	DefaultTurnTimeout = 12 * time.Second
 	// DefaultMemberTTL is how long a person's e-mail from the members API is reused.
 	DefaultMemberTTL = time.Hour
 	// DefaultServiceURL is Teams' global service URL, used to open a 1:1 conversation

@@ -178,8 +178,8 @@ func (d *Dispatcher) retry(ctx context.Context, conv bot.ConversationRef, call f
 		}
 		err = call()
 		var rl *bot.RateLimitError
-		if !errors.As(err, &rl) {
-			return err
+		if !errors.As(err, &rl) || attempt == d.MaxAttempts-1 {
+			return err // done, or the last try: waiting again would only delay the error
 		}
 		wait := rl.RetryAfter
 		if wait <= 0 {
@@ -201,6 +201,15 @@ func (d *Dispatcher) pace(ctx context.Context, conv bot.ConversationRef) error {
 	}
 	key := string(conv.Channel) + "/" + conv.ID
 	now := time.Now()
+	if len(d.next) > 10_000 {
+		// Forget conversations whose slot is past: memory stays bounded by the
+		// conversations written to in the last second or so.
+		for k, at := range d.next {
+			if at.Before(now) {
+				delete(d.next, k)
+			}
+		}
+	}
 	at := d.next[key]
 	if at.Before(now) {
 		at = now

@@ -94,3 +94,16 @@ func TestIncidentStatementMidRequest(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestCommandsMidRequestAreNotAnswers: reviewers' and reminders' commands typed in the
+// middle of a request are handled, and the request asks its question again.
+func TestCommandsMidRequestAreNotAnswers(t *testing.T) {
+	r := twoDialogs(t)
+	r.As("codir").Say("faire une demande").Want("Quel système d'IAG")
+	r.Say("demandes à examiner").WantNot("C'est noté").Want("Quel système d'IAG")
+	r.Say("rappelle-moi dans une semaine").WantNot("C'est noté").Want("Quel système d'IAG")
+	r.Say("ChatGPT Edu").Want("C'est noté", "Étape 2 de 35")
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -67,11 +67,13 @@ func (f *Feature) Name() string { return "reminders" }
 // Intents are the answers to a reminder.
 func (f *Feature) Intents() []conversations.Intent {
 	return []conversations.Intent{
-		{Name: "reminders.snooze", Priority: 100, Match: func(s *conversations.Session, folded string) bool {
+		// Snooze and stop are never the answer to a dialog's question: they interrupt it.
+		// "EFVP révisée le …" could answer the request's EFVP question, so it does not.
+		{Name: "reminders.snooze", Priority: 100, Interrupts: true, Match: func(s *conversations.Session, folded string) bool {
 			_, ok := parseSnooze(folded)
 			return ok && !question(s)
 		}, Handle: f.snooze},
-		{Name: "reminders.stop", Priority: 100, Match: func(s *conversations.Session, folded string) bool {
+		{Name: "reminders.stop", Priority: 100, Interrupts: true, Match: func(s *conversations.Session, folded string) bool {
 			return stopPhrases.Exact(folded) && !question(s)
 		}, Handle: f.stop},
 		{Name: "reminders.efvp", Priority: 100, Match: func(s *conversations.Session, folded string) bool {

@@ -31,10 +31,11 @@ func (f *Feature) Intents() []conversations.Intent {
 		{Name: "review.reviewers", Priority: 90, Match: func(_ *conversations.Session, folded string) bool {
 			return reviewersPhrases.Contains(folded)
 		}, Handle: f.reviewers},
-		{Name: "review.pending", Priority: 100, Match: func(_ *conversations.Session, folded string) bool {
+		// Exact commands, never the answer to a dialog's question: they interrupt it.
+		{Name: "review.pending", Priority: 100, Interrupts: true, Match: func(_ *conversations.Session, folded string) bool {
 			return pendingPhrases.Exact(folded)
 		}, Handle: f.pending},
-		{Name: "review.register", Priority: 100, Match: func(_ *conversations.Session, folded string) bool {
+		{Name: "review.register", Priority: 100, Interrupts: true, Match: func(_ *conversations.Session, folded string) bool {
 			_, ok := registerPhrases.Prefix(folded)
 			return ok
 		}, Handle: f.register},

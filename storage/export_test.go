@@ -11,3 +11,8 @@ func (db *DB) ExecForTest(ctx context.Context, sql string) error {
 func (db *DB) InsertForTest(ctx context.Context, row any) error {
 	return db.read(ctx).Create(row).Error
 }
+
+// NewIDForTest exposes newID for a system name.
+func (db *DB) NewIDForTest(ctx context.Context, name string) (string, error) {
+	return newID(db.read(ctx), &SystemRow{}, name)
+}

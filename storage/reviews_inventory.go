@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cssdgs/iagbot/bot/inventory"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
@@ -135,14 +136,14 @@ func resolveUse(tx *gorm.DB, named string, automated bool) (id string, created b
 	if err := tx.Find(&uses).Error; err != nil {
 		return "", false, err
 	}
-	want := compactName(named)
+	want := inventory.Compact(named)
 	for _, u := range uses {
 		if u.ID == named {
 			return u.ID, false, nil
 		}
 	}
 	for _, u := range uses {
-		if want != "" && (compactName(u.LabelFR) == want || compactName(u.LabelEN) == want || compactName(u.ID) == want) {
+		if want != "" && (inventory.Compact(u.LabelFR) == want || inventory.Compact(u.LabelEN) == want || inventory.Compact(u.ID) == want) {
 			return u.ID, false, nil
 		}
 	}

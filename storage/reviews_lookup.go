@@ -5,12 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/cssdgs/iagbot/bot"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"github.com/cssdgs/iagbot/bot/inventory"
 	"gorm.io/gorm"
 )
 
@@ -44,7 +41,7 @@ func (db *DB) FindSystem(ctx context.Context, name string) (SystemInfo, error) {
 }
 
 func findSystem(tx *gorm.DB, name string) (SystemRow, bool, error) {
-	want := compactName(name)
+	want := inventory.Compact(name)
 	if want == "" {
 		return SystemRow{}, false, nil
 	}
@@ -59,7 +56,7 @@ func findSystem(tx *gorm.DB, name string) (SystemRow, bool, error) {
 			names = append(names, aliases...)
 		}
 		for _, n := range names {
-			if compactName(n) == want {
+			if inventory.Compact(n) == want {
 				return r, true, nil
 			}
 		}
@@ -72,8 +69,10 @@ func findSystem(tx *gorm.DB, name string) (SystemRow, bool, error) {
 func newID(tx *gorm.DB, model any, name string) (string, error) {
 	var b strings.Builder
 	dash := false
-	for _, r := range foldName(name) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	// Only a-z and 0-9 are kept: inventory ids allow nothing else (an "ø" or "ß" that
+	// folding leaves would make the inventory invalid).
+	for _, r := range inventory.Fold(name) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
 			b.WriteRune(r)
 			dash = false
 		} else if !dash && b.Len() > 0 {
@@ -101,25 +100,6 @@ func newID(tx *gorm.DB, model any, name string) (string, error) {
 			return id, nil
 		}
 	}
-}
-
-func foldName(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, strings.ToLower(s))
-	if err != nil {
-		return strings.ToLower(s)
-	}
-	return out
-}
-
-func compactName(s string) string {
-	var b strings.Builder
-	for _, r := range foldName(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // UseLabel is a use of the taxonomy, as cards show it.

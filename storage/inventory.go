@@ -9,7 +9,6 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/inventory"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // ReplaceInventory replaces the whole inventory (uses, systems and their rules) in one
@@ -79,70 +78,6 @@ func count(tx *gorm.DB, row any, id string) (int64, error) {
 		q = q.Where("id = ?", id)
 	}
 	return n, q.Count(&n).Error
-}
-
-// SetSystemStatus sets a system's status (approved, suspended, withdrawn) and the
-// reason shown to users. It returns bot.ErrNotFound for an unknown system. Unlike
-// ChangeSystemStatus it writes no audit entry: it serves imports and tools.
-func (db *DB) SetSystemStatus(ctx context.Context, systemID, status, reason string) error {
-	if !inventory.Status(status).Valid() {
-		return fmt.Errorf("status %q is not one of approved, suspended, withdrawn", status)
-	}
-	return db.tx(ctx, func(tx *gorm.DB) error {
-		res := tx.Model(&SystemRow{}).Where("id = ?", systemID).
-			Updates(map[string]any{"status": status, "status_reason": reason, "updated_at": db.Now()})
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return fmt.Errorf("system %s: %w", systemID, bot.ErrNotFound)
-		}
-		return nil
-	})
-}
-
-// SetUseRule sets how a system treats a use: permitted, restricted (conditions in both
-// languages required) or forbidden; an empty rule removes the use from the system's
-// lists. It returns bot.ErrNotFound for an unknown system or use.
-func (db *DB) SetUseRule(ctx context.Context, systemID, useID, rule string, condFR, condEN string) error {
-	switch inventory.Rule(rule) {
-	case inventory.Restricted:
-		if condFR == "" || condEN == "" {
-			return fmt.Errorf("restricted use %s needs its conditions in French and in English", useID)
-		}
-	case inventory.Permitted, inventory.Forbidden, "":
-		condFR, condEN = "", ""
-	default:
-		return fmt.Errorf("rule %q is not one of permitted, restricted, forbidden", rule)
-	}
-	return db.tx(ctx, func(tx *gorm.DB) error {
-		if n, err := count(tx, &SystemRow{}, systemID); err != nil || n == 0 {
-			return notFound(err, "system "+systemID)
-		}
-		if n, err := count(tx, &UseRow{}, useID); err != nil || n == 0 {
-			return notFound(err, "use "+useID)
-		}
-		if rule == "" {
-			return tx.Where("system_id = ? AND use_id = ?", systemID, useID).Delete(&SystemUseRow{}).Error
-		}
-		var pos int
-		res := tx.Model(&SystemUseRow{}).Where("system_id = ? AND use_id = ?", systemID, useID).Select("position").Scan(&pos)
-		if res.Error == nil && res.RowsAffected == 0 { // a new rule goes last
-			res = tx.Model(&SystemUseRow{}).Where("system_id = ?", systemID).Select("COALESCE(MAX(position), -1) + 1").Scan(&pos)
-		}
-		if res.Error != nil {
-			return res.Error
-		}
-		row := SystemUseRow{SystemID: systemID, UseID: useID, Rule: rule, ConditionsFR: condFR, ConditionsEN: condEN, Position: pos}
-		err := tx.Clauses(clause.OnConflict{
-			Columns:   []clause.Column{{Name: "system_id"}, {Name: "use_id"}},
-			DoUpdates: clause.AssignmentColumns([]string{"rule", "conditions_fr", "conditions_en"}),
-		}).Create(&row).Error
-		if err != nil {
-			return err
-		}
-		return tx.Model(&SystemRow{}).Where("id = ?", systemID).Update("updated_at", db.Now()).Error
-	})
 }
 
 // UpsertSystem adds a system, or replaces the one with the same id (its rules too),

@@ -32,11 +32,11 @@ func TestInventoryRevChangesWithTheInventory(t *testing.T) {
 			t.Fatal("revision changed without a change")
 		}
 		inv, _ := db.Inventory(ctx)
-		if err := db.SetSystemStatus(ctx, inv.Systems[0].ID, "suspended", "test"); err != nil {
+		if _, err := db.ChangeSystemStatus(ctx, inv.Systems[0].ID, "suspended", "test", storage.Actor{Key: "admin"}); err != nil {
 			t.Fatal(err)
 		}
 		if rev() == r1 {
-			t.Fatal("revision unchanged after SetSystemStatus")
+			t.Fatal("revision unchanged after ChangeSystemStatus")
 		}
 	})
 }

@@ -96,40 +96,41 @@ func TestReplaceInventoryIsAtomic(t *testing.T) {
 	}
 }
 
-func TestSetSystemStatusAndUseRule(t *testing.T) {
+func TestChangeSystemStatusAndUseRule(t *testing.T) {
 	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
 		if err := db.ReplaceInventory(ctx, inventory.Sample()); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.SetSystemStatus(ctx, "chatgpt", "suspended", "incident du 2026-11-20"); err != nil {
+		by := storage.Actor{Key: "admin@x", Name: "Admin"}
+		if _, err := db.ChangeSystemStatus(ctx, "chatgpt", "suspended", "incident du 2026-11-20", by); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.SetSystemStatus(ctx, "nope", "suspended", ""); !errors.Is(err, bot.ErrNotFound) {
+		if _, err := db.ChangeSystemStatus(ctx, "nope", "suspended", "", by); !errors.Is(err, bot.ErrNotFound) {
 			t.Errorf("unknown system = %v", err)
 		}
-		if err := db.SetSystemStatus(ctx, "chatgpt", "paused", ""); err == nil {
+		if _, err := db.ChangeSystemStatus(ctx, "chatgpt", "paused", "", by); err == nil {
 			t.Error("bad status accepted")
 		}
 		// A new rule goes last; an existing one keeps its place; "" removes one.
-		if err := db.SetUseRule(ctx, "chatgpt", "code", "restricted", "Relisez le code.", "Review the code."); err != nil {
+		if _, err := db.ChangeUseRule(ctx, "chatgpt", "code", "restricted", "Relisez le code.", "Review the code.", "", by); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.SetUseRule(ctx, "chatgpt", "ideation", "forbidden", "ignored", "ignored"); err != nil {
+		if _, err := db.ChangeUseRule(ctx, "chatgpt", "ideation", "forbidden", "ignored", "ignored", "", by); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.SetUseRule(ctx, "chatgpt", "translation", "", "", ""); err != nil {
+		if _, err := db.ChangeUseRule(ctx, "chatgpt", "translation", "", "", "", "", by); err != nil {
 			t.Fatal(err)
 		}
 		for _, bad := range [][3]string{{"nope", "code", "permitted"}, {"chatgpt", "nope", "permitted"}} {
-			if err := db.SetUseRule(ctx, bad[0], bad[1], bad[2], "", ""); !errors.Is(err, bot.ErrNotFound) {
-				t.Errorf("SetUseRule(%v) = %v, want ErrNotFound", bad, err)
+			if _, err := db.ChangeUseRule(ctx, bad[0], bad[1], bad[2], "", "", "", by); !errors.Is(err, bot.ErrNotFound) {
+				t.Errorf("ChangeUseRule(%v) = %v, want ErrNotFound", bad, err)
 			}
 		}
-		if err := db.SetUseRule(ctx, "chatgpt", "code", "restricted", "seulement en français", ""); err == nil {
+		if _, err := db.ChangeUseRule(ctx, "chatgpt", "code", "restricted", "seulement en français", "", "", by); err == nil {
 			t.Error("restricted without English conditions accepted")
 		}
-		if err := db.SetUseRule(ctx, "chatgpt", "code", "maybe", "", ""); err == nil {
+		if _, err := db.ChangeUseRule(ctx, "chatgpt", "code", "maybe", "", "", "", by); err == nil {
 			t.Error("bad rule accepted")
 		}
 		inv, err := db.Inventory(ctx)
@@ -202,7 +203,7 @@ func TestUpsertSystem(t *testing.T) {
 		}
 		// A problem already in the database (a restricted rule without English
 		// conditions, as the review workflow may write) does not block other systems.
-		if err := db.SetUseRule(ctx, "chatgpt", "code", "restricted", "Relisez.", "Review."); err != nil {
+		if _, err := db.ChangeUseRule(ctx, "chatgpt", "code", "restricted", "Relisez.", "Review.", "", storage.Actor{Key: "admin"}); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.ExecForTest(ctx, "UPDATE system_use_rows SET conditions_en = '' WHERE system_id = 'chatgpt' AND use_id = 'code'"); err != nil {

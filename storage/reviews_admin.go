@@ -5,16 +5,21 @@ import (
 	"fmt"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/inventory"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
 
 // ChangeSystemStatus sets the status of a system of the inventory (approved, suspended,
 // withdrawn) with the administrator's reason, and writes the audit entry in the same
-// transaction (6.1, 8). It returns the previous status; bot.ErrNotFound for an unknown
-// system, and bot.ErrConflict, changing nothing, when the system already has that
-// status (a confirmation clicked twice changes and audits once).
+// transaction (6.1, 8): it is the one way the inventory's statuses change outside an
+// import. It returns the previous status; bot.ErrNotFound for an unknown system, and
+// bot.ErrConflict, changing nothing, when the system already has that status (a
+// confirmation clicked twice changes and audits once).
 func (db *DB) ChangeSystemStatus(ctx context.Context, systemID, status, reason string, by Actor) (string, error) {
+	if !inventory.Status(status).Valid() {
+		return "", fmt.Errorf("status %q is not one of approved, suspended, withdrawn", status)
+	}
 	var from string
 	err := db.tx(ctx, func(tx *gorm.DB) error {
 		var row SystemRow
@@ -42,20 +47,32 @@ func (db *DB) ChangeSystemStatus(ctx context.Context, systemID, status, reason s
 	return from, err
 }
 
-// ChangeUseRule sets how one system treats one use (permitted, restricted with
-// conditions, forbidden), with the audit entry in the same transaction. It returns the
-// previous rule (empty when the system did not list the use); bot.ErrNotFound for an
-// unknown system, bot.ErrConflict, changing nothing, when rule and conditions are
-// already those.
+// ChangeUseRule sets how one system treats one use: permitted, restricted (with its
+// conditions in both languages, as the inventory requires) or forbidden; an empty rule
+// removes the use from the system's lists. The audit entry is written in the same
+// transaction. It returns the previous rule (empty when the system did not list the
+// use); bot.ErrNotFound for an unknown system or use, bot.ErrConflict, changing
+// nothing, when rule and conditions are already those.
 func (db *DB) ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, condEN, reason string, by Actor) (string, error) {
+	switch inventory.Rule(rule) {
+	case inventory.Restricted:
+		if condFR == "" || condEN == "" {
+			return "", fmt.Errorf("restricted use %s needs its conditions in French and in English", useID)
+		}
+	case inventory.Permitted, inventory.Forbidden, "":
+		condFR, condEN = "", ""
+	default:
+		return "", fmt.Errorf("rule %q is not one of permitted, restricted, forbidden", rule)
+	}
 	var from string
 	err := db.tx(ctx, func(tx *gorm.DB) error {
-		var count int64
-		if err := tx.Model(&SystemRow{}).Where("id = ?", systemID).Count(&count).Error; err != nil {
-			return err
-		}
-		if count == 0 {
-			return fmt.Errorf("system %s: %w", systemID, bot.ErrNotFound)
+		for _, c := range []struct {
+			model any
+			id    string
+		}{{&SystemRow{}, systemID}, {&UseRow{}, useID}} {
+			if n, err := count(tx, c.model, c.id); err != nil || n == 0 {
+				return notFound(err, c.id)
+			}
 		}
 		var old SystemUseRow
 		err := tx.Where("system_id = ? AND use_id = ?", systemID, useID).First(&old).Error
@@ -65,6 +82,8 @@ func (db *DB) ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, 
 			if old.Rule == rule && old.ConditionsFR == condFR && old.ConditionsEN == condEN {
 				return fmt.Errorf("use %s of %s already %s: %w", useID, systemID, rule, bot.ErrConflict)
 			}
+		case isNotFound(err) && rule == "":
+			return fmt.Errorf("use %s of %s already unlisted: %w", useID, systemID, bot.ErrConflict)
 		case isNotFound(err):
 			if err := tx.Model(&SystemUseRow{}).Where("system_id = ?", systemID).
 				Select("COALESCE(MAX(position), -1) + 1").Scan(&old.Position).Error; err != nil {
@@ -73,11 +92,15 @@ func (db *DB) ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, 
 		default:
 			return err
 		}
-		row := SystemUseRow{SystemID: systemID, UseID: useID, Rule: rule, ConditionsFR: condFR, ConditionsEN: condEN, Position: old.Position}
-		err = tx.Clauses(clause.OnConflict{
-			Columns:   []clause.Column{{Name: "system_id"}, {Name: "use_id"}},
-			DoUpdates: clause.AssignmentColumns([]string{"rule", "conditions_fr", "conditions_en"}),
-		}).Create(&row).Error
+		if rule == "" {
+			err = tx.Where("system_id = ? AND use_id = ?", systemID, useID).Delete(&SystemUseRow{}).Error
+		} else {
+			row := SystemUseRow{SystemID: systemID, UseID: useID, Rule: rule, ConditionsFR: condFR, ConditionsEN: condEN, Position: old.Position}
+			err = tx.Clauses(clause.OnConflict{
+				Columns:   []clause.Column{{Name: "system_id"}, {Name: "use_id"}},
+				DoUpdates: clause.AssignmentColumns([]string{"rule", "conditions_fr", "conditions_en"}),
+			}).Create(&row).Error
+		}
 		if err != nil {
 			return err
 		}

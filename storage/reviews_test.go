@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/inventory"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/cssdgs/iagbot/storage/storagetest"
@@ -257,6 +258,10 @@ func TestPostedCardsAreKeptPerRound(t *testing.T) {
 func TestAdminChangesAreAuditedOnce(t *testing.T) {
 	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
+		// The taxonomy of uses the rules below name (a rule for an unknown use is refused).
+		if err := db.ReplaceInventory(ctx, inventory.Sample()); err != nil {
+			t.Fatal(err)
+		}
 		r := seedSubmitted(t, db, requests.CODIRReview)
 		if _, err := db.Decide(ctx, storage.ReviewDecision{RequestID: r.ID, Round: 1, Stage: requests.CODIRReview, Decision: "approve",
 			To: requests.Approved, ActorKey: "c@x"}, &storage.ReviewApproval{SystemName: "ChatGPT Édu", Kind: "public",
@@ -278,10 +283,10 @@ func TestAdminChangesAreAuditedOnce(t *testing.T) {
 			}, "suspended", bot.ErrConflict},
 			{"unknown system", func() (string, error) { return db.ChangeSystemStatus(ctx, "nope", "suspended", "x", admin) }, "", bot.ErrNotFound},
 			{"restrict a new use", func() (string, error) {
-				return db.ChangeUseRule(ctx, "chatgpt-edu", "summary", "restricted", "sans RP", "", "sans RP", admin)
+				return db.ChangeUseRule(ctx, "chatgpt-edu", "summary", "restricted", "sans RP", "sans RP", "sans RP", admin)
 			}, "", nil},
 			{"same rule again", func() (string, error) {
-				return db.ChangeUseRule(ctx, "chatgpt-edu", "summary", "restricted", "sans RP", "", "sans RP", admin)
+				return db.ChangeUseRule(ctx, "chatgpt-edu", "summary", "restricted", "sans RP", "sans RP", "sans RP", admin)
 			}, "restricted", bot.ErrConflict},
 			{"forbid it", func() (string, error) {
 				return db.ChangeUseRule(ctx, "chatgpt-edu", "summary", "forbidden", "", "", "décision CODIR-IN", admin)

@@ -64,7 +64,7 @@ func TestInventoryChangeTakesEffect(t *testing.T) {
 		t.Fatal("the sample has no approved Copilot")
 	}
 	r.As("lea").Say("Can I use Copilot Chat to summarize a public report?").WantNot("not approved")
-	if err := db.SetSystemStatus(ctx, copilot, "suspended", "incident"); err != nil {
+	if _, err := db.ChangeSystemStatus(ctx, copilot, "suspended", "incident", storage.Actor{Key: "admin"}); err != nil {
 		t.Fatal(err)
 	}
 	r.Say("Can I use Copilot Chat to summarize a public report?").Want("6.1")

@@ -30,9 +30,16 @@ func (e *env) due(day time.Time) time.Time {
 // isDue reports whether the pass of day's date has come.
 func (e *env) isDue(day time.Time) bool { return !e.due(day).After(e.now) }
 
+// reached reports whether day's date has come, its pass time or not. A series picks
+// its latest notice among the days reached, then sends it only once its pass has
+// come: a catch-up run before reminders.at on a notice day sends nothing for that
+// series, so the day's pass sends one notice instead of two with the same words.
+func (e *env) reached(day time.Time) bool { return !day.After(e.today) }
+
 // derive returns every reminder occurrence due at e.now, the latest of each series
 // only (a catch-up after downtime sends the 7-day EFVP reminder, not also the 30-day
-// one), delivered or not: the caller filters what was already sent.
+// one; before reminders.at on the 7-day day, neither), delivered or not: the caller
+// filters what was already sent.
 func derive(e *env) []Item {
 	var out []Item
 	out = append(out, deriveEFVP(e)...)
@@ -73,11 +80,11 @@ func deriveEFVP(e *env) []Item {
 				name string
 				day  time.Time
 			}{{"30", e.cal.OnOrBefore(d.AddDate(0, 0, -30))}, {"7", e.cal.OnOrBefore(d.AddDate(0, 0, -7))}, {"0", e.cal.OnOrBefore(d)}} {
-				if e.isDue(st.day) {
+				if e.reached(st.day) {
 					stage, at = st.name, st.day
 				}
 			}
-			if stage != "" {
+			if stage != "" && e.isDue(at) {
 				it := base
 				it.Stage, it.Occurrence, it.Recipient, it.Due = stage, date+"/"+stage, s.OwnerKey, e.due(at)
 				it.Days = daysBetween(e.today, d)
@@ -85,14 +92,17 @@ func deriveEFVP(e *env) []Item {
 			}
 		}
 		first := e.cal.OnOrAfter(d.AddDate(0, 0, 1))
-		if !e.isDue(first) {
+		if !e.reached(first) {
 			continue
 		}
 		k := daysBetween(first, e.today) / 7
-		for k > 0 && !e.isDue(e.cal.OnOrAfter(first.AddDate(0, 0, 7*k))) {
+		for k > 0 && !e.reached(e.cal.OnOrAfter(first.AddDate(0, 0, 7*k))) {
 			k--
 		}
 		ping := first.AddDate(0, 0, 7*k)
+		if !e.isDue(e.cal.OnOrAfter(ping)) {
+			continue
+		}
 		for _, to := range recipients(RolePrefix+config.RoleCODIRIN, s.SupervisorKey) {
 			it := base
 			// The request's language is the owner's, not the supervisor's or the channel's.
@@ -113,13 +123,16 @@ func deriveRisk(e *env, r requests.Request) []Item {
 	}
 	base := e.cal.Day(*r.DecidedAt)
 	k := daysBetween(base, e.today) / n
-	for k > 0 && !e.isDue(e.cal.OnOrAfter(base.AddDate(0, 0, k*n))) {
+	for k > 0 && !e.reached(e.cal.OnOrAfter(base.AddDate(0, 0, k*n))) {
 		k--
 	}
 	if k < 1 {
 		return nil
 	}
 	p := base.AddDate(0, 0, k*n)
+	if !e.isDue(e.cal.OnOrAfter(p)) {
+		return nil
+	}
 	return []Item{{Kind: Risk, Subject: requests.Subject(r.ID), Occurrence: p.Format(dateLayout),
 		Recipient: r.RequesterKey, Due: e.due(e.cal.OnOrAfter(p)), System: systemName(r), Date: p,
 		Request: r.ID, Days: n, Lang: r.Lang}}
@@ -137,11 +150,14 @@ func deriveDraft(e *env, r requests.Request) []Item {
 	it := Item{Subject: requests.Subject(r.ID), Recipient: r.RequesterKey, System: systemName(r),
 		Request: r.ID, Date: closing, Days: daysBetween(since, e.today), Lang: r.Lang}
 	switch {
-	case e.isDue(closing):
+	case e.reached(closing):
 		it.Kind, it.Stage, it.Occurrence, it.Due = DraftClose, "close", since.Format(dateLayout)+"/close", e.due(closing)
-	case e.isDue(remind):
+	case e.reached(remind):
 		it.Kind, it.Stage, it.Occurrence, it.Due = Draft, "remind", since.Format(dateLayout)+"/remind", e.due(remind)
 	default:
+		return nil
+	}
+	if it.Due.After(e.now) {
 		return nil
 	}
 	return []Item{it}

@@ -40,14 +40,17 @@ func deriveReview(e *env, r requests.Request) []Item {
 		at   time.Time
 		to   []string
 	)
-	if esc := e.cal.AddBusinessDays(since, 2*n); e.isDue(esc) {
+	if esc := e.cal.AddBusinessDays(since, 2*n); e.reached(esc) {
 		kind, at, to = ReviewLate, esc, recipients(RolePrefix+config.RoleCODIRIN, r.SupervisorKey)
-	} else if nudge := e.cal.AddBusinessDays(since, n); e.isDue(nudge) {
+	} else if nudge := e.cal.AddBusinessDays(since, n); e.reached(nudge) {
 		kind, at, to = Review, nudge, e.members[role]
 		if len(to) == 0 {
 			to = []string{RolePrefix + role}
 		}
 	} else {
+		return nil
+	}
+	if !e.isDue(at) {
 		return nil
 	}
 	out := make([]Item, 0, len(to))

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cssdgs/iagbot/storage"
 )
@@ -71,4 +72,57 @@ func TestEFVPRevisionDayByDay(t *testing.T) {
 			t.Errorf("no %q in the messages:\n%s", w, all)
 		}
 	}
+}
+
+// TestOneNoticePerSeriesAndDay: the bot starts on the 7-day notice day while the
+// 30-day notice was never sent (a first deployment, a long outage). Before
+// reminders.at the catch-up sends nothing for the series and the day's pass sends the
+// 7-day notice; after reminders.at the catch-up sends that one notice. Either way the
+// owner gets exactly one message that day, never the stale notice with the same words.
+func TestOneNoticePerSeriesAndDay(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		start      time.Time
+		atCatchUp  int // the owner's messages from the catch-up pass
+		atDaysPass int // and from the 09:00 pass of that day (when the bot started before it)
+	}{
+		{"before reminders.at", at("2027-05-26", 8, 0), 0, 1},
+		{"after reminders.at", at("2027-05-26", 10, 0), 1, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := dbPath(t)
+			p := &platform{}
+			h := newHarness(t, path, tc.start, p, testConfig(), nil)
+			seedSystem(t, path, "2027-06-02")
+			meet(t, h.db, "alice@x", "boss@x")
+			h.start()
+			var owner []post
+			catchUp := ownerPosts(p.take())
+			owner = append(owner, catchUp...)
+			if len(catchUp) != tc.atCatchUp {
+				t.Errorf("catch-up sent the owner %q, want %d message(s)", got(catchUp), tc.atCatchUp)
+			}
+			if tc.start.Hour() < 9 {
+				h.pass("2027-05-26")
+				day := ownerPosts(p.take())
+				owner = append(owner, day...)
+				if len(day) != tc.atDaysPass {
+					t.Errorf("the day's pass sent the owner %q, want %d message(s)", got(day), tc.atDaysPass)
+				}
+			}
+			if len(owner) != 1 || !strings.Contains(owner[0].text, "dans 7 jours") {
+				t.Fatalf("the owner got %d message(s) on the 7-day day: %q; want one 7-day notice", len(owner), got(owner))
+			}
+		})
+	}
+}
+
+func ownerPosts(posts []post) []post {
+	var out []post
+	for _, p := range posts {
+		if p.to == "D-alice@x" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -15,13 +15,13 @@ import (
 )
 
 // callCmd runs one of this file's subcommands directly, with a database in a
-// temporary folder, and returns its error and outputs.
-func callCmd(t *testing.T, env map[string]string, fn func(context.Context, Env, []string) error, args ...string) (error, string, string) {
+// temporary folder, and returns its outputs and error.
+func callCmd(t *testing.T, env map[string]string, fn func(context.Context, Env, []string) error, args ...string) (out, errOut string, err error) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	e := newEnv(strings.NewReader(""), &out, &errb, func(k string) string { return env[k] })
-	err := fn(context.Background(), e, args)
-	return err, out.String(), errb.String()
+	var outb, errb bytes.Buffer
+	e := newEnv(strings.NewReader(""), &outb, &errb, func(k string) string { return env[k] })
+	err = fn(context.Background(), e, args)
+	return outb.String(), errb.String(), err
 }
 
 // sampleFile writes the embedded sample inventory to a file.
@@ -37,7 +37,7 @@ func sampleFile(t *testing.T) string {
 func TestAskJSONContract(t *testing.T) {
 	inv := sampleFile(t)
 	env := map[string]string{"IAGBOT_DB": filepath.Join(t.TempDir(), "a.db")}
-	err, out, errOut := callCmd(t, env, runAsk, "--inventory", inv, "--json", "Puis-je mettre les notes de mes élèves dans ChatGPT ?")
+	out, errOut, err := callCmd(t, env, runAsk, "--inventory", inv, "--json", "Puis-je mettre les notes de mes élèves dans ChatGPT ?")
 	if err != nil {
 		t.Fatalf("ask: %v\n%s", err, errOut)
 	}
@@ -76,23 +76,23 @@ func TestAskTextLanguageAndFlagsAnywhere(t *testing.T) {
 	inv := sampleFile(t)
 	env := map[string]string{"IAGBOT_DB": filepath.Join(t.TempDir(), "a.db")}
 	// Flags after the question; the answer follows the question's language.
-	err, out, _ := callCmd(t, env, runAsk, "Can", "I", "use", "Copilot", "to", "summarize", "an", "article?", "--inventory", inv)
+	out, _, err := callCmd(t, env, runAsk, "Can", "I", "use", "Copilot", "to", "summarize", "an", "article?", "--inventory", inv)
 	if err != nil || !strings.Contains(out, "Yes, this is allowed.") {
 		t.Fatalf("ask = %v\n%s", err, out)
 	}
 	// --lang forces the language of the answer.
-	err, out, _ = callCmd(t, env, runAsk, "--inventory", inv, "--lang", "en", "Puis-je utiliser Claude ?")
+	out, _, err = callCmd(t, env, runAsk, "--inventory", inv, "--lang", "en", "Puis-je utiliser Claude ?")
 	if err != nil || !strings.Contains(out, "Claude is not a GenAI system approved") {
 		t.Fatalf("ask --lang en = %v\n%s", err, out)
 	}
 	// Without a question, or with a bad language: usage errors.
-	if err, _, _ := callCmd(t, env, runAsk, "--inventory", inv); !errors.Is(err, errUsage) {
+	if _, _, err := callCmd(t, env, runAsk, "--inventory", inv); !errors.Is(err, errUsage) {
 		t.Errorf("no question = %v", err)
 	}
-	if err, _, _ := callCmd(t, env, runAsk, "--lang", "de", "ChatGPT ?"); !errors.Is(err, errUsage) {
+	if _, _, err := callCmd(t, env, runAsk, "--lang", "de", "ChatGPT ?"); !errors.Is(err, errUsage) {
 		t.Errorf("--lang de = %v", err)
 	}
-	if err, _, errOut := callCmd(t, env, runAsk, "--help"); !errors.Is(err, flag.ErrHelp) || !strings.Contains(errOut, "--inventory") {
+	if _, errOut, err := callCmd(t, env, runAsk, "--help"); !errors.Is(err, flag.ErrHelp) || !strings.Contains(errOut, "--inventory") {
 		t.Errorf("--help = %v: %s", err, errOut)
 	}
 }
@@ -102,7 +102,7 @@ func TestAskInvalidInventoryFails(t *testing.T) {
 	bad := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(bad, []byte("version: 1\nuses: []\nsystems:\n  - id: x\n    name: X\n    kind: cloud\n    hosting: quebec\n    status: approved\n    permitted: [nope]\n"), 0o600)
 	env := map[string]string{"IAGBOT_DB": filepath.Join(dir, "a.db")}
-	err, out, errOut := callCmd(t, env, runAsk, "--inventory", bad, "--json", "ChatGPT ?")
+	out, errOut, err := callCmd(t, env, runAsk, "--inventory", bad, "--json", "ChatGPT ?")
 	if err == nil || out != "" {
 		t.Fatalf("invalid inventory = %v, out %q", err, out)
 	}
@@ -111,7 +111,7 @@ func TestAskInvalidInventoryFails(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
 	}
-	if err, _, _ := callCmd(t, env, runAsk, "--inventory", filepath.Join(dir, "missing.yaml"), "ChatGPT ?"); err == nil {
+	if _, _, err := callCmd(t, env, runAsk, "--inventory", filepath.Join(dir, "missing.yaml"), "ChatGPT ?"); err == nil {
 		t.Error("unreadable inventory accepted")
 	}
 	// Through the command line, the exit code is non-zero.
@@ -124,7 +124,7 @@ func TestAskInvalidInventoryFails(t *testing.T) {
 // not main's command table lists it yet.
 func runCLIAsk(t *testing.T, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
-	err, out, errOut := callCmd(t, env, runAsk, args...)
+	out, errOut, err := callCmd(t, env, runAsk, args...)
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 		return 0, out, errOut
@@ -144,7 +144,7 @@ uses:
 systems:
   - {id: gemini, name: Google Gemini, kind: public, hosting: foreign, status: approved, permitted: [summary]}
 `), 0o600)
-	if err, _, errOut := callCmd(t, env, runInventory, "import", small); err != nil {
+	if _, errOut, err := callCmd(t, env, runInventory, "import", small); err != nil {
 		t.Fatalf("import: %v %s", err, errOut)
 	}
 	code, out, errOut := runCLIAsk(t, env, "--json", "Can I use Gemini to summarize a report?")

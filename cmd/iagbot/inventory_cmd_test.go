@@ -13,7 +13,7 @@ import (
 
 func TestInventoryValidate(t *testing.T) {
 	good := sampleFile(t)
-	err, out, _ := callCmd(t, nil, runInventory, "validate", good)
+	out, _, err := callCmd(t, nil, runInventory, "validate", good)
 	if err != nil || !strings.Contains(out, "is valid: 22 uses, 6 systems (4 approved)") {
 		t.Fatalf("validate sample = %v: %s", err, out)
 	}
@@ -26,7 +26,7 @@ systems:
   - {id: s, name: S, aliases: [x], kind: public, hosting: quebec, status: approved, permitted: [a, a, z]}
   - {id: t, name: T, aliases: [X], kind: public, hosting: mars, status: approved}
 `), 0o600)
-	err, _, errOut := callCmd(t, nil, runInventory, "validate", bad)
+	_, errOut, err := callCmd(t, nil, runInventory, "validate", bad)
 	if err == nil {
 		t.Fatal("invalid file validated")
 	}
@@ -42,12 +42,12 @@ func TestInventoryImportExport(t *testing.T) {
 	dir := t.TempDir()
 	env := map[string]string{"IAGBOT_DB": filepath.Join(dir, "i.db")}
 	file := sampleFile(t)
-	err, out, errOut := callCmd(t, env, runInventory, "import", file)
+	out, errOut, err := callCmd(t, env, runInventory, "import", file)
 	if err != nil || !strings.Contains(out, "imported: 22 uses, 6 systems") {
 		t.Fatalf("import = %v: %s %s", err, out, errOut)
 	}
 	// YAML export re-imports unchanged.
-	err, yml, _ := callCmd(t, env, runInventory, "export")
+	yml, _, err := callCmd(t, env, runInventory, "export")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,47 +62,47 @@ func TestInventoryImportExport(t *testing.T) {
 	}
 	exported := filepath.Join(dir, "exported.yaml")
 	os.WriteFile(exported, []byte(yml), 0o600)
-	if err, _, errOut := callCmd(t, env, runInventory, "import", exported); err != nil {
+	if _, errOut, err := callCmd(t, env, runInventory, "import", exported); err != nil {
 		t.Fatalf("re-import: %v %s", err, errOut)
 	}
 	_ = back
 	// CSV and Markdown, French by default, English on request.
-	if err, out, _ := callCmd(t, env, runInventory, "export", "--format", "csv"); err != nil || !strings.HasPrefix(out, "id du système,Système,") {
+	if out, _, err := callCmd(t, env, runInventory, "export", "--format", "csv"); err != nil || !strings.HasPrefix(out, "id du système,Système,") {
 		t.Errorf("csv = %v: %.80s", err, out)
 	}
-	if err, out, _ := callCmd(t, env, runInventory, "export", "--format", "md", "--lang", "en"); err != nil || !strings.Contains(out, "| System | Kind |") {
+	if out, _, err := callCmd(t, env, runInventory, "export", "--format", "md", "--lang", "en"); err != nil || !strings.Contains(out, "| System | Kind |") {
 		t.Errorf("md = %v: %.80s", err, out)
 	}
-	if err, _, _ := callCmd(t, env, runInventory, "export", "--format", "pdf"); !errors.Is(err, errUsage) {
+	if _, _, err := callCmd(t, env, runInventory, "export", "--format", "pdf"); !errors.Is(err, errUsage) {
 		t.Errorf("--format pdf = %v", err)
 	}
 	// A bad file changes nothing.
 	bad := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(bad, []byte("version: 1\nuses: []\nsystems: [{id: s}]\n"), 0o600)
-	if err, _, _ := callCmd(t, env, runInventory, "import", bad); err == nil || !strings.Contains(err.Error(), "not changed") {
+	if _, _, err := callCmd(t, env, runInventory, "import", bad); err == nil || !strings.Contains(err.Error(), "not changed") {
 		t.Fatalf("bad import = %v", err)
 	}
-	if _, after, _ := callCmd(t, env, runInventory, "export"); after != yml {
+	if after, _, _ := callCmd(t, env, runInventory, "export"); after != yml {
 		t.Error("a rejected import changed the database")
 	}
 }
 
 func TestInventoryUsage(t *testing.T) {
-	if err, _, _ := callCmd(t, nil, runInventory); !errors.Is(err, errUsage) {
+	if _, _, err := callCmd(t, nil, runInventory); !errors.Is(err, errUsage) {
 		t.Errorf("no subcommand = %v", err)
 	}
-	if err, _, errOut := callCmd(t, nil, runInventory, "frobnicate"); !errors.Is(err, errUsage) || !strings.Contains(errOut, "unknown subcommand") {
+	if _, errOut, err := callCmd(t, nil, runInventory, "frobnicate"); !errors.Is(err, errUsage) || !strings.Contains(errOut, "unknown subcommand") {
 		t.Errorf("unknown subcommand = %v %s", err, errOut)
 	}
-	if err, out, _ := callCmd(t, nil, runInventory, "--help"); err != nil || !strings.Contains(out, "validate FILE") {
+	if out, _, err := callCmd(t, nil, runInventory, "--help"); err != nil || !strings.Contains(out, "validate FILE") {
 		t.Errorf("--help = %v %s", err, out)
 	}
 	for _, sub := range []string{"import", "validate", "export"} {
-		if err, _, errOut := callCmd(t, nil, runInventory, sub, "--help"); err == nil || !strings.Contains(errOut, "Usage: iagbot inventory "+sub) {
+		if _, errOut, err := callCmd(t, nil, runInventory, sub, "--help"); err == nil || !strings.Contains(errOut, "Usage: iagbot inventory "+sub) {
 			t.Errorf("%s --help = %v %s", sub, err, errOut)
 		}
 	}
-	if err, _, _ := callCmd(t, nil, runInventory, "import"); !errors.Is(err, errUsage) {
+	if _, _, err := callCmd(t, nil, runInventory, "import"); !errors.Is(err, errUsage) {
 		t.Errorf("import without file = %v", err)
 	}
 }

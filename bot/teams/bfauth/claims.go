@@ -20,33 +20,6 @@ type Claims struct {
 	IssuedAt   time.Time // iat, zero when absent
 }
 
-// GetClaimValue returns the value of a claim by its JWT name ("iss", "aud",
-// "serviceurl", "kid", "channelId"), or "" for any other name. It satisfies
-// msbotbuilder-go's auth.ClaimsIdentity and, unlike the upstream
-// implementation, never panics, even on a nil receiver.
-func (c *Claims) GetClaimValue(name string) string {
-	if c == nil {
-		return ""
-	}
-	switch name {
-	case "iss":
-		return c.Issuer
-	case "aud":
-		return c.AppID
-	case "serviceurl":
-		return c.ServiceURL
-	case "kid":
-		return c.KeyID
-	case "channelId":
-		return c.ChannelID
-	}
-	return ""
-}
-
-// IsAuthenticated reports whether c came from a successful validation; it
-// satisfies msbotbuilder-go's auth.ClaimsIdentity.
-func (c *Claims) IsAuthenticated() bool { return c != nil }
-
 // tokenClaims is the wire form decoded by golang-jwt. serviceurl is a
 // pointer so that "absent" and "empty" are both rejected explicitly.
 type tokenClaims struct {

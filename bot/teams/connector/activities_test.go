@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"net/url"
 	"testing"
 
 	"github.com/infracloudio/msbotbuilder-go/schema"
@@ -137,29 +135,3 @@ func TestNewConfigErrors(t *testing.T) {
 	}
 }
 
-// The client.Client methods take ready-made URLs from msbotbuilder-go.
-func TestClientInterfaceMethods(t *testing.T) {
-	e := newEnv(t, nil)
-	u, _ := url.Parse(e.conn.srv.URL + "/v3/conversations/c/activities")
-	ctx := context.Background()
-	if err := e.client.Post(ctx, *u, schema.Activity{Type: schema.Message}); err != nil {
-		t.Errorf("Post: %v", err)
-	}
-	if err := e.client.Put(ctx, *u, schema.Activity{Type: schema.Message}); err != nil {
-		t.Errorf("Put: %v", err)
-	}
-	if err := e.client.Delete(ctx, *u); err != nil {
-		t.Errorf("Delete: %v", err)
-	}
-	raw, err := e.client.Get(ctx, *u)
-	if err != nil || string(raw) != `{"id":"act-4"}` {
-		t.Errorf("Get() = %s, %v; want {\"id\":\"act-4\"}", raw, err)
-	}
-	var methods []string
-	for _, r := range e.conn.requests() {
-		methods = append(methods, r.method)
-	}
-	if got, want := fmt.Sprint(methods), "[POST PUT DELETE GET]"; got != want {
-		t.Errorf("methods = %s, want %s", got, want)
-	}
-}

@@ -4,23 +4,18 @@
 // tenant bots), cached and renewed before expiry, per-attempt timeouts,
 // and bounded retries on 429/5xx honouring Retry-After.
 //
-// *Client implements msbotbuilder-go's client.Client (Post, Put, Delete,
-// Get) so it can replace core.BotFrameworkAdapter.Client, and offers richer
-// methods (SendActivity returns the new activity id). Activities are
-// serialised with [MarshalActivity]. A Client is safe for concurrent use.
+// Activities are msbotbuilder-go's schema, serialised with
+// [MarshalActivity]. A Client is safe for concurrent use.
 package connector
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
-
-	"github.com/infracloudio/msbotbuilder-go/schema"
 )
 
 // Defaults for Config.
@@ -146,38 +141,6 @@ func New(cfg Config) (*Client, error) {
 
 // Authenticated reports whether the client sends an app token (AppID set).
 func (c *Client) Authenticated() bool { return c.tokens != nil }
-
-// Post sends activity to target (client.Client). The created activity id
-// is discarded; use SendActivity to get it.
-func (c *Client) Post(ctx context.Context, target url.URL, activity schema.Activity) error {
-	_, err := c.sendJSON(ctx, http.MethodPost, &target, activity)
-	return err
-}
-
-// Put replaces the activity at target (client.Client).
-func (c *Client) Put(ctx context.Context, target url.URL, activity schema.Activity) error {
-	_, err := c.sendJSON(ctx, http.MethodPut, &target, activity)
-	return err
-}
-
-// Delete deletes the resource at target (client.Client).
-func (c *Client) Delete(ctx context.Context, target url.URL) error {
-	_, err := c.call(ctx, request{method: http.MethodDelete, url: &target})
-	return err
-}
-
-// Get fetches target and returns its JSON body (client.Client); an empty
-// body gives a nil RawMessage, a non-JSON body ErrResponse.
-func (c *Client) Get(ctx context.Context, target url.URL) (json.RawMessage, error) {
-	resp, err := c.call(ctx, request{method: http.MethodGet, url: &target})
-	if err != nil || len(resp.body) == 0 {
-		return nil, err
-	}
-	if !json.Valid(resp.body) {
-		return nil, ErrResponse
-	}
-	return json.RawMessage(resp.body), nil
-}
 
 func (c *Client) sendJSON(ctx context.Context, method string, target *url.URL, v any) (*response, error) {
 	body, err := MarshalPruned(v)

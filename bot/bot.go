@@ -160,3 +160,27 @@ type PersonLangs struct {
 	// that a button press answers in the language the person was writing in.
 	Last string
 }
+
+// Notifier sends messages outside the current turn (bot/delivery implements it):
+// review cards, notifications and reminders.
+type Notifier interface {
+	// ToPerson writes to a person (by key) where they were last seen.
+	ToPerson(ctx context.Context, key string, r Reply) (MessageRef, error)
+	// ToRole writes to a role's review channel, or to its members without one.
+	ToRole(ctx context.Context, role string, r Reply) ([]MessageRef, error)
+	// Update replaces a message posted earlier.
+	Update(ctx context.Context, m MessageRef, r Reply) error
+}
+
+// Person is someone the bot has met, as the store returns them: where they were last
+// seen, and how to write to them there.
+type Person struct {
+	Key        string
+	Channel    Channel
+	UserID     string
+	Name       string
+	Email      string
+	Lang       string
+	DirectRef  *ConversationRef
+	LastSeenAt string
+}

@@ -68,13 +68,3 @@ type Store interface {
 type Roles interface {
 	RolesOf(u bot.User, ch bot.Channel) []string
 }
-
-// Notifier sends messages outside the current turn (bot/delivery implements it).
-type Notifier interface {
-	// ToPerson writes to a person (by key) where they were last seen.
-	ToPerson(ctx context.Context, key string, r bot.Reply) (bot.MessageRef, error)
-	// ToRole writes to a role's review channel, or to its members without one.
-	ToRole(ctx context.Context, role string, r bot.Reply) ([]bot.MessageRef, error)
-	// Update replaces a message posted earlier.
-	Update(ctx context.Context, m bot.MessageRef, r bot.Reply) error
-}

@@ -12,18 +12,6 @@ import (
 	"gorm.io/gorm/clause"
 )
 
-// Person is someone the bot has met, as storage returns it.
-type Person struct {
-	Key        string
-	Channel    bot.Channel
-	UserID     string
-	Name       string
-	Email      string
-	Lang       string
-	DirectRef  *bot.ConversationRef
-	LastSeenAt string
-}
-
 // MeetPerson records that u was seen on ch now, keeping the 1:1 conversation
 // reference when direct is given, and returns the language the person chose (empty
 // when none).
@@ -95,14 +83,14 @@ func (db *DB) SetPersonLang(ctx context.Context, key, lang string) error {
 }
 
 // People returns the channels a person was seen on, the most recent first.
-func (db *DB) People(ctx context.Context, key string) ([]Person, error) {
+func (db *DB) People(ctx context.Context, key string) ([]bot.Person, error) {
 	var rows []PersonRow
 	if err := db.read(ctx).Where("key = ?", key).Order("last_seen_at DESC").Find(&rows).Error; err != nil {
 		return nil, err
 	}
-	out := make([]Person, 0, len(rows))
+	out := make([]bot.Person, 0, len(rows))
 	for _, r := range rows {
-		p := Person{Key: r.Key, Channel: bot.Channel(r.Channel), UserID: r.UserID, Name: r.Name, Email: r.Email,
+		p := bot.Person{Key: r.Key, Channel: bot.Channel(r.Channel), UserID: r.UserID, Name: r.Name, Email: r.Email,
 			Lang: r.Lang, LastSeenAt: r.LastSeenAt.Format("2006-01-02 15:04")}
 		if r.DirectRef != "" {
 			var ref bot.ConversationRef

@@ -40,7 +40,7 @@ func testMeetPersonKeepsLangAndRef(t *testing.T, db *storage.DB) {
 	if err != nil || len(people) != 2 {
 		t.Fatalf("People = %d, %v; want 2", len(people), err)
 	}
-	var slack *storage.Person
+	var slack *bot.Person
 	for i := range people {
 		if people[i].Channel == bot.Slack {
 			slack = &people[i]

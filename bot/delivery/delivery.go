@@ -12,17 +12,16 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // Store is what the dispatcher reads.
 type Store interface {
-	People(ctx context.Context, key string) ([]storage.Person, error)
+	People(ctx context.Context, key string) ([]bot.Person, error)
 	FindPersonKey(ctx context.Context, who string) (string, error)
 	RoleChannel(ctx context.Context, role string) (bot.ConversationRef, error)
 }
 
-// Dispatcher implements conversations.Notifier over the channels' Messengers. It is
+// Dispatcher implements bot.Notifier over the channels' Messengers. It is
 // safe for concurrent use.
 type Dispatcher struct {
 	store      Store

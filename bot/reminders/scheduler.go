@@ -9,9 +9,9 @@ import (
 	"time"
 	_ "time/tzdata" // America/Toronto even on a host without a time-zone database
 
+	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/i18n"
-	"github.com/cssdgs/iagbot/conversations"
 	"github.com/go-co-op/gocron/v2"
 	"github.com/jonboulle/clockwork"
 )
@@ -24,7 +24,7 @@ const Zone = "America/Toronto"
 // use; several Schedulers, in one process or many, may share a database.
 type Scheduler struct {
 	store  Store
-	notify conversations.Notifier
+	notify bot.Notifier
 	cfg    config.Reminders
 	cal    *Calendar
 	hour   int
@@ -97,7 +97,7 @@ func (s Schedule) PassOn(t time.Time) time.Time {
 // New returns a scheduler over store, sending through notify (nil is allowed for a
 // scheduler that only plans, as `iagbot reminders list` does). It fails on settings
 // that config.ParseFile would refuse too.
-func New(store Store, notify conversations.Notifier, cfg config.Reminders, opts ...Option) (*Scheduler, error) {
+func New(store Store, notify bot.Notifier, cfg config.Reminders, opts ...Option) (*Scheduler, error) {
 	sch, err := NewSchedule(cfg)
 	if err != nil {
 		return nil, err

@@ -9,14 +9,13 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/delivery"
 	"github.com/cssdgs/iagbot/bot/reminders"
-	"github.com/cssdgs/iagbot/conversations"
 	"github.com/jonboulle/clockwork"
 )
 
 // cancelling is a notifier whose first send is cut short by a shutdown: it cancels
 // the pass's context and fails as a cancelled send does.
 type cancelling struct {
-	conversations.Notifier
+	bot.Notifier
 	cancel context.CancelFunc
 }
 

@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cssdgs/iagbot/bot/app"
 	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/cmd/internal/app"
 )
 
 // The benchmarks below run the same stack as `iagbot serve` (app.New, app.Handler,

@@ -5,10 +5,10 @@ import (
 	"fmt"
 
 	"github.com/cssdgs/iagbot/bot"
-	"github.com/cssdgs/iagbot/bot/app"
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/console"
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/cmd/internal/app"
 )
 
 func runChat(ctx context.Context, env Env, args []string) error {

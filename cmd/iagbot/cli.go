@@ -8,8 +8,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/cssdgs/iagbot/bot/app"
 	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/cmd/internal/app"
 	"github.com/cssdgs/iagbot/storage"
 )
 

@@ -10,10 +10,10 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/cssdgs/iagbot/bot/app"
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/cmd/internal/app"
 	"github.com/jonboulle/clockwork"
 )
 

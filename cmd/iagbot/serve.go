@@ -9,8 +9,8 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/cssdgs/iagbot/bot/app"
 	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/cmd/internal/app"
 )
 
 func runServe(ctx context.Context, env Env, args []string) error {

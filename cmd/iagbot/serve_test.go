@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cssdgs/iagbot/bot/app"
 	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/cmd/internal/app"
 )
 
 func TestServeHealthzAndShutdown(t *testing.T) {

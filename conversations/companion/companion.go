@@ -39,7 +39,7 @@ type Retention struct {
 // Config is what New needs.
 type Config struct {
 	Store  Store
-	Notify conversations.Notifier
+	Notify bot.Notifier
 	// FormURL is the privacy-incident declaration form on Maestro (section 8).
 	FormURL string
 	// CommitteeRole is the role whose review channel receives incident reports;

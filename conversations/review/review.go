@@ -63,7 +63,7 @@ type Store interface {
 	Audit(ctx context.Context, e storage.AuditEntry) error
 	FindSystem(ctx context.Context, name string) (storage.SystemInfo, error)
 	UseLabels(ctx context.Context) ([]storage.UseLabel, error)
-	People(ctx context.Context, key string) ([]storage.Person, error)
+	People(ctx context.Context, key string) ([]bot.Person, error)
 	FindPersonKey(ctx context.Context, who string) (string, error)
 	SetRoleChannel(ctx context.Context, role string, ref bot.ConversationRef, by string) error
 	ChangeSystemStatus(ctx context.Context, systemID, status, reason string, by storage.Actor) (string, error)
@@ -73,7 +73,7 @@ type Store interface {
 // Deps are what the workflow needs.
 type Deps struct {
 	Store  Store
-	Notify conversations.Notifier
+	Notify bot.Notifier
 	// Members returns the configured members of a role (config.File.Members).
 	Members func(role string) []string
 	// Lang is the language of cards posted to shared review channels (default French).

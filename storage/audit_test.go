@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/cssdgs/iagbot/storage/storagetest"
 )
@@ -14,7 +15,7 @@ func TestAuditLogIsAppendOnly(t *testing.T) {
 
 func testAuditLogIsAppendOnly(t *testing.T, db *storage.DB) {
 	ctx := context.Background()
-	e := storage.AuditEntry{ActorKey: "admin@x", Action: "inventory.suspend", Subject: "chatgpt",
+	e := audit.Entry{ActorKey: "admin@x", Action: "inventory.suspend", Subject: "chatgpt",
 		From: "approved", To: "suspended", Comment: "incident", Sections: []string{"6.1", "8"}}
 	if err := db.Audit(ctx, e); err != nil {
 		t.Fatal(err)

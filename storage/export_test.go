@@ -14,5 +14,5 @@ func (db *DB) InsertForTest(ctx context.Context, row any) error {
 
 // NewIDForTest exposes newID for a system name.
 func (db *DB) NewIDForTest(ctx context.Context, name string) (string, error) {
-	return newID(db.read(ctx), &SystemRow{}, name)
+	return newID(db.read(ctx), &SystemRow{}, name, nil)
 }

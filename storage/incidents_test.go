@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/privacy"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/cssdgs/iagbot/storage/storagetest"
 )
@@ -18,7 +19,7 @@ func TestFileIncidentStoresAndAudits(t *testing.T) {
 
 func testFileIncidentStoresAndAudits(t *testing.T, db *storage.DB) {
 	ctx := context.Background()
-	inc := storage.Incident{ReporterKey: "marie@example.org", System: "ChatGPT", DataKinds: []string{"grades", "contact"},
+	inc := privacy.Incident{ReporterKey: "marie@example.org", System: "ChatGPT", DataKinds: []string{"grades", "contact"},
 		OccurredAt: "2026-06-10", Description: "J'ai collé le tableau de [nom] par erreur."}
 	id, err := db.FileIncident(ctx, inc, "Marie Tremblay")
 	if err != nil {
@@ -49,7 +50,7 @@ func testFileIncidentStoresAndAudits(t *testing.T, db *storage.DB) {
 		t.Fatalf("AuditLog = %d entries, %v; want 1", len(log), err)
 	}
 	e := log[0]
-	if e.Action != storage.AuditIncidentReport || e.Subject != "incident:1" || e.ActorKey != inc.ReporterKey ||
+	if e.Action != privacy.AuditIncidentReport || e.Subject != "incident:1" || e.ActorKey != inc.ReporterKey ||
 		!reflect.DeepEqual(e.Sections, []string{"3.3", "8"}) {
 		t.Errorf("audit entry = %+v, want incident.report on incident:1 citing 3.3, 8", e)
 	}

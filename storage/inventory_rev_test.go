@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/inventory"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/cssdgs/iagbot/storage/storagetest"
@@ -32,7 +33,7 @@ func TestInventoryRevChangesWithTheInventory(t *testing.T) {
 			t.Fatal("revision changed without a change")
 		}
 		inv, _ := db.Inventory(ctx)
-		if _, err := db.ChangeSystemStatus(ctx, inv.Systems[0].ID, "suspended", "test", storage.Actor{Key: "admin"}); err != nil {
+		if _, err := db.ChangeSystemStatus(ctx, inv.Systems[0].ID, "suspended", "test", audit.Actor{Key: "admin"}); err != nil {
 			t.Fatal(err)
 		}
 		if rev() == r1 {

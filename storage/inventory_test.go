@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/inventory"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/cssdgs/iagbot/storage/storagetest"
@@ -102,7 +103,7 @@ func TestChangeSystemStatusAndUseRule(t *testing.T) {
 		if err := db.ReplaceInventory(ctx, inventory.Sample()); err != nil {
 			t.Fatal(err)
 		}
-		by := storage.Actor{Key: "admin@x", Name: "Admin"}
+		by := audit.Actor{Key: "admin@x", Name: "Admin"}
 		if _, err := db.ChangeSystemStatus(ctx, "chatgpt", "suspended", "incident du 2026-11-20", by); err != nil {
 			t.Fatal(err)
 		}
@@ -203,7 +204,7 @@ func TestUpsertSystem(t *testing.T) {
 		}
 		// A problem already in the database (a restricted rule without English
 		// conditions, as the review workflow may write) does not block other systems.
-		if _, err := db.ChangeUseRule(ctx, "chatgpt", "code", "restricted", "Relisez.", "Review.", "", storage.Actor{Key: "admin"}); err != nil {
+		if _, err := db.ChangeUseRule(ctx, "chatgpt", "code", "restricted", "Relisez.", "Review.", "", audit.Actor{Key: "admin"}); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.ExecForTest(ctx, "UPDATE system_use_rows SET conditions_en = '' WHERE system_id = 'chatgpt' AND use_id = 'code'"); err != nil {

@@ -3,101 +3,23 @@ package storage
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
+	"github.com/cssdgs/iagbot/bot/privacy"
 	"gorm.io/gorm"
 )
 
-// PersonData is everything the bot holds about one person, for "my data".
-type PersonData struct {
-	// Channels are where the person was seen, the most recent first.
-	Channels []SeenChannel
-	// Lang is the language the person chose, empty when none.
-	Lang string
-	// Dialogs are the kinds of conversation in progress.
-	Dialogs []string
-	// Requests are the approval requests they made, the most recent first.
-	Requests []RequestBrief
-	// Reminders are reminders addressed to them; NextReminder the earliest due.
-	Reminders    int
-	NextReminder *time.Time
-	// Deliveries are reminder messages sent (or tried) to them.
-	Deliveries int
-	// Incidents are the privacy-incident reports they filed, newest first.
-	Incidents []Incident
-	// Trainings, OwnedSystems and AuditEntries are kept on erasure (see Erasure).
-	Trainings    int
-	OwnedSystems int
-	AuditEntries int
-}
-
-// SeenChannel is one channel where the person was seen.
-type SeenChannel struct {
-	Channel  bot.Channel
-	LastSeen time.Time
-	// Direct is true when the bot keeps the 1:1 conversation reference there.
-	Direct bool
-}
-
-// RequestBrief is one approval request, in short.
-type RequestBrief struct {
-	ID         uint
-	SystemName string
-	Status     string
-	// Submitted is true once the request went to review: it is then kept on erasure.
-	Submitted bool
-	UpdatedAt time.Time
-}
-
-// Erasure counts what erasing a person's data removes and keeps. Removed: channels
-// seen (people rows, with the language choice and conversation references), dialog
-// state, requests never submitted (drafts, with their answers), reminders and
-// deliveries addressed to them, and their link to incident reports they filed.
-// Kept, for accountability (5.1.9): submitted requests, training records, systems
-// they are responsible for, and the audit log, which the database keeps append-only.
-type Erasure struct {
-	People, Dialogs, Drafts, Reminders, Deliveries, Incidents int
-	KeptRequests, KeptTrainings, KeptSystems, KeptAudit       int
-}
-
-// Removed is the number of records Erasure removes or unlinks.
-func (e Erasure) Removed() int {
-	return e.People + e.Dialogs + e.Drafts + e.Reminders + e.Deliveries + e.Incidents
-}
-
-// Plan returns what erasing d would do, so that the bot can show it before asking
-// for confirmation.
-func (d PersonData) Plan() Erasure {
-	e := Erasure{People: len(d.Channels), Dialogs: len(d.Dialogs), Reminders: d.Reminders,
-		Deliveries: d.Deliveries, Incidents: len(d.Incidents), KeptTrainings: d.Trainings,
-		KeptSystems: d.OwnedSystems, KeptAudit: d.AuditEntries}
-	for _, r := range d.Requests {
-		if r.Submitted {
-			e.KeptRequests++
-		} else {
-			e.Drafts++
-		}
-	}
-	return e
-}
-
-// Empty reports whether the bot holds nothing about the person.
-func (d PersonData) Empty() bool {
-	p := d.Plan()
-	return p.Removed() == 0 && p.KeptRequests+p.KeptTrainings+p.KeptSystems+p.KeptAudit == 0
-}
-
 // PersonData returns what the bot holds about the person key.
-func (db *DB) PersonData(ctx context.Context, key string) (PersonData, error) {
-	var d PersonData
+func (db *DB) PersonData(ctx context.Context, key string) (privacy.PersonData, error) {
+	var d privacy.PersonData
 	err := db.tx(ctx, func(tx *gorm.DB) error {
 		var people []PersonRow
 		if err := tx.Where("key = ?", key).Order("last_seen_at DESC").Find(&people).Error; err != nil {
 			return err
 		}
 		for _, p := range people {
-			d.Channels = append(d.Channels, SeenChannel{Channel: bot.Channel(p.Channel), LastSeen: p.LastSeenAt, Direct: p.DirectRef != ""})
+			d.Channels = append(d.Channels, privacy.SeenChannel{Channel: bot.Channel(p.Channel), LastSeen: p.LastSeenAt, Direct: p.DirectRef != ""})
 			if d.Lang == "" {
 				d.Lang = p.Lang
 			}
@@ -110,7 +32,7 @@ func (db *DB) PersonData(ctx context.Context, key string) (PersonData, error) {
 			return err
 		}
 		for _, r := range reqs {
-			d.Requests = append(d.Requests, RequestBrief{ID: r.ID, SystemName: r.SystemName, Status: r.Status,
+			d.Requests = append(d.Requests, privacy.RequestBrief{ID: r.ID, SystemName: r.SystemName, Status: r.Status,
 				Submitted: r.SubmittedAt != nil, UpdatedAt: r.UpdatedAt})
 		}
 		var next ReminderRow
@@ -137,7 +59,7 @@ func (db *DB) PersonData(ctx context.Context, key string) (PersonData, error) {
 		}, key)
 	})
 	if err != nil {
-		return PersonData{}, fmt.Errorf("person data: %w", err)
+		return privacy.PersonData{}, fmt.Errorf("person data: %w", err)
 	}
 	return d, nil
 }
@@ -146,12 +68,12 @@ func (db *DB) PersonData(ctx context.Context, key string) (PersonData, error) {
 const AuditErasure = "mydata.erase"
 
 // ErasePerson removes what the bot holds about the person key and is not required for
-// accountability (see Erasure), in one transaction with its audit entry, and returns
+// accountability (see privacy.Erasure), in one transaction with its audit entry, and returns
 // what it removed and kept.
-func (db *DB) ErasePerson(ctx context.Context, key string) (Erasure, error) {
+func (db *DB) ErasePerson(ctx context.Context, key string) (privacy.Erasure, error) {
 	// The person's next message must write their row again.
 	defer db.sightings.forget(key)
-	var e Erasure
+	var e privacy.Erasure
 	err := db.tx(ctx, func(tx *gorm.DB) error {
 		var drafts []uint
 		if err := tx.Model(&RequestRow{}).Where("requester_key = ? AND submitted_at IS NULL", key).Pluck("id", &drafts).Error; err != nil {
@@ -198,13 +120,13 @@ func (db *DB) ErasePerson(ctx context.Context, key string) (Erasure, error) {
 		if err != nil {
 			return err
 		}
-		return appendAudit(tx, db.Now(), AuditEntry{ActorKey: key, Action: AuditErasure, Subject: "person",
+		return appendAudit(tx, db.Now(), audit.Entry{ActorKey: key, Action: AuditErasure, Subject: "person",
 			Comment: fmt.Sprintf("removed people=%d dialogs=%d drafts=%d reminders=%d deliveries=%d incident_links=%d; kept requests=%d trainings=%d systems=%d",
 				e.People, e.Dialogs, e.Drafts, e.Reminders, e.Deliveries, e.Incidents, e.KeptRequests, e.KeptTrainings, e.KeptSystems),
 			Sections: []string{"5.1.9"}})
 	})
 	if err != nil {
-		return Erasure{}, fmt.Errorf("erase person: %w", err)
+		return privacy.Erasure{}, fmt.Errorf("erase person: %w", err)
 	}
 	return e, nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/privacy"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/cssdgs/iagbot/storage/storagetest"
 )
@@ -30,7 +31,7 @@ func seedPerson(t *testing.T, db *storage.DB, key string, firstRequest int) {
 		func() error { return db.SetPersonLang(ctx, key, "en") },
 		func() error { return db.SaveDialog(ctx, key, "annexe1", []byte(`{"step":2}`)) },
 		func() error {
-			_, err := db.FileIncident(ctx, storage.Incident{ReporterKey: key, System: "Gemini", DataKinds: []string{"health"}, OccurredAt: "unknown"}, key)
+			_, err := db.FileIncident(ctx, privacy.Incident{ReporterKey: key, System: "Gemini", DataKinds: []string{"health"}, OccurredAt: "unknown"}, key)
 			return err
 		},
 	}
@@ -76,7 +77,7 @@ func testPersonDataAndErase(t *testing.T, db *storage.DB) {
 		t.Errorf("Requests = %+v; want the submitted one first, then the draft", d.Requests)
 	}
 	// One audit entry so far: the incident report.
-	plan := storage.Erasure{People: 2, Dialogs: 1, Drafts: 1, Reminders: 1, Deliveries: 1, Incidents: 1,
+	plan := privacy.Erasure{People: 2, Dialogs: 1, Drafts: 1, Reminders: 1, Deliveries: 1, Incidents: 1,
 		KeptRequests: 1, KeptTrainings: 1, KeptSystems: 1, KeptAudit: 1}
 	if got := d.Plan(); got != plan {
 		t.Errorf("Plan() = %+v, want %+v", got, plan)
@@ -97,7 +98,7 @@ func testPersonDataAndErase(t *testing.T, db *storage.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := storage.Erasure{KeptRequests: 1, KeptTrainings: 1, KeptSystems: 1, KeptAudit: 2}
+	want := privacy.Erasure{KeptRequests: 1, KeptTrainings: 1, KeptSystems: 1, KeptAudit: 2}
 	if after.Plan() != want || after.Lang != "" || after.NextReminder != nil {
 		t.Errorf("after erasure: %+v; want only kept records (the erasure itself audited)", after)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/cssdgs/iagbot/bot/audit"
 	"gorm.io/gorm"
 )
 
@@ -49,7 +50,7 @@ func (db *DB) Purge(ctx context.Context, r Retention) (PurgeReport, error) {
 			}
 			rep.ConversationRefs = res.RowsAffected
 		}
-		return appendAudit(tx, now, AuditEntry{ActorKey: "system", Action: "data.purge", Subject: "retention",
+		return appendAudit(tx, now, audit.Entry{ActorKey: "system", Action: "data.purge", Subject: "retention",
 			Comment: "applied retention settings", Sections: []string{"Annexe 1 (DNG)"}})
 	})
 	return rep, err

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/cssdgs/iagbot/storage/storagetest"
 )
@@ -31,7 +32,7 @@ func TestPurgeAppliesRetentionAndKeepsAudit(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if err := db.Audit(ctx, storage.AuditEntry{ActorKey: "a", Action: "request.submit", Subject: "request:3"}); err != nil {
+		if err := db.Audit(ctx, audit.Entry{ActorKey: "a", Action: "request.submit", Subject: "request:3"}); err != nil {
 			t.Fatal(err)
 		}
 		db.Now = func() time.Time { return now }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/reminders"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"gorm.io/gorm"
@@ -169,7 +170,7 @@ func (db *DB) CompleteTraining(ctx context.Context, requestID uint, personKey st
 		if len(names) > 0 {
 			system = names[0]
 		}
-		return appendAudit(tx, db.Now(), AuditEntry{At: at, ActorKey: personKey, Action: "training.complete",
+		return appendAudit(tx, db.Now(), audit.Entry{At: at, ActorKey: personKey, Action: "training.complete",
 			Subject: requests.Subject(requestID), To: "completed", Sections: []string{"7"}})
 	})
 	if err != nil {
@@ -200,7 +201,7 @@ func (db *DB) ReviseEFVP(ctx context.Context, systemID string, done, next time.T
 		if err != nil {
 			return err
 		}
-		return appendAudit(tx, db.Now(), AuditEntry{ActorKey: actorKey, ActorName: actorName, Action: "efvp.revise",
+		return appendAudit(tx, db.Now(), audit.Entry{ActorKey: actorKey, ActorName: actorName, Action: "efvp.revise",
 			Subject: "system:" + systemID, From: from, To: next.Format(time.DateOnly),
 			Comment: "revised " + done.Format(time.DateOnly), Sections: []string{"6.3.2"}})
 	})

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -277,6 +278,6 @@ func (db *DB) move(tx *gorm.DB, row RequestRow, set map[string]any, to requests.
 	if res.RowsAffected == 0 {
 		return bot.ErrConflict
 	}
-	return appendAudit(tx, db.Now(), AuditEntry{ActorKey: actorKey, ActorName: actorName, Action: action,
+	return appendAudit(tx, db.Now(), audit.Entry{ActorKey: actorKey, ActorName: actorName, Action: action,
 		Subject: requests.Subject(row.ID), From: row.Status, To: string(to), Comment: comment, Sections: sections})
 }

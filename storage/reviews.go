@@ -7,41 +7,17 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"gorm.io/gorm"
 )
 
 // This file is the storage side of the review workflow (6.3.3): requests read for
-// review, exactly-once decisions, posted cards. The inventory writes of an approval
-// are in reviews_inventory.go, the administrators' changes in reviews_admin.go.
-
-// Actor is who did something, for the audit log.
-type Actor struct {
-	Key  string
-	Name string
-}
-
-// ReviewDecision is one decision on one stage of one round.
-type ReviewDecision struct {
-	RequestID uint
-	Round     int
-	Stage     requests.Status // the status the request was in: sti_review, codir_review, privacy_review
-	Decision  string          // approve | reject | changes
-	ActorKey  string
-	ActorName string
-	Comment   string
-	// Details is JSON owned by the workflow (uses ruled, EFVP date, training calendar).
-	Details string
-	At      time.Time
-	// To is the request's status after the decision. Decide needs it; it is not
-	// stored, so the decisions read back leave it empty.
-	To requests.Status
-	// Sections are the sections of procedure 30-02 the decision rests on (audit log).
-	Sections []string
-}
+// review, exactly-once decisions, posted cards. The change set of an approval is
+// written by reviews_inventory.go, the administrators' changes in reviews_admin.go.
 
 // RequestsInStatus returns the requests in any of statuses with their answers, the
 // longest waiting first, at most limit of them.
@@ -63,7 +39,7 @@ func (db *DB) RequestsInStatus(ctx context.Context, limit int, statuses ...reque
 // SubmitRequest began, with its audit entry, in one transaction. It returns
 // bot.ErrConflict when the request is no longer "submitted" (another replica, or the
 // pending-review list, started it first) and bot.ErrNotFound for no such request.
-func (db *DB) StartReview(ctx context.Context, id uint, stage requests.Status, by Actor, sections []string) (requests.Request, error) {
+func (db *DB) StartReview(ctx context.Context, id uint, stage requests.Status, by audit.Actor, sections []string) (requests.Request, error) {
 	var out requests.Request
 	err := db.tx(ctx, func(tx *gorm.DB) error {
 		row, err := loadRequestRow(tx.Preload("Answers"), id)
@@ -81,7 +57,7 @@ func (db *DB) StartReview(ctx context.Context, id uint, stage requests.Status, b
 		}
 		row.Status, row.StageSince, row.UpdatedAt, row.DecidedAt = string(stage), &now, now, nil
 		out = withAnswers(row)
-		return appendAudit(tx, now, AuditEntry{ActorKey: by.Key, ActorName: by.Name, Action: "review.start",
+		return appendAudit(tx, now, audit.Entry{ActorKey: by.Key, ActorName: by.Name, Action: "review.start",
 			Subject: requests.Subject(id), From: string(requests.Submitted), To: string(stage), Sections: sections})
 	})
 	if err != nil {
@@ -90,17 +66,18 @@ func (db *DB) StartReview(ctx context.Context, id uint, stage requests.Status, b
 	return out, nil
 }
 
-// Decide records decision d and moves the request to d.To, with its audit entry, in
-// one transaction; when d.To is "approved", approval is written into the inventory in
-// the same transaction (see applyApproval). It returns bot.ErrConflict, and changes
-// nothing, when the stage of that round was already decided or the request is no
-// longer in d.Stage of d.Round: whatever the number of clicks, reviewers or replicas,
-// one decision per stage and round wins.
-func (db *DB) Decide(ctx context.Context, d ReviewDecision, approval *ReviewApproval) (ApprovalResult, error) {
-	var result ApprovalResult
+// Decide records decision d and moves the request to d.To, with the decision's audit
+// entry, in one transaction. When d.To is "approved", plan computes the approval's
+// change set from the inventory as this transaction sees it, and the change set is
+// written in the same transaction. It returns bot.ErrConflict, and changes nothing,
+// when the stage of that round was already decided or the request is no longer in
+// d.Stage of d.Round: whatever the number of clicks, reviewers or replicas, one
+// decision per stage and round wins.
+func (db *DB) Decide(ctx context.Context, d workflow.Decision, plan workflow.Planner) (workflow.ApprovalResult, error) {
+	var result workflow.ApprovalResult
 	err := db.tx(ctx, func(tx *gorm.DB) error {
 		now := db.Now()
-		row := DecisionRow{RequestID: d.RequestID, Round: d.Round, Stage: string(d.Stage), Decision: d.Decision,
+		row := DecisionRow{RequestID: d.RequestID, Round: d.Round, Stage: string(d.Stage), Decision: string(d.Decision),
 			ActorKey: d.ActorKey, ActorName: d.ActorName, Comment: d.Comment, Details: d.Details, CreatedAt: now}
 		if err := tx.Create(&row).Error; err != nil {
 			if isDuplicate(err) {
@@ -109,7 +86,7 @@ func (db *DB) Decide(ctx context.Context, d ReviewDecision, approval *ReviewAppr
 			return err
 		}
 		set := map[string]any{"status": string(d.To), "stage_since": now, "updated_at": now}
-		if d.To == requests.Approved || d.To == requests.Rejected || d.To == requests.ChangesRequested {
+		if d.To.RoundOver() {
 			set["decided_at"] = now
 			set["stage_since"] = nil
 		}
@@ -120,48 +97,50 @@ func (db *DB) Decide(ctx context.Context, d ReviewDecision, approval *ReviewAppr
 		if res.RowsAffected == 0 {
 			return fmt.Errorf("decide request %d: no longer in %s round %d: %w", d.RequestID, d.Stage, d.Round, bot.ErrConflict)
 		}
-		err := appendAudit(tx, now, AuditEntry{ActorKey: d.ActorKey, ActorName: d.ActorName, Action: "review." + d.Decision,
-			Subject: requests.Subject(d.RequestID), From: string(d.Stage), To: string(d.To), Comment: d.Comment, Sections: d.Sections})
-		if err != nil || d.To != requests.Approved {
+		if err := appendAudit(tx, now, d.Entry()); err != nil || d.To != requests.Approved {
 			return err
 		}
-		if approval == nil {
-			return errors.New("decide: an approval needs the inventory entry")
+		if plan == nil {
+			return errors.New("decide: an approval needs its change set")
 		}
-		result, err = applyApproval(tx, now, d, *approval)
-		return err
+		cs, err := plan(txInventory{tx})
+		if err != nil {
+			return err
+		}
+		result = cs.Result()
+		return writeChangeSet(tx, now, cs)
 	})
 	return result, err
 }
 
 // DecisionFor returns the decision taken on stage in round, or bot.ErrNotFound.
-func (db *DB) DecisionFor(ctx context.Context, id uint, round int, stage requests.Status) (ReviewDecision, error) {
+func (db *DB) DecisionFor(ctx context.Context, id uint, round int, stage requests.Status) (workflow.Decision, error) {
 	var row DecisionRow
 	err := db.read(ctx).Where("request_id = ? AND round = ? AND stage = ?", id, round, string(stage)).First(&row).Error
 	if isNotFound(err) {
-		return ReviewDecision{}, bot.ErrNotFound
+		return workflow.Decision{}, bot.ErrNotFound
 	}
 	if err != nil {
-		return ReviewDecision{}, err
+		return workflow.Decision{}, err
 	}
 	return toDecision(row), nil
 }
 
 // Decisions returns the decisions of one round, oldest first.
-func (db *DB) Decisions(ctx context.Context, id uint, round int) ([]ReviewDecision, error) {
+func (db *DB) Decisions(ctx context.Context, id uint, round int) ([]workflow.Decision, error) {
 	var rows []DecisionRow
 	if err := db.read(ctx).Where("request_id = ? AND round = ?", id, round).Order("id").Find(&rows).Error; err != nil {
 		return nil, err
 	}
-	out := make([]ReviewDecision, len(rows))
+	out := make([]workflow.Decision, len(rows))
 	for i, r := range rows {
 		out[i] = toDecision(r)
 	}
 	return out, nil
 }
 
-func toDecision(r DecisionRow) ReviewDecision {
-	return ReviewDecision{RequestID: r.RequestID, Round: r.Round, Stage: requests.Status(r.Stage), Decision: r.Decision,
+func toDecision(r DecisionRow) workflow.Decision {
+	return workflow.Decision{RequestID: r.RequestID, Round: r.Round, Stage: requests.Status(r.Stage), Decision: workflow.Action(r.Decision),
 		ActorKey: r.ActorKey, ActorName: r.ActorName, Comment: r.Comment, Details: r.Details, At: r.CreatedAt}
 }
 
@@ -169,7 +148,7 @@ func toDecision(r DecisionRow) ReviewDecision {
 // and clears their ForSTI flag, with an audit entry naming the items (not their text).
 // Only flagged items are written; others are ignored and not returned. It returns
 // bot.ErrConflict when the request is no longer in the STI stage of round.
-func (db *DB) FillSTIItems(ctx context.Context, id uint, round int, values map[requests.Tag]string, by Actor) ([]requests.Tag, error) {
+func (db *DB) FillSTIItems(ctx context.Context, id uint, round int, values map[requests.Tag]string, by audit.Actor) ([]requests.Tag, error) {
 	var filled []requests.Tag
 	err := db.tx(ctx, func(tx *gorm.DB) error {
 		row, err := loadRequestRow(tx.Preload("Answers"), id)
@@ -198,7 +177,7 @@ func (db *DB) FillSTIItems(ctx context.Context, id uint, round int, values map[r
 			return nil
 		}
 		sort.Strings(names)
-		return appendAudit(tx, now, AuditEntry{ActorKey: by.Key, ActorName: by.Name, Action: "review.sti_fill",
+		return appendAudit(tx, now, audit.Entry{ActorKey: by.Key, ActorName: by.Name, Action: "review.sti_fill",
 			Subject: requests.Subject(id), From: row.Status, To: row.Status, Comment: strings.Join(names, ","),
 			Sections: []string{"Annexe 1", "8"}})
 	})

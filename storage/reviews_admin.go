@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/inventory"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -16,7 +17,7 @@ import (
 // import. It returns the previous status; bot.ErrNotFound for an unknown system, and
 // bot.ErrConflict, changing nothing, when the system already has that status (a
 // confirmation clicked twice changes and audits once).
-func (db *DB) ChangeSystemStatus(ctx context.Context, systemID, status, reason string, by Actor) (string, error) {
+func (db *DB) ChangeSystemStatus(ctx context.Context, systemID, status, reason string, by audit.Actor) (string, error) {
 	if !inventory.Status(status).Valid() {
 		return "", fmt.Errorf("status %q is not one of approved, suspended, withdrawn", status)
 	}
@@ -41,7 +42,7 @@ func (db *DB) ChangeSystemStatus(ctx context.Context, systemID, status, reason s
 			return err
 		}
 		action := map[string]string{"approved": "inventory.restore", "suspended": "inventory.suspend", "withdrawn": "inventory.withdraw"}[status]
-		return appendAudit(tx, now, AuditEntry{ActorKey: by.Key, ActorName: by.Name, Action: action,
+		return appendAudit(tx, now, audit.Entry{ActorKey: by.Key, ActorName: by.Name, Action: action,
 			Subject: "system:" + systemID, From: from, To: status, Comment: reason, Sections: []string{"6.1", "8"}})
 	})
 	return from, err
@@ -53,7 +54,7 @@ func (db *DB) ChangeSystemStatus(ctx context.Context, systemID, status, reason s
 // transaction. It returns the previous rule (empty when the system did not list the
 // use); bot.ErrNotFound for an unknown system or use, bot.ErrConflict, changing
 // nothing, when rule and conditions are already those.
-func (db *DB) ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, condEN, reason string, by Actor) (string, error) {
+func (db *DB) ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, condEN, reason string, by audit.Actor) (string, error) {
 	switch inventory.Rule(rule) {
 	case inventory.Restricted:
 		if condFR == "" || condEN == "" {
@@ -108,7 +109,7 @@ func (db *DB) ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, 
 		if err := tx.Model(&SystemRow{}).Where("id = ?", systemID).Update("updated_at", now).Error; err != nil {
 			return err
 		}
-		return appendAudit(tx, now, AuditEntry{ActorKey: by.Key, ActorName: by.Name, Action: "inventory.use",
+		return appendAudit(tx, now, audit.Entry{ActorKey: by.Key, ActorName: by.Name, Action: "inventory.use",
 			Subject: "system:" + systemID + "/use:" + useID, From: from, To: rule, Comment: reason, Sections: []string{"6.1", "8"}})
 	})
 	return from, err

@@ -8,36 +8,30 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/inventory"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"gorm.io/gorm"
 )
 
 // Lookups of the inventory for the review workflow: a system by name, the use
 // taxonomy, and ids made from names.
 
-// SystemInfo is what the review workflow and the administrators' commands need of a
-// system of the inventory.
-type SystemInfo struct {
-	ID          string
-	Name        string
-	Kind        string
-	Hosting     string
-	Status      string
-	Open        *bool
-	Specialized *bool
-}
-
 // FindSystem returns the system named name (or one of its aliases), compared without
 // case, accents or punctuation; bot.ErrNotFound when the inventory has none.
-func (db *DB) FindSystem(ctx context.Context, name string) (SystemInfo, error) {
+func (db *DB) FindSystem(ctx context.Context, name string) (workflow.System, error) {
 	row, found, err := findSystem(db.read(ctx), name)
 	if err != nil {
-		return SystemInfo{}, err
+		return workflow.System{}, err
 	}
 	if !found {
-		return SystemInfo{}, bot.ErrNotFound
+		return workflow.System{}, bot.ErrNotFound
 	}
-	return SystemInfo{ID: row.ID, Name: row.Name, Kind: row.Kind, Hosting: row.Hosting, Status: row.Status,
-		Open: row.Open, Specialized: row.Specialized}, nil
+	return toSystem(row), nil
+}
+
+func toSystem(r SystemRow) workflow.System {
+	return workflow.System{ID: r.ID, Name: r.Name, Kind: r.Kind, Vendor: r.Vendor, Hosting: r.Hosting, Status: r.Status,
+		Open: r.Open, Specialized: r.Specialized, EFVPDone: r.EFVPDone, EFVPNextReview: r.EFVPNextReview,
+		OwnerKey: r.OwnerKey, RequestID: r.RequestID}
 }
 
 func findSystem(tx *gorm.DB, name string) (SystemRow, bool, error) {
@@ -65,8 +59,8 @@ func findSystem(tx *gorm.DB, name string) (SystemRow, bool, error) {
 }
 
 // newID makes an inventory id for model from a name ("ChatGPT Édu" → "chatgpt-edu"),
-// numbered when already taken.
-func newID(tx *gorm.DB, model any, name string) (string, error) {
+// numbered when a row has it already or taken (when not nil) holds it.
+func newID(tx *gorm.DB, model any, name string, taken func(string) bool) (string, error) {
 	var b strings.Builder
 	dash := false
 	// Only a-z and 0-9 are kept: inventory ids allow nothing else (an "ø" or "ß" that
@@ -96,29 +90,25 @@ func newID(tx *gorm.DB, model any, name string) (string, error) {
 		if err := tx.Model(model).Where("id = ?", id).Count(&count).Error; err != nil {
 			return "", err
 		}
-		if count == 0 {
+		if count == 0 && (taken == nil || !taken(id)) {
 			return id, nil
 		}
 	}
 }
 
-// UseLabel is a use of the taxonomy, as cards show it.
-type UseLabel struct {
-	ID                string
-	LabelFR           string
-	LabelEN           string
-	AutomatedDecision bool
+// UseLabels returns the use taxonomy in inventory order.
+func (db *DB) UseLabels(ctx context.Context) ([]workflow.UseLabel, error) {
+	return useLabels(db.read(ctx))
 }
 
-// UseLabels returns the use taxonomy in inventory order.
-func (db *DB) UseLabels(ctx context.Context) ([]UseLabel, error) {
+func useLabels(tx *gorm.DB) ([]workflow.UseLabel, error) {
 	var rows []UseRow
-	if err := db.read(ctx).Order("position").Find(&rows).Error; err != nil {
+	if err := tx.Order("position").Find(&rows).Error; err != nil {
 		return nil, err
 	}
-	out := make([]UseLabel, len(rows))
+	out := make([]workflow.UseLabel, len(rows))
 	for i, r := range rows {
-		out[i] = UseLabel{ID: r.ID, LabelFR: r.LabelFR, LabelEN: r.LabelEN, AutomatedDecision: r.AutomatedDecision}
+		out[i] = workflow.UseLabel{ID: r.ID, LabelFR: r.LabelFR, LabelEN: r.LabelEN, AutomatedDecision: r.AutomatedDecision}
 	}
 	return out, nil
 }

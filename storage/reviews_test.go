@@ -8,8 +8,10 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/inventory"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/cssdgs/iagbot/storage/storagetest"
 )
@@ -38,7 +40,7 @@ func seedSubmitted(t *testing.T, db *storage.DB, stage requests.Status, forSTI .
 	if _, err := db.SubmitRequest(ctx, r.ID, "alice@x", "Alice"); err != nil {
 		t.Fatal(err)
 	}
-	r, err = db.StartReview(ctx, r.ID, stage, storage.Actor{Key: "alice@x"}, []string{"6.3.1"})
+	r, err = db.StartReview(ctx, r.ID, stage, audit.Actor{Key: "alice@x"}, []string{"6.3.1"})
 	if err != nil {
 		t.Fatalf("StartReview = %v", err)
 	}
@@ -52,18 +54,18 @@ func TestStartReviewOnceAndNewRound(t *testing.T) {
 		if r.Status != requests.CODIRReview || r.Round != 1 || r.StageSince == nil {
 			t.Fatalf("after StartReview: status %s round %d since %v; want codir_review, 1, set", r.Status, r.Round, r.StageSince)
 		}
-		if _, err := db.StartReview(ctx, r.ID, requests.CODIRReview, storage.Actor{}, nil); !errors.Is(err, bot.ErrConflict) {
+		if _, err := db.StartReview(ctx, r.ID, requests.CODIRReview, audit.Actor{}, nil); !errors.Is(err, bot.ErrConflict) {
 			t.Fatalf("second StartReview = %v, want ErrConflict", err)
 		}
 		// Changes requested, then resubmitted: the new round is reviewed afresh.
-		if _, err := db.Decide(ctx, storage.ReviewDecision{RequestID: r.ID, Round: 1, Stage: requests.CODIRReview,
+		if _, err := decide(ctx, db, workflow.Decision{RequestID: r.ID, Round: 1, Stage: requests.CODIRReview,
 			Decision: "changes", To: requests.ChangesRequested, ActorKey: "codir@x", Comment: "précisez"}, nil); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := db.SubmitRequest(ctx, r.ID, "alice@x", "Alice"); err != nil {
 			t.Fatal(err)
 		}
-		r2, err := db.StartReview(ctx, r.ID, requests.CODIRReview, storage.Actor{Key: "alice@x"}, nil)
+		r2, err := db.StartReview(ctx, r.ID, requests.CODIRReview, audit.Actor{Key: "alice@x"}, nil)
 		if err != nil || r2.Round != 2 || r2.Status != requests.CODIRReview {
 			t.Fatalf("resubmission StartReview = round %d %s, %v; want 2 codir_review", r2.Round, r2.Status, err)
 		}
@@ -80,7 +82,7 @@ func TestDecideExactlyOnceUnderConcurrency(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				_, errs[i] = db.Decide(ctx, storage.ReviewDecision{RequestID: r.ID, Round: 1, Stage: requests.CODIRReview,
+				_, errs[i] = decide(ctx, db, workflow.Decision{RequestID: r.ID, Round: 1, Stage: requests.CODIRReview,
 					Decision: "reject", To: requests.Rejected, ActorKey: []string{"a@x", "b@x"}[i], Comment: "non"}, nil)
 			}()
 		}
@@ -121,7 +123,7 @@ func TestDecideRefusesAStaleStage(t *testing.T) {
 			{"old round", 0, requests.STIReview},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				_, err := db.Decide(ctx, storage.ReviewDecision{RequestID: r.ID, Round: tc.round, Stage: tc.stage,
+				_, err := decide(ctx, db, workflow.Decision{RequestID: r.ID, Round: tc.round, Stage: tc.stage,
 					Decision: "approve", To: requests.PrivacyReview, ActorKey: "x@x"}, nil)
 				if !errors.Is(err, bot.ErrConflict) {
 					t.Fatalf("Decide = %v, want ErrConflict", err)
@@ -144,13 +146,13 @@ func TestApprovalWritesInventoryInTheDecision(t *testing.T) {
 		db.Now = func() time.Time { return t0 }
 		r := seedSubmitted(t, db, requests.CODIRReview)
 		done := t0.AddDate(0, -1, 0)
-		appr := &storage.ReviewApproval{SystemName: "ChatGPT Édu", Vendor: "OpenAI", Kind: "public", Hosting: "foreign",
-			Uses: []storage.UseRuling{{UseID: "summary", Rule: "permitted"},
+		appr := &workflow.Approval{SystemName: "ChatGPT Édu", Vendor: "OpenAI", Kind: "public", Hosting: "foreign",
+			Uses: []workflow.UseRuling{{UseID: "summary", Rule: "permitted"},
 				{UseID: "parent-communication", Rule: "restricted", ConditionsFR: "sans renseignements personnels"},
 				{UseID: "grading", Rule: "forbidden"}},
 			EFVPDone: &done, EFVPNextReview: t0.AddDate(1, 0, 0), OwnerKey: "alice@x",
 			Training: []time.Time{t0.AddDate(0, 0, 20), t0.AddDate(0, 0, 10)}}
-		res, err := db.Decide(ctx, storage.ReviewDecision{RequestID: r.ID, Round: 1, Stage: requests.CODIRReview,
+		res, err := decide(ctx, db, workflow.Decision{RequestID: r.ID, Round: 1, Stage: requests.CODIRReview,
 			Decision: "approve", To: requests.Approved, ActorKey: "codir@x", ActorName: "Chantal Codir"}, appr)
 		if err != nil {
 			t.Fatal(err)
@@ -194,8 +196,8 @@ func TestApprovalWritesInventoryInTheDecision(t *testing.T) {
 		}
 		// A second request for the same system under another spelling updates it.
 		r2 := seedSubmitted(t, db, requests.CODIRReview)
-		appr.SystemName, appr.Uses = "chatgpt-édu", []storage.UseRuling{{UseID: "summary", Rule: "restricted", ConditionsFR: "relire"}}
-		res, err = db.Decide(ctx, storage.ReviewDecision{RequestID: r2.ID, Round: 1, Stage: requests.CODIRReview,
+		appr.SystemName, appr.Uses = "chatgpt-édu", []workflow.UseRuling{{UseID: "summary", Rule: "restricted", ConditionsFR: "relire"}}
+		res, err = decide(ctx, db, workflow.Decision{RequestID: r2.ID, Round: 1, Stage: requests.CODIRReview,
 			Decision: "approve", To: requests.Approved, ActorKey: "codir@x"}, appr)
 		if err != nil || res.SystemID != "chatgpt-edu" {
 			t.Fatalf("second approval = %+v, %v; want the same system", res, err)
@@ -214,7 +216,7 @@ func TestFillSTIItemsOnlyFlaggedAndInStage(t *testing.T) {
 			t.Fatalf("PendingSTI = %v, want 2 items", got)
 		}
 		filled, err := db.FillSTIItems(ctx, r.ID, 1, map[requests.Tag]string{"a1.sti.risks.causes": "Fuite de données",
-			requests.TagSystemName: "Autre", "a1.sti.dng.access": "  "}, storage.Actor{Key: "sti@x"})
+			requests.TagSystemName: "Autre", "a1.sti.dng.access": "  "}, audit.Actor{Key: "sti@x"})
 		if err != nil || len(filled) != 1 || filled[0] != "a1.sti.risks.causes" {
 			t.Fatalf("FillSTIItems = %v, %v; want [a1.sti.risks.causes]", filled, err)
 		}
@@ -225,7 +227,7 @@ func TestFillSTIItemsOnlyFlaggedAndInStage(t *testing.T) {
 		if p := got.Facts().PendingSTI(); len(p) != 1 || p[0] != "a1.sti.dng.access" {
 			t.Fatalf("PendingSTI = %v, want [a1.sti.dng.access]", p)
 		}
-		if _, err := db.FillSTIItems(ctx, r.ID, 2, map[requests.Tag]string{"a1.sti.dng.access": "x"}, storage.Actor{}); !errors.Is(err, bot.ErrConflict) {
+		if _, err := db.FillSTIItems(ctx, r.ID, 2, map[requests.Tag]string{"a1.sti.dng.access": "x"}, audit.Actor{}); !errors.Is(err, bot.ErrConflict) {
 			t.Fatalf("fill in another round = %v, want ErrConflict", err)
 		}
 	})
@@ -263,12 +265,12 @@ func TestAdminChangesAreAuditedOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := seedSubmitted(t, db, requests.CODIRReview)
-		if _, err := db.Decide(ctx, storage.ReviewDecision{RequestID: r.ID, Round: 1, Stage: requests.CODIRReview, Decision: "approve",
-			To: requests.Approved, ActorKey: "c@x"}, &storage.ReviewApproval{SystemName: "ChatGPT Édu", Kind: "public",
+		if _, err := decide(ctx, db, workflow.Decision{RequestID: r.ID, Round: 1, Stage: requests.CODIRReview, Decision: "approve",
+			To: requests.Approved, ActorKey: "c@x"}, &workflow.Approval{SystemName: "ChatGPT Édu", Kind: "public",
 			Hosting: "foreign", EFVPNextReview: t0}); err != nil {
 			t.Fatal(err)
 		}
-		admin := storage.Actor{Key: "admin@x", Name: "Ad Min"}
+		admin := audit.Actor{Key: "admin@x", Name: "Ad Min"}
 		for _, tc := range []struct {
 			name     string
 			do       func() (string, error)
@@ -329,9 +331,9 @@ func TestApprovalResolvesUses(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := seedSubmitted(t, db, requests.CODIRReview)
-		_, err := db.Decide(ctx, storage.ReviewDecision{RequestID: r.ID, Round: 1, Stage: requests.CODIRReview, Decision: "approve",
-			To: requests.Approved, ActorKey: "c@x"}, &storage.ReviewApproval{SystemName: "ChatGPT Édu", Kind: "private",
-			Hosting: "canada", EFVPNextReview: t0, Automated: true, Uses: []storage.UseRuling{
+		_, err := decide(ctx, db, workflow.Decision{RequestID: r.ID, Round: 1, Stage: requests.CODIRReview, Decision: "approve",
+			To: requests.Approved, ActorKey: "c@x"}, &workflow.Approval{SystemName: "ChatGPT Édu", Kind: "private",
+			Hosting: "canada", EFVPNextReview: t0, Automated: true, Uses: []workflow.UseRuling{
 				{UseID: "traduction", Rule: "permitted"},
 				{UseID: "Tri des candidatures", Rule: "restricted", ConditionsFR: "consentement", ConditionsEN: "consent"}}})
 		if err != nil {
@@ -353,4 +355,14 @@ func TestApprovalResolvesUses(t *testing.T) {
 			t.Errorf("new use = %+v; want labelled from the request and marked automated", u)
 		}
 	})
+}
+
+// decide is Decide with the approval planned by the workflow, as the review feature
+// calls it.
+func decide(ctx context.Context, db *storage.DB, d workflow.Decision, a *workflow.Approval) (workflow.ApprovalResult, error) {
+	var plan workflow.Planner
+	if a != nil {
+		plan = a.Planner(d)
+	}
+	return db.Decide(ctx, d, plan)
 }

@@ -86,6 +86,10 @@ func (s Status) Final() bool {
 	return s == Approved || s == Rejected || s == Cancelled || s == Closed
 }
 
+// RoundOver reports whether a review round ends on s: approved, rejected, or sent back
+// to the requester for changes.
+func (s Status) RoundOver() bool { return s == Approved || s == Rejected || s == ChangesRequested }
+
 // Answer is the answer to one item.
 type Answer struct {
 	// Value is the normalised answer; empty when the item was skipped or left to the STI.

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/audit"
 )
 
 // runAudit is "iagbot audit export --format csv|json [--out FILE]": it writes the whole
@@ -78,7 +78,7 @@ func auditUsage(w io.Writer) {
 // auditHeader names the CSV columns, in the order written.
 var auditHeader = []string{"id", "at", "actor", "actor_name", "action", "subject", "from", "to", "comment", "sections"}
 
-func writeAuditCSV(w io.Writer, entries []storage.AuditEntry) error {
+func writeAuditCSV(w io.Writer, entries []audit.Entry) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(auditHeader); err != nil {
 		return err
@@ -106,12 +106,12 @@ func inert(s string) string {
 	return s
 }
 
-func writeAuditJSON(w io.Writer, entries []storage.AuditEntry) error {
+func writeAuditJSON(w io.Writer, entries []audit.Entry) error {
 	for i := range entries {
 		entries[i].At = entries[i].At.UTC()
 	}
 	if entries == nil {
-		entries = []storage.AuditEntry{}
+		entries = []audit.Entry{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

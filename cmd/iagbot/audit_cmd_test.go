@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/storage"
 )
 
@@ -24,7 +25,7 @@ func auditDB(t *testing.T) string {
 	}
 	defer db.Close()
 	at := time.Date(2026, 9, 1, 10, 0, 0, 0, time.FixedZone("EDT", -4*3600))
-	for _, e := range []storage.AuditEntry{
+	for _, e := range []audit.Entry{
 		{At: at, ActorKey: "codir@cssdgs.gouv.qc.ca", ActorName: "Chantal Codir", Action: "review.approve", Subject: "request:1",
 			From: "codir_review", To: "approved", Comment: "Conforme, avec conditions", Sections: []string{"6.3.3", "8"}},
 		{At: at.Add(time.Minute), ActorKey: "admin@cssdgs.gouv.qc.ca", Action: "inventory.suspend", Subject: "system:chatgpt",
@@ -83,7 +84,7 @@ func TestAuditExportJSONToFile(t *testing.T) {
 		t.Fatalf("file = %v, %v; want mode 0600", info, err)
 	}
 	data, _ := os.ReadFile(file)
-	var got []storage.AuditEntry
+	var got []audit.Entry
 	if err := json.Unmarshal(data, &got); err != nil {
 		t.Fatalf("JSON does not parse: %v\n%s", err, data)
 	}

@@ -15,18 +15,18 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/privacy"
 	"github.com/cssdgs/iagbot/conversations"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // Store is what the companion features read and write (storage.DB implements it).
 type Store interface {
 	// FileIncident stores a report with its audit entry and returns its id.
-	FileIncident(ctx context.Context, inc storage.Incident, actorName string) (uint, error)
+	FileIncident(ctx context.Context, inc privacy.Incident, actorName string) (uint, error)
 	// PersonData returns what the bot holds about the person key.
-	PersonData(ctx context.Context, key string) (storage.PersonData, error)
+	PersonData(ctx context.Context, key string) (privacy.PersonData, error)
 	// ErasePerson removes what accountability does not require and says what it did.
-	ErasePerson(ctx context.Context, key string) (storage.Erasure, error)
+	ErasePerson(ctx context.Context, key string) (privacy.Erasure, error)
 }
 
 // Retention is how long the bot keeps data (Annexe 1, DNG life cycle), in days; 0

@@ -8,9 +8,9 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/privacy"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // The erasure's card verbs and dialog kind.
@@ -27,7 +27,7 @@ var deleteData = conversations.Phrases{"supprimer mes donnees", "supprime mes do
 	"delete my personal data", "forget me", "delete everything you have on me", "delete what you have on me"}
 
 // erase removes, on confirmation, what the bot holds about a person and is not
-// required for accountability (storage.Erasure says what).
+// required for accountability (privacy.Erasure says what).
 type erase struct{ store Store }
 
 func (*erase) Name() string { return "mydata.erase" }
@@ -159,7 +159,7 @@ func (e *erase) useLang(ctx context.Context, s *conversations.Session) {
 	}
 }
 
-func removedLines(s *conversations.Session, e storage.Erasure) string {
+func removedLines(s *conversations.Session, e privacy.Erasure) string {
 	text := lines(s, []counted{
 		{"companion.erase.n.people", e.People}, {"companion.erase.n.dialogs", e.Dialogs},
 		{"companion.erase.n.drafts", e.Drafts}, {"companion.erase.n.reminders", e.Reminders},
@@ -171,7 +171,7 @@ func removedLines(s *conversations.Session, e storage.Erasure) string {
 	return text
 }
 
-func keptLines(s *conversations.Session, e storage.Erasure) string {
+func keptLines(s *conversations.Session, e privacy.Erasure) string {
 	return lines(s, []counted{
 		{"companion.erase.n.kept_requests", e.KeptRequests}, {"companion.erase.n.kept_trainings", e.KeptTrainings},
 		{"companion.erase.n.kept_systems", e.KeptSystems}, {"companion.erase.n.kept_audit", e.KeptAudit},

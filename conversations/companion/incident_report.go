@@ -6,16 +6,16 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/privacy"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // send files the report, posts it to the privacy committee and acknowledges it. The
 // report is filed first: once stored and audited, a committee channel that cannot be
 // reached does not lose it, and the reporter is told to rely on the form.
 func (in *incident) send(ctx context.Context, s *conversations.Session, st incidentState) ([]bot.Reply, error) {
-	inc := storage.Incident{ReporterKey: s.Key, System: st.System, DataKinds: st.Kinds, OccurredAt: st.When, Description: st.Details}
+	inc := privacy.Incident{ReporterKey: s.Key, System: st.System, DataKinds: st.Kinds, OccurredAt: st.When, Description: st.Details}
 	id, err := in.cfg.Store.FileIncident(ctx, inc, s.Turn.User.Name)
 	if err != nil {
 		return nil, err
@@ -61,7 +61,7 @@ func (in *incident) summaryCard(s *conversations.Session, st incidentState) *car
 }
 
 // committeeCard is the report as the privacy committee receives it.
-func (in *incident) committeeCard(lang i18n.Lang, inc storage.Incident, reporter, reportedOn string) *cards.Card {
+func (in *incident) committeeCard(lang i18n.Lang, inc privacy.Incident, reporter, reportedOn string) *cards.Card {
 	who := inc.ReporterKey
 	if reporter != "" && reporter != inc.ReporterKey {
 		who = reporter + " (" + inc.ReporterKey + ")"

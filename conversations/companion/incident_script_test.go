@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/cssdgs/iagbot/bot"
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/privacy"
 )
 
 // secrets are the personal data the reporter types; none may leave the turn.
@@ -52,7 +52,7 @@ func TestIncidentReportReachesCommitteeWithoutPersonalData(t *testing.T) {
 		t.Errorf("stored incident = %+v", got)
 	}
 	log, err := w.db.AuditLog(ctx)
-	if err != nil || len(log) != 1 || log[0].Action != storage.AuditIncidentReport || log[0].Subject != "incident:1" {
+	if err != nil || len(log) != 1 || log[0].Action != privacy.AuditIncidentReport || log[0].Subject != "incident:1" {
 		t.Errorf("audit log = %+v, %v; want one incident.report on incident:1", log, err)
 	}
 	// Nor may the database file keep any of it, in any table or in the journal.

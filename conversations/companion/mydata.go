@@ -7,9 +7,9 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/privacy"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // showData are the ways to ask what the bot holds, compared whole once fillers are
@@ -78,8 +78,8 @@ func (m *myData) show(ctx context.Context, s *conversations.Session) ([]bot.Repl
 	return private(bot.Reply{Card: c}), nil
 }
 
-func requestFacts(s *conversations.Session, rs []storage.RequestBrief) []cards.Fact {
-	return cappedFacts(s, rs, func(r storage.RequestBrief) cards.Fact {
+func requestFacts(s *conversations.Session, rs []privacy.RequestBrief) []cards.Fact {
+	return cappedFacts(s, rs, func(r privacy.RequestBrief) cards.Fact {
 		name := r.SystemName
 		if name == "" {
 			name = s.T("companion.mydata.unnamed")
@@ -89,8 +89,8 @@ func requestFacts(s *conversations.Session, rs []storage.RequestBrief) []cards.F
 	})
 }
 
-func incidentFacts(s *conversations.Session, incs []storage.Incident) []cards.Fact {
-	return cappedFacts(s, incs, func(inc storage.Incident) cards.Fact {
+func incidentFacts(s *conversations.Session, incs []privacy.Incident) []cards.Fact {
+	return cappedFacts(s, incs, func(inc privacy.Incident) cards.Fact {
 		return cards.Fact{Label: s.T("companion.mydata.number", map[string]any{"ID": inc.ID}),
 			Value: inc.CreatedAt.Format(day) + " — " + systemLabel(s.Lang, inc.System) + " — " + kindsLabel(s.Lang, inc.DataKinds)}
 	})
@@ -108,7 +108,7 @@ func cappedFacts[T any](s *conversations.Session, items []T, fact func(T) cards.
 	return facts
 }
 
-func reminderText(s *conversations.Session, d storage.PersonData) string {
+func reminderText(s *conversations.Session, d privacy.PersonData) string {
 	if d.Reminders == 0 && d.Deliveries == 0 {
 		return ""
 	}

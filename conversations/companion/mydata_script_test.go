@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/privacy"
 )
 
 // fileReport has user file an incident report through the bot.
@@ -13,7 +13,7 @@ func fileReport(w *world, user string) {
 		Want("a été transmis au comité")
 }
 
-func personData(t *testing.T, w *world, key string) storage.PersonData {
+func personData(t *testing.T, w *world, key string) privacy.PersonData {
 	t.Helper()
 	d, err := w.db.PersonData(context.Background(), key)
 	if err != nil {
@@ -61,7 +61,7 @@ func TestDeleteMyDataWithConfirmation(t *testing.T) {
 		t.Fatal(err)
 	}
 	// alice: only what accountability requires (her report's audit entry and the erasure's).
-	if got, want := personData(t, w, "terminal:alice").Plan(), (storage.Erasure{KeptAudit: 2}); got != want {
+	if got, want := personData(t, w, "terminal:alice").Plan(), (privacy.Erasure{KeptAudit: 2}); got != want {
 		t.Errorf("alice after erasure: %+v, want %+v", got, want)
 	}
 	inc, err := w.db.IncidentByID(context.Background(), 1)
@@ -117,7 +117,7 @@ func TestTransparencyAndDisclosure(t *testing.T) {
 func TestMyDataListsFiveThenCounts(t *testing.T) {
 	w := newWorld(t, "en", true)
 	for range 7 {
-		inc := storage.Incident{ReporterKey: "terminal:alice", System: "ChatGPT", DataKinds: []string{"grades"}, OccurredAt: "unknown"}
+		inc := privacy.Incident{ReporterKey: "terminal:alice", System: "ChatGPT", DataKinds: []string{"grades"}, OccurredAt: "unknown"}
 		if _, err := w.db.FileIncident(context.Background(), inc, "alice"); err != nil {
 			t.Fatal(err)
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/console/consoletest"
 	"github.com/cssdgs/iagbot/bot/inventory"
 	"github.com/cssdgs/iagbot/bot/policy"
@@ -64,7 +65,7 @@ func TestInventoryChangeTakesEffect(t *testing.T) {
 		t.Fatal("the sample has no approved Copilot")
 	}
 	r.As("lea").Say("Can I use Copilot Chat to summarize a public report?").WantNot("not approved")
-	if _, err := db.ChangeSystemStatus(ctx, copilot, "suspended", "incident", storage.Actor{Key: "admin"}); err != nil {
+	if _, err := db.ChangeSystemStatus(ctx, copilot, "suspended", "incident", audit.Actor{Key: "admin"}); err != nil {
 		t.Fatal(err)
 	}
 	r.Say("Can I use Copilot Chat to summarize a public report?").Want("6.1")

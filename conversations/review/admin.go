@@ -9,11 +9,12 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // adminDialog is the dialog kind of a change waiting for its confirmation.
@@ -27,7 +28,7 @@ const adminTTL = 15 * time.Minute
 func (f *Feature) adminCommand(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
 	cmd, _ := parseAdmin(s.Turn.Text)
 	if !s.HasRole(roleAdmin) {
-		err := f.Store.Audit(ctx, storage.AuditEntry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "inventory.denied",
+		err := f.Store.Audit(ctx, audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "inventory.denied",
 			Subject: "system:" + cmd.System, Comment: cmd.Op, Sections: []string{"6.1", "8"}})
 		return []bot.Reply{private(s.T("review.admin.not_admin"))}, err
 	}
@@ -139,7 +140,7 @@ func (f *Feature) apply(ctx context.Context, s *conversations.Session, cmd admin
 	if cmd.UseID != "" {
 		data["Use"] = cmd.UseID
 		if uses, uerr := f.Store.UseLabels(ctx); uerr == nil {
-			v.uses = map[string]storage.UseLabel{}
+			v.uses = map[string]workflow.UseLabel{}
 			for _, u := range uses {
 				v.uses[u.ID] = u
 			}

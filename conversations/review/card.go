@@ -7,8 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/cards"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // inputComment is the comment every decision may carry; rejecting and asking for
@@ -61,7 +61,7 @@ func reviewCard(v view) *cards.Card {
 
 // decidedCard is the card of a stage once decided: the decision, who, when, what
 // follows, and no buttons.
-func decidedCard(v view, d storage.ReviewDecision, to requests.Status) *cards.Card {
+func decidedCard(v view, d workflow.Decision, to requests.Status) *cards.Card {
 	r := v.req
 	facts := []cards.Fact{
 		{Label: v.t("review.fact.stage"), Value: capitalize(statusLabel(v.lang, d.Stage))},
@@ -76,7 +76,7 @@ func decidedCard(v view, d storage.ReviewDecision, to requests.Status) *cards.Ca
 		facts = append(facts, cards.Fact{Label: v.t("review.fact.next"), Value: v.t("review.next." + string(to))})
 	}
 	sections := []cards.Section{{Heading: v.t("review.decided.heading"), Facts: facts}, {Facts: v.facts()}}
-	if d.Stage == requests.CODIRReview && d.Decision == decApprove {
+	if d.Stage == requests.CODIRReview && d.Decision == workflow.Approve {
 		sections = append(sections, v.rulingSection(d))
 	}
 	return &cards.Card{
@@ -84,7 +84,7 @@ func decidedCard(v view, d storage.ReviewDecision, to requests.Status) *cards.Ca
 		Subtitle: v.t("review.card.decided", map[string]any{"Decision": decisionLabel(v.lang, d.Decision),
 			"Name": nameOr(d.ActorName, d.ActorKey), "When": v.when(d.At)}),
 		Sections: sections,
-		Footer:   v.t("review.card.footer_decided", map[string]any{"Sections": strings.Join(stages[d.Stage].sections, ", ")}),
+		Footer:   v.t("review.card.footer_decided", map[string]any{"Sections": strings.Join(workflow.Sections(d.Stage), ", ")}),
 	}
 }
 

@@ -10,12 +10,12 @@ import (
 
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/cards/adaptive"
 	"github.com/cssdgs/iagbot/cards/blockkit"
 	"github.com/cssdgs/iagbot/cards/cardstest"
 	"github.com/cssdgs/iagbot/conversations/annexe"
-	"github.com/cssdgs/iagbot/storage"
 	"github.com/slack-go/slack"
 )
 
@@ -26,7 +26,7 @@ var goldenAt = time.Date(2026, 9, 1, 14, 5, 0, 0, time.UTC)
 
 // goldenView is request n° 12 at status st, every Annexe 1 item answered, with the
 // decisions of its round.
-func goldenView(lang i18n.Lang, st requests.Status, automated bool, decisions ...storage.ReviewDecision) view {
+func goldenView(lang i18n.Lang, st requests.Status, automated bool, decisions ...workflow.Decision) view {
 	answers := map[requests.Tag]requests.Answer{}
 	for _, it := range annexe.Items() {
 		answers[it.Tag] = requests.Answer{Value: "Réponse du demandeur à « " + it.Label(i18n.FR) + " »."}
@@ -57,7 +57,7 @@ func goldenView(lang i18n.Lang, st requests.Status, automated bool, decisions ..
 	at := goldenAt
 	r := requests.Request{ID: 12, RequesterKey: "marie.tremblay@cssdgs.gouv.qc.ca", RequesterName: "Marie Tremblay",
 		Lang: "fr", Status: st, Round: 1, SystemName: "ChatGPT Édu", SubmittedAt: &at, Answers: answers}
-	v := view{lang: lang, loc: quebec(), req: r, decisions: decisions, uses: map[string]storage.UseLabel{
+	v := view{lang: lang, loc: quebec(), req: r, decisions: decisions, uses: map[string]workflow.UseLabel{
 		"summary":     {ID: "summary", LabelFR: "Synthèse", LabelEN: "Summary"},
 		"translation": {ID: "translation", LabelFR: "Traduction", LabelEN: "Translation"},
 		"grading":     {ID: "grading", LabelFR: "Correction et évaluation des apprentissages", LabelEN: "Grading and assessment", AutomatedDecision: true},
@@ -68,8 +68,8 @@ func goldenView(lang i18n.Lang, st requests.Status, automated bool, decisions ..
 	return v
 }
 
-func decision(st requests.Status, dec, name, comment, details string) storage.ReviewDecision {
-	return storage.ReviewDecision{RequestID: 12, Round: 1, Stage: st, Decision: dec, ActorKey: name + "@cssdgs.gouv.qc.ca",
+func decision(st requests.Status, dec workflow.Action, name, comment, details string) workflow.Decision {
+	return workflow.Decision{RequestID: 12, Round: 1, Stage: st, Decision: dec, ActorKey: name + "@cssdgs.gouv.qc.ca",
 		ActorName: name, Comment: comment, Details: details, At: goldenAt.Add(2 * time.Hour)}
 }
 
@@ -77,10 +77,10 @@ const codirRuling = `{"uses":[{"use":"summary","rule":"permitted"},{"use":"trans
 
 // goldenCards are the cards of every state of a request, as the workflow builds them.
 func goldenCards() map[string]*cards.Card {
-	sti := decision(requests.STIReview, decApprove, "Samuel STI", "", "")
-	codir := decision(requests.CODIRReview, decApprove, "Chantal Codir", "Conforme aux principes de la procédure.", codirRuling)
+	sti := decision(requests.STIReview, workflow.Approve, "Samuel STI", "", "")
+	codir := decision(requests.CODIRReview, workflow.Approve, "Chantal Codir", "Conforme aux principes de la procédure.", codirRuling)
 	privacyRuling := `{"uses":[{"use":"grading","rule":"restricted","conditions":"Consentement de la personne concernée et supervision humaine en tout temps (5.1.11)."}],"hosting":"quebec","efvp_next_review":"2027-08-15","training":["2026-09-15"],"lang":"fr"}`
-	codirAuto := decision(requests.CODIRReview, decApprove, "Chantal Codir", "", privacyRuling)
+	codirAuto := decision(requests.CODIRReview, workflow.Approve, "Chantal Codir", "", privacyRuling)
 	today := goldenAt
 	form := goldenView(i18n.FR, requests.CODIRReview, false)
 	formValues := defaults(form, today)
@@ -96,8 +96,8 @@ func goldenCards() map[string]*cards.Card {
 		"form":             approvalForm(form, formValues, nil),
 		"form_problems":    approvalForm(badForm, badValues, problems),
 		"approved":         decidedCard(goldenView(i18n.FR, requests.Approved, false, sti, codir), codir, requests.Approved),
-		"rejected":         decidedCard(goldenView(i18n.FR, requests.Rejected, false), decision(requests.CODIRReview, decReject, "Chantal Codir", "Un système privé sécurisé offre déjà ces usages.", ""), requests.Rejected),
-		"changes":          decidedCard(goldenView(i18n.FR, requests.ChangesRequested, false), decision(requests.STIReview, decChanges, "Samuel STI", "Précisez le calendrier de formation.", ""), requests.ChangesRequested),
+		"rejected":         decidedCard(goldenView(i18n.FR, requests.Rejected, false), decision(requests.CODIRReview, workflow.Reject, "Chantal Codir", "Un système privé sécurisé offre déjà ces usages.", ""), requests.Rejected),
+		"changes":          decidedCard(goldenView(i18n.FR, requests.ChangesRequested, false), decision(requests.STIReview, workflow.RequestChanges, "Samuel STI", "Précisez le calendrier de formation.", ""), requests.ChangesRequested),
 		"forwarded_to_cpr": decidedCard(goldenView(i18n.FR, requests.PrivacyReview, true, codirAuto), codirAuto, requests.PrivacyReview),
 		"details":          detailsCard(goldenView(i18n.FR, requests.STIReview, false)),
 		"admin_suspend": adminCard(goldenView(i18n.FR, requests.Approved, false), adminCmd{Op: "suspend", SystemName: "ChatGPT",
@@ -174,11 +174,11 @@ func checkSlack(t *testing.T, blocks []slack.Block) {
 func TestLargestCardsFit(t *testing.T) {
 	long := strings.Repeat("Texte très long de la demande. ", 65)[:2000]
 	var uses []string
-	labels := map[string]storage.UseLabel{}
+	labels := map[string]workflow.UseLabel{}
 	for i := range 20 {
 		id := fmt.Sprintf("use-%02d", i)
 		uses = append(uses, id)
-		labels[id] = storage.UseLabel{ID: id, LabelFR: "Usage numéro " + id + " avec un libellé assez long"}
+		labels[id] = workflow.UseLabel{ID: id, LabelFR: "Usage numéro " + id + " avec un libellé assez long"}
 	}
 	for _, st := range []requests.Status{requests.STIReview, requests.CODIRReview, requests.PrivacyReview} {
 		v := goldenView(i18n.FR, st, true)

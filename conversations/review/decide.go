@@ -7,13 +7,14 @@ import (
 	"strings"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/conversations"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // onDecision handles Approuver, Refuser and Demander des modifications on a review card.
-func (f *Feature) onDecision(decision string) conversations.Handler {
+func (f *Feature) onDecision(decision workflow.Action) conversations.Handler {
 	return func(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
 		r, ref, stop, err := f.checkAct(ctx, s, decision)
 		if stop != nil || err != nil {
@@ -21,11 +22,9 @@ func (f *Feature) onDecision(decision string) conversations.Handler {
 		}
 		comment := strings.TrimSpace(s.Turn.Action.Values[inputComment])
 		switch {
-		case decision == decReject && ref.stage == requests.STIReview:
-			return []bot.Reply{private(s.T("review.error.sti_cannot_reject"))}, nil
-		case decision != decApprove && comment == "":
+		case decision.NeedsComment() && comment == "":
 			return []bot.Reply{private(s.T("review.error.comment_required"))}, nil
-		case decision == decApprove && ref.stage == requests.STIReview:
+		case decision == workflow.Approve && ref.stage == requests.STIReview:
 			if pending := r.Facts().PendingSTI(); len(pending) > 0 {
 				v, err := f.view(ctx, s.Lang, r)
 				if err != nil {
@@ -34,7 +33,7 @@ func (f *Feature) onDecision(decision string) conversations.Handler {
 				return []bot.Reply{private(s.T("review.sti.still_pending", map[string]any{"Count": len(pending)}) + "\n" +
 					bullets(v.itemLabels(pending)))}, nil
 			}
-		case decision == decApprove && ref.stage == requests.CODIRReview:
+		case decision == workflow.Approve && ref.stage == requests.CODIRReview:
 			// CODIR-IN rules on the uses when it approves (8): that takes a form.
 			v, err := f.view(ctx, s.Lang, r)
 			if err != nil {
@@ -42,8 +41,8 @@ func (f *Feature) onDecision(decision string) conversations.Handler {
 			}
 			return []bot.Reply{{Card: approvalForm(v, defaults(v, s.Now), nil), Private: true}}, nil
 		}
-		var appr *storage.ReviewApproval
-		if decision == decApprove && finalApproval(r, ref.stage) {
+		var appr *workflow.Approval
+		if decision == workflow.Approve && workflow.FinalApproval(r, ref.stage) {
 			// The privacy committee approves what CODIR-IN ruled in this round.
 			codir, err := f.Store.DecisionFor(ctx, r.ID, r.Round, requests.CODIRReview)
 			if err != nil {
@@ -61,7 +60,7 @@ func (f *Feature) onDecision(decision string) conversations.Handler {
 
 // onConfirm handles the approval form: a valid ruling approves the CODIR-IN stage.
 func (f *Feature) onConfirm(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
-	r, ref, stop, err := f.checkAct(ctx, s, decApprove)
+	r, ref, stop, err := f.checkAct(ctx, s, workflow.Approve)
 	if stop != nil || err != nil {
 		return stop, err
 	}
@@ -76,12 +75,12 @@ func (f *Feature) onConfirm(ctx context.Context, s *conversations.Session) ([]bo
 	if len(problems) > 0 {
 		return []bot.Reply{{Card: approvalForm(v, values, problems), Private: true, Replace: s.Turn.Action.MessageID != ""}}, nil
 	}
-	var appr *storage.ReviewApproval
-	if finalApproval(r, ref.stage) {
+	var appr *workflow.Approval
+	if workflow.FinalApproval(r, ref.stage) {
 		ru, _ := parseRuling(details)
 		appr = approval(r, ru)
 	}
-	replies, err := f.decide(ctx, s, r, ref, decApprove, values[inputComment], details, appr)
+	replies, err := f.decide(ctx, s, r, ref, workflow.Approve, values[inputComment], details, appr)
 	if err != nil || len(replies) == 0 || s.Turn.Action.MessageID == "" {
 		return replies, err
 	}
@@ -91,7 +90,7 @@ func (f *Feature) onConfirm(ctx context.Context, s *conversations.Session) ([]bo
 
 // checkAct re-reads the request a button names and checks that the person may decide
 // its stage now. stop holds the private answer when not; every refusal is audited.
-func (f *Feature) checkAct(ctx context.Context, s *conversations.Session, decision string) (requests.Request, cardRef, []bot.Reply, error) {
+func (f *Feature) checkAct(ctx context.Context, s *conversations.Session, decision workflow.Action) (requests.Request, cardRef, []bot.Reply, error) {
 	ref, ok := parseRef(s.Turn.Action.Subject)
 	if !ok {
 		return requests.Request{}, ref, []bot.Reply{private(s.T("review.error.bad_button"))}, nil
@@ -104,21 +103,22 @@ func (f *Feature) checkAct(ctx context.Context, s *conversations.Session, decisi
 		return r, ref, nil, err
 	}
 	deny := func(why, msg string, data map[string]any) (requests.Request, cardRef, []bot.Reply, error) {
-		err := f.Store.Audit(ctx, storage.AuditEntry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.denied",
-			Subject: requests.Subject(r.ID), From: string(r.Status), To: string(r.Status), Comment: decision + ": " + why,
-			Sections: stages[ref.stage].sections})
+		err := f.Store.Audit(ctx, audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.denied",
+			Subject: requests.Subject(r.ID), From: string(r.Status), To: string(r.Status), Comment: string(decision) + ": " + why,
+			Sections: workflow.Sections(ref.stage)})
 		return r, ref, []bot.Reply{private(s.T(msg, data))}, err
 	}
-	role := stages[ref.stage].role
-	if !s.HasRole(role) {
+	role := stageRole(ref.stage)
+	switch err := workflow.Check(r, ref.stage, ref.round, decision, workflow.Actor{Key: s.Key, Roles: s.Roles}); err {
+	case workflow.ErrNotAuthorised:
 		return deny("not "+role, "review.error.not_authorised", map[string]any{"Role": s.T("review.role." + role)})
-	}
-	if r.RequesterKey == s.Key {
+	case workflow.ErrOwnRequest:
 		return deny("own request", "review.error.own_request", nil)
-	}
-	if r.Round != ref.round || r.Status != ref.stage {
+	case workflow.ErrMovedOn:
 		stop, err := f.late(ctx, s, r, ref, decision)
 		return r, ref, stop, err
+	case workflow.ErrSTICannotReject:
+		return r, ref, []bot.Reply{private(s.T("review.error.sti_cannot_reject"))}, nil
 	}
 	return r, ref, nil, nil
 }
@@ -126,14 +126,14 @@ func (f *Feature) checkAct(ctx context.Context, s *conversations.Session, decisi
 // late answers a click on a stage already decided (a double click, another reviewer
 // first, a platform retry, an old card): who decided and when, or where the request
 // is now. The attempt is audited.
-func (f *Feature) late(ctx context.Context, s *conversations.Session, r requests.Request, ref cardRef, decision string) ([]bot.Reply, error) {
+func (f *Feature) late(ctx context.Context, s *conversations.Session, r requests.Request, ref cardRef, decision workflow.Action) ([]bot.Reply, error) {
 	d, derr := f.Store.DecisionFor(ctx, ref.id, ref.round, ref.stage)
 	if derr != nil && !errors.Is(derr, bot.ErrNotFound) {
 		return nil, derr
 	}
-	entry := storage.AuditEntry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.late",
+	entry := audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.late",
 		Subject: requests.Subject(r.ID), From: string(r.Status), To: string(r.Status),
-		Comment: fmt.Sprintf("%s on %s round %d", decision, ref.stage, ref.round), Sections: stages[ref.stage].sections}
+		Comment: fmt.Sprintf("%s on %s round %d", decision, ref.stage, ref.round), Sections: workflow.Sections(ref.stage)}
 	if err := f.Store.Audit(ctx, entry); err != nil {
 		return nil, err
 	}
@@ -150,7 +150,7 @@ func (f *Feature) late(ctx context.Context, s *conversations.Session, r requests
 		}
 		to := requests.Status("")
 		if r.Round == ref.round {
-			to = nextStatus(r, ref.stage, d.Decision)
+			to = workflow.Next(r, ref.stage, d.Decision)
 		}
 		replies = append(replies, bot.Reply{Card: decidedCard(v, d, to), Replace: true})
 	}
@@ -160,12 +160,16 @@ func (f *Feature) late(ctx context.Context, s *conversations.Session, r requests
 // decide records the decision, then updates the stage's cards, posts the next stage's
 // card and tells the requester. A decision that lost a race gets the winner's name.
 func (f *Feature) decide(ctx context.Context, s *conversations.Session, r requests.Request, ref cardRef,
-	decision, comment, details string, appr *storage.ReviewApproval) ([]bot.Reply, error) {
-	to := nextStatus(r, ref.stage, decision)
-	d := storage.ReviewDecision{RequestID: r.ID, Round: r.Round, Stage: ref.stage, Decision: decision, ActorKey: s.Key,
+	decision workflow.Action, comment, details string, appr *workflow.Approval) ([]bot.Reply, error) {
+	to := workflow.Next(r, ref.stage, decision)
+	d := workflow.Decision{RequestID: r.ID, Round: r.Round, Stage: ref.stage, Decision: decision, ActorKey: s.Key,
 		ActorName: s.Turn.User.Name, Comment: strings.TrimSpace(comment), Details: details, To: to,
-		Sections: stages[ref.stage].sections}
-	res, err := f.Store.Decide(ctx, d, appr)
+		Sections: workflow.Sections(ref.stage)}
+	var plan workflow.Planner
+	if appr != nil {
+		plan = appr.Planner(d)
+	}
+	res, err := f.Store.Decide(ctx, d, plan)
 	if errors.Is(err, bot.ErrConflict) {
 		now, err := f.Store.Request(ctx, r.ID)
 		if err != nil {

@@ -7,11 +7,11 @@ import (
 	"strings"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // Item is what the workflow needs of an Annexe 1 item (annexe.Items()): its tag, the
@@ -116,7 +116,7 @@ func (f *Feature) onDetails(ctx context.Context, s *conversations.Session) ([]bo
 		return nil, err
 	}
 	if r.RequesterKey != s.Key && len(reviewRoles(s)) == 0 && !s.HasRole(roleAdmin) {
-		err := f.Store.Audit(ctx, storage.AuditEntry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.denied",
+		err := f.Store.Audit(ctx, audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.denied",
 			Subject: requests.Subject(id), Comment: "details", Sections: []string{"8"}})
 		return []bot.Reply{private(s.T("review.error.details_denied"))}, err
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/workflow"
 )
 
 // The effects of the workflow outside the turn: cards posted to a role, cards updated
@@ -20,7 +20,7 @@ import (
 // postStage posts the card of the request's current stage to the stage's role and
 // remembers where it went. It returns how many cards were posted.
 func (f *Feature) postStage(ctx context.Context, r requests.Request) int {
-	st, ok := stages[r.Status]
+	st, ok := workflow.StageOf(r.Status)
 	if !ok || f.Notify == nil {
 		return 0
 	}
@@ -29,9 +29,9 @@ func (f *Feature) postStage(ctx context.Context, r requests.Request) int {
 		f.Log.Error("review card", "request", r.ID, "err", err)
 		return 0
 	}
-	refs, err := f.Notify.ToRole(ctx, st.role, bot.Reply{Card: reviewCard(v)})
+	refs, err := f.Notify.ToRole(ctx, st.Role, bot.Reply{Card: reviewCard(v)})
 	if err != nil {
-		f.Log.Warn("review card not delivered", "request", r.ID, "role", st.role, "err", err)
+		f.Log.Warn("review card not delivered", "request", r.ID, "role", st.Role, "err", err)
 	}
 	for _, m := range refs {
 		if err := f.Store.AddPostedCard(ctx, r.ID, r.Round, r.Status, m); err != nil {
@@ -44,8 +44,8 @@ func (f *Feature) postStage(ctx context.Context, r requests.Request) int {
 // afterDecision updates every card posted for the decided stage, posts the next
 // stage's card, and tells the requester and, for an outcome, their supervisor. It
 // returns the message ids of the cards updated.
-func (f *Feature) afterDecision(ctx context.Context, r requests.Request, d storage.ReviewDecision, to requests.Status,
-	res storage.ApprovalResult) map[string]bool {
+func (f *Feature) afterDecision(ctx context.Context, r requests.Request, d workflow.Decision, to requests.Status,
+	res workflow.ApprovalResult) map[string]bool {
 	updated := map[string]bool{}
 	if f.Notify == nil {
 		return updated
@@ -68,11 +68,11 @@ func (f *Feature) afterDecision(ctx context.Context, r requests.Request, d stora
 			updated[m.MessageID] = true
 		}
 	}
-	if _, next := stages[to]; next {
+	if _, next := workflow.StageOf(to); next {
 		f.postStage(ctx, r)
 	}
 	f.tell(ctx, r.RequesterKey, r.Lang, func(lang i18n.Lang) string { return f.outcomeText(ctx, lang, r, d, to, res) })
-	if to == requests.Approved || to == requests.Rejected || to == requests.ChangesRequested {
+	if to.RoundOver() {
 		if key := f.supervisorKey(ctx, r); key != "" && key != r.RequesterKey {
 			f.tell(ctx, key, "", func(lang i18n.Lang) string {
 				return i18n.T(lang, "review.supervisor."+string(to), map[string]any{"ID": r.ID, "Requester": nameOr(r.RequesterName, ""),
@@ -84,8 +84,8 @@ func (f *Feature) afterDecision(ctx context.Context, r requests.Request, d stora
 }
 
 // outcomeText tells the requester what was decided and what follows.
-func (f *Feature) outcomeText(ctx context.Context, lang i18n.Lang, r requests.Request, d storage.ReviewDecision,
-	to requests.Status, res storage.ApprovalResult) string {
+func (f *Feature) outcomeText(ctx context.Context, lang i18n.Lang, r requests.Request, d workflow.Decision,
+	to requests.Status, res workflow.ApprovalResult) string {
 	text := i18n.T(lang, "review.notify."+string(to), map[string]any{"ID": r.ID, "System": r.Facts().SystemName(),
 		"Name": nameOr(d.ActorName, d.ActorKey), "Stage": statusLabel(lang, d.Stage), "Comment": d.Comment})
 	if to != requests.Approved {

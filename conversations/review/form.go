@@ -9,6 +9,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/cards"
 )
 
@@ -41,7 +42,7 @@ func approvalForm(v view, values map[string]string, problems []string) *cards.Ca
 		c.Sections = append(c.Sections, cards.Section{Heading: v.t("review.form.problems"), Text: bullets(problems)})
 	}
 	intro := v.t("review.form.intro")
-	if !finalApproval(r, requests.CODIRReview) {
+	if !workflow.FinalApproval(r, requests.CODIRReview) {
 		intro += "\n\n" + v.t("review.form.then_privacy")
 	}
 	c.Sections = append(c.Sections, cards.Section{Text: intro}, cards.Section{Facts: v.facts()})

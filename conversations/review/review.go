@@ -30,10 +30,11 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/conversations"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // The button verbs of the workflow.
@@ -49,25 +50,26 @@ const (
 	VerbAdminNo  = "review.admin_no"
 )
 
-// Store is what the workflow reads and writes; storage.DB implements it.
+// Store is what the workflow reads and writes, in domain types; storage.DB implements
+// it.
 type Store interface {
 	Request(ctx context.Context, id uint) (requests.Request, error)
 	RequestsInStatus(ctx context.Context, limit int, statuses ...requests.Status) ([]requests.Request, error)
-	StartReview(ctx context.Context, id uint, stage requests.Status, by storage.Actor, sections []string) (requests.Request, error)
-	Decide(ctx context.Context, d storage.ReviewDecision, a *storage.ReviewApproval) (storage.ApprovalResult, error)
-	DecisionFor(ctx context.Context, id uint, round int, stage requests.Status) (storage.ReviewDecision, error)
-	Decisions(ctx context.Context, id uint, round int) ([]storage.ReviewDecision, error)
-	FillSTIItems(ctx context.Context, id uint, round int, values map[requests.Tag]string, by storage.Actor) ([]requests.Tag, error)
+	StartReview(ctx context.Context, id uint, stage requests.Status, by audit.Actor, sections []string) (requests.Request, error)
+	Decide(ctx context.Context, d workflow.Decision, plan workflow.Planner) (workflow.ApprovalResult, error)
+	DecisionFor(ctx context.Context, id uint, round int, stage requests.Status) (workflow.Decision, error)
+	Decisions(ctx context.Context, id uint, round int) ([]workflow.Decision, error)
+	FillSTIItems(ctx context.Context, id uint, round int, values map[requests.Tag]string, by audit.Actor) ([]requests.Tag, error)
 	AddPostedCard(ctx context.Context, id uint, round int, stage requests.Status, m bot.MessageRef) error
 	PostedCards(ctx context.Context, id uint, round int, stage requests.Status) ([]bot.MessageRef, error)
-	Audit(ctx context.Context, e storage.AuditEntry) error
-	FindSystem(ctx context.Context, name string) (storage.SystemInfo, error)
-	UseLabels(ctx context.Context) ([]storage.UseLabel, error)
+	Audit(ctx context.Context, e audit.Entry) error
+	FindSystem(ctx context.Context, name string) (workflow.System, error)
+	UseLabels(ctx context.Context) ([]workflow.UseLabel, error)
 	People(ctx context.Context, key string) ([]bot.Person, error)
 	FindPersonKey(ctx context.Context, who string) (string, error)
 	SetRoleChannel(ctx context.Context, role string, ref bot.ConversationRef, by string) error
-	ChangeSystemStatus(ctx context.Context, systemID, status, reason string, by storage.Actor) (string, error)
-	ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, condEN, reason string, by storage.Actor) (string, error)
+	ChangeSystemStatus(ctx context.Context, systemID, status, reason string, by audit.Actor) (string, error)
+	ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, condEN, reason string, by audit.Actor) (string, error)
 }
 
 // Deps are what the workflow needs.
@@ -122,7 +124,7 @@ func (f *Feature) Name() string { return "review" }
 // Actions are the cards' buttons.
 func (f *Feature) Actions() map[string]conversations.Handler {
 	return map[string]conversations.Handler{
-		VerbApprove: f.onDecision(decApprove), VerbReject: f.onDecision(decReject), VerbChanges: f.onDecision(decChanges),
+		VerbApprove: f.onDecision(workflow.Approve), VerbReject: f.onDecision(workflow.Reject), VerbChanges: f.onDecision(workflow.RequestChanges),
 		VerbConfirm: f.onConfirm, VerbSTIForm: f.onSTIForm, VerbSTIFill: f.onSTIFill, VerbDetails: f.onDetails,
 		VerbAdminYes: f.onAdminYes, VerbAdminNo: f.onAdminNo,
 	}
@@ -141,8 +143,8 @@ func (f *Feature) Help(s *conversations.Session) []string {
 }
 
 // actor is the session's person, for the audit log.
-func actor(s *conversations.Session) storage.Actor {
-	return storage.Actor{Key: s.Key, Name: s.Turn.User.Name}
+func actor(s *conversations.Session) audit.Actor {
+	return audit.Actor{Key: s.Key, Name: s.Turn.User.Name}
 }
 
 // private is a reply only the acting person sees.

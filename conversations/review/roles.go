@@ -5,9 +5,9 @@ import (
 	"strings"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/conversations"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 var (
@@ -87,7 +87,7 @@ func (f *Feature) register(ctx context.Context, s *conversations.Session) ([]bot
 	role, ok := roleNames[strings.TrimPrefix(strings.TrimPrefix(rest, "le "), "the ")]
 	switch {
 	case !s.HasRole(config.RoleAdmin):
-		err := f.Store.Audit(ctx, storage.AuditEntry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "role.denied",
+		err := f.Store.Audit(ctx, audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "role.denied",
 			Subject: "role:" + role, Comment: "register channel", Sections: []string{"8"}})
 		return []bot.Reply{private(s.T("review.register.not_admin"))}, err
 	case !ok:
@@ -98,7 +98,7 @@ func (f *Feature) register(ctx context.Context, s *conversations.Session) ([]bot
 	if err := f.Store.SetRoleChannel(ctx, role, s.Turn.Conversation, s.Key); err != nil {
 		return nil, err
 	}
-	err := f.Store.Audit(ctx, storage.AuditEntry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "role.channel",
+	err := f.Store.Audit(ctx, audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "role.channel",
 		Subject: "role:" + role, To: string(s.Turn.Channel), Comment: s.Turn.Conversation.ID, Sections: []string{"8"}})
 	if err != nil {
 		return nil, err

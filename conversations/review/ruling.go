@@ -7,9 +7,9 @@ import (
 
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // ruling is what CODIR-IN decides when it approves (6.3.3, 8): the rule of each use,
@@ -48,15 +48,15 @@ func parseRuling(details string) (ruling, bool) {
 }
 
 // approval turns a ruling into the inventory entry of the request.
-func approval(r requests.Request, ru ruling) *storage.ReviewApproval {
+func approval(r requests.Request, ru ruling) *workflow.Approval {
 	f := r.Facts()
-	a := &storage.ReviewApproval{SystemName: f.SystemName(), Vendor: f.Vendor(), Kind: f.Kind(), Hosting: ru.Hosting,
+	a := &workflow.Approval{SystemName: f.SystemName(), Vendor: f.Vendor(), Kind: f.Kind(), Hosting: ru.Hosting,
 		OwnerKey: r.RequesterKey, Automated: f.AutomatedDecision()}
 	if a.SystemName == "" {
 		a.SystemName = r.SystemName
 	}
 	for _, u := range ru.Uses {
-		ur := storage.UseRuling{UseID: u.Use, Rule: u.Rule}
+		ur := workflow.UseRuling{UseID: u.Use, Rule: u.Rule}
 		if u.Rule == "restricted" {
 			ur.ConditionsFR, ur.ConditionsEN = bilingual(u)
 		}
@@ -86,7 +86,7 @@ func bilingual(u useRuling) (fr, en string) {
 }
 
 // rulingSection shows CODIR-IN's ruling on a card.
-func (v view) rulingSection(d storage.ReviewDecision) cards.Section {
+func (v view) rulingSection(d workflow.Decision) cards.Section {
 	ru, ok := parseRuling(d.Details)
 	if !ok {
 		return cards.Section{}

@@ -7,76 +7,28 @@ import (
 
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/conversations"
 )
 
 const roleAdmin = config.RoleAdmin
 
-// stage is one review stage: the role that decides it and the sections it rests on.
-type stage struct {
-	role     string
-	sections []string
-}
-
-// stages are the review stages of 6.3.3: the STI prepares the risk and data parts
-// (Annexe 1, 8), CODIR-IN rules on every request and on its uses (6.3.3, 8), the
-// privacy committee approves uses that support a decision about a person (5.1.11, 8).
-var stages = map[requests.Status]stage{
-	requests.STIReview:     {role: config.RoleSTI, sections: []string{"Annexe 1", "8"}},
-	requests.CODIRReview:   {role: config.RoleCODIRIN, sections: []string{"6.3.3", "8"}},
-	requests.PrivacyReview: {role: config.RoleCPRPSI, sections: []string{"5.1.11", "8"}},
-}
-
-// The decisions, as stored in DecisionRow.Decision and named in the audit log.
-const (
-	decApprove = "approve"
-	decReject  = "reject"
-	decChanges = "changes"
-)
-
-// firstStage is where a submitted request starts: with the STI when items were left
-// to it, else with CODIR-IN, which decides every request (6.3.3).
-func firstStage(r requests.Request) requests.Status {
-	if len(r.Facts().PendingSTI()) > 0 {
-		return requests.STIReview
-	}
-	return requests.CODIRReview
-}
-
-// nextStatus is the request's status after decision on stage.
-func nextStatus(r requests.Request, from requests.Status, decision string) requests.Status {
-	switch decision {
-	case decReject:
-		return requests.Rejected
-	case decChanges:
-		return requests.ChangesRequested
-	}
-	switch from {
-	case requests.STIReview:
-		return requests.CODIRReview
-	case requests.CODIRReview:
-		if r.Facts().AutomatedDecision() {
-			return requests.PrivacyReview
-		}
-	}
-	return requests.Approved
-}
-
-// finalApproval reports whether approving stage approves the request, which writes it
-// into the inventory.
-func finalApproval(r requests.Request, st requests.Status) bool {
-	return nextStatus(r, st, decApprove) == requests.Approved
-}
+// The stages, transitions and rights of the workflow are bot/workflow's; this file
+// only names a stage on a button.
 
 // reviewRoles are the review roles the person holds.
 func reviewRoles(s *conversations.Session) []string {
 	var out []string
-	for _, st := range []requests.Status{requests.STIReview, requests.CODIRReview, requests.PrivacyReview} {
-		if s.HasRole(stages[st].role) {
-			out = append(out, stages[st].role)
-		}
+	for _, st := range workflow.StagesOf(s.Roles) {
+		out = append(out, st.Role)
 	}
 	return out
+}
+
+// stageRole is the role that decides stage st.
+func stageRole(st requests.Status) string {
+	stg, _ := workflow.StageOf(st)
+	return stg.Role
 }
 
 // cardRef is what a review button names: a stage of a round of a request. It says
@@ -98,7 +50,7 @@ func parseRef(subject string) (cardRef, bool) {
 	id, err1 := strconv.ParseUint(parts[0], 10, 64)
 	round, err2 := strconv.Atoi(parts[1])
 	st := requests.Status(parts[2])
-	if _, ok := stages[st]; !ok || err1 != nil || err2 != nil || id == 0 || round < 1 {
+	if _, ok := workflow.StageOf(st); !ok || err1 != nil || err2 != nil || id == 0 || round < 1 {
 		return cardRef{}, false
 	}
 	return cardRef{id: uint(id), round: round, stage: st}, true

@@ -6,9 +6,10 @@ import (
 	"fmt"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/conversations"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // OnSubmit is the hook the Annexe 1 dialog calls once it has submitted request id
@@ -33,7 +34,7 @@ func (f *Feature) OnSubmit(ctx context.Context, s *conversations.Session, id uin
 }
 
 // start moves a submitted request into its first stage and posts its card.
-func (f *Feature) start(ctx context.Context, id uint, by storage.Actor) (requests.Request, bool, error) {
+func (f *Feature) start(ctx context.Context, id uint, by audit.Actor) (requests.Request, bool, error) {
 	r, err := f.Store.Request(ctx, id)
 	if err != nil {
 		return r, false, err
@@ -41,8 +42,14 @@ func (f *Feature) start(ctx context.Context, id uint, by storage.Actor) (request
 	if r.Status != requests.Submitted {
 		return r, false, fmt.Errorf("request %d is %s: %w", id, r.Status, bot.ErrConflict)
 	}
-	st := firstStage(r)
-	r, err = f.Store.StartReview(ctx, id, st, by, append([]string{"6.3.1"}, stages[st].sections...))
+	var previous []workflow.Decision
+	if r.Round > 1 {
+		if previous, err = f.Store.Decisions(ctx, id, r.Round-1); err != nil {
+			return r, false, err
+		}
+	}
+	st := workflow.FirstStage(r, previous)
+	r, err = f.Store.StartReview(ctx, id, st, by, append([]string{"6.3.1"}, workflow.Sections(st)...))
 	if err != nil {
 		return r, false, err
 	}
@@ -57,10 +64,8 @@ const maxPending = 10
 // failure after its submission is started first, so nothing is lost.
 func (f *Feature) pending(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
 	var statuses []requests.Status
-	for st, stg := range stages {
-		if s.HasRole(stg.role) {
-			statuses = append(statuses, st)
-		}
+	for _, stg := range workflow.StagesOf(s.Roles) {
+		statuses = append(statuses, stg.Status)
 	}
 	if len(statuses) == 0 {
 		return []bot.Reply{bot.Text(s.T("review.pending.not_reviewer"))}, nil
@@ -70,7 +75,7 @@ func (f *Feature) pending(ctx context.Context, s *conversations.Session) ([]bot.
 		return nil, err
 	}
 	for _, r := range stuck {
-		if _, _, err := f.start(ctx, r.ID, storage.Actor{Key: "system"}); err != nil && !errors.Is(err, bot.ErrConflict) {
+		if _, _, err := f.start(ctx, r.ID, audit.System); err != nil && !errors.Is(err, bot.ErrConflict) {
 			return nil, err
 		}
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/workflow"
 )
 
 // view is everything a card of a request shows, gathered once so that the card
@@ -21,18 +21,18 @@ type view struct {
 	loc  *time.Location
 	req  requests.Request
 	// uses are the inventory's use labels by id.
-	uses map[string]storage.UseLabel
+	uses map[string]workflow.UseLabel
 	// system is the inventory's entry for the requested system, when it has one.
-	system *storage.SystemInfo
+	system *workflow.System
 	// decisions are the decisions of the request's current round, oldest first.
-	decisions []storage.ReviewDecision
+	decisions []workflow.Decision
 	// items is the Annexe 1 catalogue, in the annex's order.
 	items []Item
 }
 
 // view gathers what the cards of r show, in lang.
 func (f *Feature) view(ctx context.Context, lang i18n.Lang, r requests.Request) (view, error) {
-	v := view{lang: lang, loc: f.Location, req: r, uses: map[string]storage.UseLabel{}}
+	v := view{lang: lang, loc: f.Location, req: r, uses: map[string]workflow.UseLabel{}}
 	if f.Items != nil {
 		v.items = f.Items()
 	}
@@ -63,13 +63,13 @@ func (f *Feature) view(ctx context.Context, lang i18n.Lang, r requests.Request) 
 func (v view) t(id string, data ...any) string { return i18n.T(v.lang, id, data...) }
 
 // decision returns the decision taken on st in the view's round.
-func (v view) decision(st requests.Status) (storage.ReviewDecision, bool) {
+func (v view) decision(st requests.Status) (workflow.Decision, bool) {
 	for _, d := range v.decisions {
 		if d.Stage == st {
 			return d, true
 		}
 	}
-	return storage.ReviewDecision{}, false
+	return workflow.Decision{}, false
 }
 
 // useLabel is a use's label in the view's language, the id itself for a free label.
@@ -141,8 +141,8 @@ func statusLabel(lang i18n.Lang, st requests.Status) string {
 }
 
 // decisionLabel is a decision in words ("approuvée").
-func decisionLabel(lang i18n.Lang, decision string) string {
-	return i18n.T(lang, "review.decision."+decision)
+func decisionLabel(lang i18n.Lang, decision workflow.Action) string {
+	return i18n.T(lang, "review.decision."+string(decision))
 }
 
 // quebec is the time zone of the CSSDGS; UTC if the zone database were unusable.

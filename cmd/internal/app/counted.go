@@ -5,9 +5,9 @@ import (
 
 	"github.com/cssdgs/iagbot/bot/metrics"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/conversations/annexe"
 	"github.com/cssdgs/iagbot/conversations/review"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // countedDialogs counts Annexe 1 dialogs started, completed (submitted) and abandoned
@@ -48,10 +48,10 @@ type countedDecisions struct {
 	m *metrics.Metrics
 }
 
-func (c countedDecisions) Decide(ctx context.Context, d storage.ReviewDecision, appr *storage.ReviewApproval) (storage.ApprovalResult, error) {
-	res, err := c.Store.Decide(ctx, d, appr)
+func (c countedDecisions) Decide(ctx context.Context, d workflow.Decision, plan workflow.Planner) (workflow.ApprovalResult, error) {
+	res, err := c.Store.Decide(ctx, d, plan)
 	if err == nil {
-		c.m.Decisions.WithLabelValues(string(d.Stage), d.Decision).Inc()
+		c.m.Decisions.WithLabelValues(string(d.Stage), string(d.Decision)).Inc()
 	}
 	return res, err
 }

@@ -1,0 +1,167 @@
+package workflow
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot/inventory"
+)
+
+// memInventory is an inventory as plain values: the input of PlanApproval.
+type memInventory struct {
+	systems []System
+	uses    []UseLabel
+}
+
+func (m memInventory) FindSystem(name string) (System, bool, error) {
+	for _, s := range m.systems {
+		if inventory.Compact(s.Name) == inventory.Compact(name) {
+			return s, true, nil
+		}
+	}
+	return System{}, false, nil
+}
+
+func (m memInventory) Uses() ([]UseLabel, error) { return m.uses, nil }
+
+func (m memInventory) NewSystemID(name string, taken func(string) bool) (string, error) {
+	return m.newID(name, taken, func(id string) bool {
+		for _, s := range m.systems {
+			if s.ID == id {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+func (m memInventory) NewUseID(name string, taken func(string) bool) (string, error) {
+	return m.newID(name, taken, func(id string) bool {
+		for _, u := range m.uses {
+			if u.ID == id {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+func (m memInventory) newID(name string, taken, exists func(string) bool) (string, error) {
+	// Like the store's ids: a-z and 0-9 joined by dashes, cut at 16 characters.
+	base := strings.Join(strings.FieldsFunc(inventory.Fold(name), func(r rune) bool {
+		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
+	}), "-")
+	base = strings.Trim(base[:min(len(base), 16)], "-")
+	for n := 1; ; n++ {
+		id := base
+		if n > 1 {
+			id = fmt.Sprintf("%s-%d", base, n)
+		}
+		if !taken(id) && !exists(id) {
+			return id, nil
+		}
+	}
+}
+
+var day = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+
+func TestPlanApprovalOfANewSystem(t *testing.T) {
+	inv := memInventory{uses: []UseLabel{{ID: "summary", LabelFR: "Synthèse", LabelEN: "Summary"}}}
+	d := Decision{RequestID: 12, ActorKey: "codir@x", ActorName: "Chantal"}
+	done := day.AddDate(0, -1, 0)
+	a := Approval{SystemName: " MagicSchool ", Vendor: "MagicSchool Inc.", Kind: "private", Hosting: "canada",
+		EFVPDone: &done, EFVPNextReview: day.AddDate(1, 0, 0), OwnerKey: "alice@x", Trainees: []string{"bob@x"},
+		Training: []time.Time{day.AddDate(0, 0, 20), day.AddDate(0, 0, 10)}, Automated: true,
+		Uses: []UseRuling{
+			{UseID: "synthese", Rule: "permitted"},                                        // the label, folded
+			{UseID: "Tri des dossiers", Rule: "restricted", ConditionsFR: "consentement"}, // new to the taxonomy
+			{UseID: "tri des dossiers!", Rule: "forbidden"},                               // the same new use again
+			{UseID: "Tri-des dossiers", Rule: "forbidden"},                                // the same once compacted
+		}}
+	cs, err := PlanApproval(inv, d, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := cs.System
+	if !cs.NewSystem || s.ID != "magicschool" || s.Name != "MagicSchool" || s.Status != "approved" || s.Kind != "private" ||
+		s.Vendor != "MagicSchool Inc." || s.Hosting != "canada" || s.OwnerKey != "alice@x" || *s.RequestID != 12 ||
+		!s.EFVPDone.Equal(done) || !s.EFVPNextReview.Equal(day.AddDate(1, 0, 0)) {
+		t.Errorf("system = %+v", s)
+	}
+	if len(cs.NewUses) != 1 || cs.NewUses[0].ID != "tri-des-dossiers" || cs.NewUses[0].LabelFR != "Tri des dossiers" ||
+		!cs.NewUses[0].AutomatedDecision || cs.NewUses[0].KeywordsEN[0] != "Tri des dossiers" {
+		t.Errorf("new uses = %+v, want one, labelled as the request named it, automated", cs.NewUses)
+	}
+	var rules []string
+	for _, r := range cs.Rules {
+		rules = append(rules, fmt.Sprintf("%s=%s@%d", r.UseID, r.Rule, r.Position))
+	}
+	if got, want := strings.Join(rules, " "), "summary=permitted@0 tri-des-dossiers=restricted@1 tri-des-dossiers=forbidden@2 tri-des-dossiers=forbidden@3"; got != want {
+		t.Errorf("rules = %s, want %s", got, want)
+	}
+	if len(cs.Trainings) != 2 || cs.Trainings[0].PersonKey != "alice@x" || cs.Trainings[1].PersonKey != "bob@x" ||
+		!cs.Trainings[1].SessionAt.Equal(day.AddDate(0, 0, 10)) || cs.Trainings[0].RequestID != 12 {
+		t.Errorf("trainings = %+v, want the owner and bob at the first session", cs.Trainings)
+	}
+	if len(cs.Audit) != 1 {
+		t.Fatalf("audit = %+v, want one entry", cs.Audit)
+	}
+	e := cs.Audit[0]
+	if e.Action != "inventory.approve" || e.Subject != "system:magicschool" || e.From != "" || e.To != "approved" ||
+		e.ActorKey != "codir@x" || e.Comment != "request 12: summary=permitted, new use tri-des-dossiers, tri-des-dossiers=restricted, tri-des-dossiers=forbidden, tri-des-dossiers=forbidden" {
+		t.Errorf("audit entry = %+v", e)
+	}
+	if r := cs.Result(); r.SystemID != "magicschool" || r.Status != "approved" {
+		t.Errorf("result = %+v", r)
+	}
+}
+
+func TestPlanApprovalOfAnExistingSystem(t *testing.T) {
+	open := true
+	inv := memInventory{systems: []System{{ID: "chatgpt", Name: "ChatGPT", Kind: "public", Status: "suspended", Open: &open}}}
+	cs, err := PlanApproval(inv, Decision{RequestID: 3}, Approval{SystemName: "chat-gpt", Kind: "public", Hosting: "foreign",
+		Uses: []UseRuling{{UseID: "Traduction", Rule: "permitted"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cs.NewSystem || cs.System.ID != "chatgpt" || cs.System.Status != "suspended" || cs.System.Open != &open {
+		t.Errorf("system = %+v, want ChatGPT kept, still suspended", cs.System)
+	}
+	if cs.Audit[0].From != "suspended" || cs.Audit[0].To != "suspended" {
+		t.Errorf("audit = %+v, want suspended → suspended", cs.Audit[0])
+	}
+	if len(cs.Trainings) != 0 {
+		t.Errorf("trainings = %+v, want none without an owner", cs.Trainings)
+	}
+	if r := cs.Result(); r.Status != "suspended" {
+		t.Errorf("result = %+v, want the system's status", r)
+	}
+}
+
+func TestNewUseIDsDoNotCollide(t *testing.T) {
+	inv := memInventory{uses: []UseLabel{{ID: "tri", LabelFR: "Classement"}}}
+	cs, err := PlanApproval(inv, Decision{}, Approval{SystemName: "X", Uses: []UseRuling{
+		{UseID: "Tri", Rule: "permitted"}, // the id of a use, folded: that use
+		{UseID: "Tri des", Rule: "permitted"},
+		{UseID: "tri  des", Rule: "permitted"}, // compacts as "Tri des": the same new use
+		{UseID: "Tri dès", Rule: "permitted"},  // likewise
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs.NewUses) != 1 || cs.Rules[0].UseID != "tri" || cs.Rules[1].UseID != "tri-des" || cs.Rules[3].UseID != "tri-des" {
+		t.Errorf("new uses = %+v, rules = %+v", cs.NewUses, cs.Rules)
+	}
+	// Two new uses whose ids would be the same once cut, and an existing use with it.
+	inv = memInventory{uses: []UseLabel{{ID: "correction-de-co", LabelFR: "Autre chose"}}}
+	cs, err = PlanApproval(inv, Decision{}, Approval{SystemName: "X", Uses: []UseRuling{
+		{UseID: "Correction de copies", Rule: "permitted"}, {UseID: "Correction de contrôles", Rule: "forbidden"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs.NewUses) != 2 || cs.NewUses[0].ID != "correction-de-co-2" || cs.NewUses[1].ID != "correction-de-co-3" {
+		t.Errorf("new uses = %+v, want correction-de-co-2 and -3", cs.NewUses)
+	}
+}

@@ -9,6 +9,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -35,9 +36,24 @@ type DB struct {
 	sightings sightings
 }
 
-// Open opens the database named by dsn and migrates its schema. dsn is a SQLite file
-// path (":memory:" for a private in-memory database) or a "postgres://" URL.
+// Open opens the database named by dsn and migrates its schema (see Migrate). dsn is a
+// SQLite file path (":memory:" for a private in-memory database) or a "postgres://"
+// URL.
 func Open(ctx context.Context, dsn string) (*DB, error) {
+	db, err := OpenUnmigrated(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.Migrate(ctx, nil); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// OpenUnmigrated opens the database named by dsn as it is, for `iagbot migrate` and
+// for callers that migrate themselves (Migrate).
+func OpenUnmigrated(ctx context.Context, dsn string) (*DB, error) {
 	pg := strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 	// On SQLite, prepared statements are cached per connection: every turn runs the
 	// same few queries, and preparing them each time was a large share of a turn's CPU.
@@ -74,10 +90,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		}
 		sqlDB.SetMaxOpenConns(conns)
 		sqlDB.SetMaxIdleConns(conns)
-	}
-	if err := db.migrate(ctx); err != nil {
-		db.Close()
-		return nil, err
+		if dsn != ":memory:" {
+			if err := useWAL(ctx, sqlDB); err != nil {
+				sqlDB.Close()
+				return nil, fmt.Errorf("open database: %w", err)
+			}
+		}
 	}
 	return db, nil
 }
@@ -92,10 +110,32 @@ func scanUTC(_ context.Context, c *pgx.Conn) error {
 	return nil
 }
 
-// sqliteDSN adds the pragmas every connection needs: WAL so readers do not block the
-// writer, a busy timeout so concurrent writers wait instead of failing, foreign keys.
-// synchronous=NORMAL is WAL's usual setting: a commit survives a crash or restart of
-// the bot; only a power cut can lose the last commits before a checkpoint.
+// useWAL puts the file in WAL mode, so readers do not block the writer; the mode is
+// kept in the file. Switching a new file to WAL needs an exclusive lock for which
+// SQLite does not wait (its busy handler is not called), so processes creating one
+// file at the same moment try again for a few seconds instead of failing.
+func useWAL(ctx context.Context, sqlDB *sql.DB) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, err := sqlDB.ExecContext(ctx, "PRAGMA journal_mode=WAL")
+		if err == nil || !strings.Contains(err.Error(), "locked") && !strings.Contains(err.Error(), "busy") ||
+			time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// sqliteDSN adds the pragmas every connection needs: a busy timeout so concurrent
+// writers wait instead of failing, foreign keys, and write transactions that take the
+// write lock at BEGIN (so they wait there rather than fail when upgrading). WAL is set
+// once (useWAL). synchronous=NORMAL is WAL's usual setting: a commit survives a crash
+// or restart of the bot; only a power cut can lose the last commits before a
+// checkpoint.
 func sqliteDSN(path string) string {
 	if path == ":memory:" {
 		return "file::memory:?_foreign_keys=on&_busy_timeout=5000"
@@ -104,7 +144,7 @@ func sqliteDSN(path string) string {
 	if strings.Contains(path, "?") {
 		sep = "&"
 	}
-	return "file:" + path + sep + "_journal_mode=WAL&_synchronous=NORMAL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate"
+	return "file:" + path + sep + "_synchronous=NORMAL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate"
 }
 
 // Close closes the database.

@@ -16,3 +16,12 @@ func (db *DB) InsertForTest(ctx context.Context, row any) error {
 func (db *DB) NewIDForTest(ctx context.Context, name string) (string, error) {
 	return newID(db.read(ctx), &SystemRow{}, name, nil)
 }
+
+// EmbeddedMigrations lists the names of a dialect's migration files.
+func EmbeddedMigrations(postgres bool) []string {
+	var out []string
+	for _, m := range embedded(postgres) {
+		out = append(out, m.Name)
+	}
+	return out
+}

@@ -19,40 +19,48 @@ func (db *DB) ReplaceInventory(ctx context.Context, inv *inventory.Inventory) er
 	if err := inv.Validate(); err != nil {
 		return err
 	}
-	return db.tx(ctx, func(tx *gorm.DB) error {
-		var old []SystemRow
-		if err := tx.Select("id", "owner_key", "request_id").Find(&old).Error; err != nil {
+	return db.tx(ctx, func(tx *gorm.DB) error { return db.replaceInventory(tx, inv) })
+}
+
+// replaceInventory is ReplaceInventory inside tx, under the inventory lock: two
+// imports at once (replicas starting together, a start-up and `iagbot inventory
+// import`) run one after the other instead of inserting the same rows twice.
+func (db *DB) replaceInventory(tx *gorm.DB, inv *inventory.Inventory) error {
+	if err := db.lockInventory(tx); err != nil {
+		return err
+	}
+	var old []SystemRow
+	if err := tx.Select("id", "owner_key", "request_id").Find(&old).Error; err != nil {
+		return err
+	}
+	kept := map[string]SystemRow{}
+	for _, o := range old {
+		kept[o.ID] = o
+	}
+	all := tx.Session(&gorm.Session{AllowGlobalUpdate: true})
+	for _, row := range []any{&SystemUseRow{}, &SystemRow{}, &UseRow{}} {
+		if err := all.Delete(row).Error; err != nil {
 			return err
 		}
-		kept := map[string]SystemRow{}
-		for _, o := range old {
-			kept[o.ID] = o
+	}
+	uses := make([]UseRow, len(inv.Uses))
+	for i, u := range inv.Uses {
+		uses[i] = useRow(u, i)
+	}
+	if len(uses) > 0 {
+		if err := tx.CreateInBatches(uses, 100).Error; err != nil {
+			return fmt.Errorf("import uses: %w", err)
 		}
-		all := tx.Session(&gorm.Session{AllowGlobalUpdate: true})
-		for _, row := range []any{&SystemUseRow{}, &SystemRow{}, &UseRow{}} {
-			if err := all.Delete(row).Error; err != nil {
-				return err
-			}
+	}
+	now := db.Now()
+	for i, s := range inv.Systems {
+		row := systemRow(s, i, now)
+		row.OwnerKey, row.RequestID = kept[s.ID].OwnerKey, kept[s.ID].RequestID
+		if err := writeSystem(tx, row, s); err != nil {
+			return err
 		}
-		uses := make([]UseRow, len(inv.Uses))
-		for i, u := range inv.Uses {
-			uses[i] = useRow(u, i)
-		}
-		if len(uses) > 0 {
-			if err := tx.CreateInBatches(uses, 100).Error; err != nil {
-				return fmt.Errorf("import uses: %w", err)
-			}
-		}
-		now := db.Now()
-		for i, s := range inv.Systems {
-			row := systemRow(s, i, now)
-			row.OwnerKey, row.RequestID = kept[s.ID].OwnerKey, kept[s.ID].RequestID
-			if err := writeSystem(tx, row, s); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // Inventory returns the inventory in the order it was imported, so that an export

@@ -48,12 +48,32 @@ type Options struct {
 // OpenDB opens the configured database, migrated, with an inventory loaded (see
 // loadInventory).
 func OpenDB(ctx context.Context, cfg *config.Config) (*storage.DB, error) {
+	return openDB(ctx, cfg, nil)
+}
+
+// openDB is OpenDB, logging what the migrations did to log when not nil. Migrations
+// and the inventory import run under locks (see storage.Migrate and SeedInventory),
+// so replicas may start together.
+func openDB(ctx context.Context, cfg *config.Config, log *slog.Logger) (*storage.DB, error) {
 	if err := i18n.Check(); err != nil {
 		return nil, err
 	}
-	db, err := storage.Open(ctx, cfg.DB)
+	db, err := storage.OpenUnmigrated(ctx, cfg.DB)
 	if err != nil {
 		return nil, fmt.Errorf("IAGBOT_DB=%s: %w", cfg.DB, err)
+	}
+	res, err := db.Migrate(ctx, nil)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("IAGBOT_DB=%s: %w", cfg.DB, err)
+	}
+	if log != nil {
+		if res.Baselined {
+			log.Info("database created by an earlier release: baselined at version 1", "schema_version", res.To)
+		}
+		if res.From != res.To {
+			log.Info("database schema migrated", "from", res.From, "to", res.To)
+		}
 	}
 	if err := loadInventory(ctx, db, cfg.Inventory); err != nil {
 		db.Close()
@@ -68,7 +88,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	db, err := OpenDB(ctx, cfg)
+	db, err := openDB(ctx, cfg, log)
 	if err != nil {
 		return nil, err
 	}

@@ -26,32 +26,29 @@ func (a *App) addPolicy() error {
 // IAGBOT_INVENTORY when it changed since it was last imported (so a restart does not
 // undo approvals made in chat), else the embedded sample when the database has none.
 func loadInventory(ctx context.Context, db *storage.DB, file string) error {
-	if file != "" {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			return fmt.Errorf("IAGBOT_INVENTORY: %w", err)
-		}
-		sum := sha256.Sum256(data)
-		hash := hex.EncodeToString(sum[:])
-		last, err := db.InventorySource(ctx)
-		if err != nil {
+	if file == "" {
+		// The embedded sample goes only into an empty inventory.
+		if empty, err := db.InventoryEmpty(ctx); err != nil || !empty {
 			return err
 		}
-		if last == hash {
-			return nil
-		}
-		inv, err := inventory.Parse(bytes.NewReader(data))
-		if err != nil {
-			return fmt.Errorf("IAGBOT_INVENTORY=%s: %w", file, err)
-		}
-		if err := db.ReplaceInventory(ctx, inv); err != nil {
-			return err
-		}
-		return db.SetInventorySource(ctx, hash)
-	}
-	empty, err := db.InventoryEmpty(ctx)
-	if err != nil || !empty {
+		_, err := db.SeedInventory(ctx, inventory.Sample(), "")
 		return err
 	}
-	return db.ReplaceInventory(ctx, inventory.Sample())
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("IAGBOT_INVENTORY: %w", err)
+	}
+	sum := sha256.Sum256(data)
+	hash := hex.EncodeToString(sum[:])
+	// Most starts find the file already imported; SeedInventory checks again under
+	// its lock, for replicas starting together.
+	if last, err := db.InventorySource(ctx); err != nil || last == hash {
+		return err
+	}
+	inv, err := inventory.Parse(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("IAGBOT_INVENTORY=%s: %w", file, err)
+	}
+	_, err = db.SeedInventory(ctx, inv, hash)
+	return err
 }

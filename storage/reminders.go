@@ -8,7 +8,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/audit"
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"gorm.io/gorm"
 )
@@ -25,8 +25,8 @@ var remindedTags = []string{string(requests.TagSystemName), string(requests.TagS
 // systems with an EFVP date, requests that may need a reminder with the answers
 // reminders read, their trainings, request counts by status, the recipients of
 // deliveries recorded unreachable since since, and the names of the people listed.
-func (db *DB) ReminderSources(ctx context.Context, since time.Time) (reminders.Sources, error) {
-	src := reminders.Sources{Trainings: map[uint][]reminders.TrainingRecord{}, Counts: map[requests.Status]int{},
+func (db *DB) ReminderSources(ctx context.Context, since time.Time) (scheduler.Sources, error) {
+	src := scheduler.Sources{Trainings: map[uint][]scheduler.TrainingRecord{}, Counts: map[requests.Status]int{},
 		Names: map[string]string{}}
 	err := db.tx(ctx, func(tx *gorm.DB) error {
 		var err error
@@ -52,7 +52,7 @@ func (db *DB) ReminderSources(ctx context.Context, since time.Time) (reminders.S
 				return err
 			}
 			for _, t := range trs {
-				src.Trainings[t.RequestID] = append(src.Trainings[t.RequestID], reminders.TrainingRecord{
+				src.Trainings[t.RequestID] = append(src.Trainings[t.RequestID], scheduler.TrainingRecord{
 					RequestID: t.RequestID, PersonKey: t.PersonKey, SessionAt: t.SessionAt, CompletedAt: t.CompletedAt})
 				named = append(named, t.PersonKey)
 			}
@@ -68,7 +68,7 @@ func (db *DB) ReminderSources(ctx context.Context, since time.Time) (reminders.S
 			src.Counts[requests.Status(c.Status)] = c.N
 		}
 		if err := tx.Model(&DeliveryRow{}).Distinct("recipient_key").
-			Where("status = ? AND created_at >= ? AND kind <> ?", reminders.Unreachable, since.UTC(), "daily").
+			Where("status = ? AND created_at >= ? AND kind <> ?", scheduler.Unreachable, since.UTC(), "daily").
 			Order("recipient_key").Pluck("recipient_key", &src.Unreachable).Error; err != nil {
 			return err
 		}
@@ -88,14 +88,14 @@ func (db *DB) ReminderSources(ctx context.Context, since time.Time) (reminders.S
 		return nil
 	})
 	if err != nil {
-		return reminders.Sources{}, fmt.Errorf("reminder sources: %w", err)
+		return scheduler.Sources{}, fmt.Errorf("reminder sources: %w", err)
 	}
 	return src, nil
 }
 
 // EFVPSystems returns the systems with an EFVP review date, withdrawn ones left out,
 // with the supervisor and language of the request that added them.
-func (db *DB) EFVPSystems(ctx context.Context) ([]reminders.System, error) {
+func (db *DB) EFVPSystems(ctx context.Context) ([]scheduler.System, error) {
 	out, err := efvpSystems(db.read(ctx))
 	if err != nil {
 		return nil, fmt.Errorf("efvp systems: %w", err)
@@ -103,7 +103,7 @@ func (db *DB) EFVPSystems(ctx context.Context) ([]reminders.System, error) {
 	return out, nil
 }
 
-func efvpSystems(tx *gorm.DB) ([]reminders.System, error) {
+func efvpSystems(tx *gorm.DB) ([]scheduler.System, error) {
 	var rows []SystemRow
 	if err := tx.Where("efvp_next_review IS NOT NULL AND status <> ?", "withdrawn").Order("position, id").
 		Find(&rows).Error; err != nil {
@@ -125,9 +125,9 @@ func efvpSystems(tx *gorm.DB) ([]reminders.System, error) {
 			reqs[r.ID] = r
 		}
 	}
-	out := make([]reminders.System, 0, len(rows))
+	out := make([]scheduler.System, 0, len(rows))
 	for _, r := range rows {
-		s := reminders.System{ID: r.ID, Name: r.Name, Status: r.Status, OwnerKey: r.OwnerKey,
+		s := scheduler.System{ID: r.ID, Name: r.Name, Status: r.Status, OwnerKey: r.OwnerKey,
 			NextReview: *r.EFVPNextReview, Done: r.EFVPDone}
 		if r.Aliases != "" {
 			_ = json.Unmarshal([]byte(r.Aliases), &s.Aliases) // aliases only help to name it

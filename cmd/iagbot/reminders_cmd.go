@@ -12,7 +12,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/i18n"
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/cmd/internal/app"
 	"github.com/jonboulle/clockwork"
 )
@@ -44,7 +44,7 @@ func runReminders(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	sch, err := reminders.NewSchedule(cfg.File.Reminders)
+	sch, err := scheduler.NewSchedule(cfg.File.Reminders)
 	if err != nil {
 		return err
 	}
@@ -79,11 +79,11 @@ func runReminders(ctx context.Context, env Env, args []string) error {
 }
 
 // writePlan prints the plan and the deliveries that did not go through.
-func writePlan(w io.Writer, lang i18n.Lang, sch reminders.Schedule, from time.Time, days int, plan []reminders.Planned, recent []reminders.Delivery) {
+func writePlan(w io.Writer, lang i18n.Lang, sch scheduler.Schedule, from time.Time, days int, plan []scheduler.Planned, recent []scheduler.Delivery) {
 	t := func(id string, data ...any) string { return i18n.T(lang, id, data...) }
-	fmt.Fprintln(w, t("reminders.list.title", map[string]any{"From": reminders.FormatDate(lang, from),
-		"To": reminders.FormatDate(lang, from.AddDate(0, 0, days)), "At": fmt.Sprintf("%02d:%02d", sch.Hour, sch.Min),
-		"Zone": reminders.Zone}))
+	fmt.Fprintln(w, t("reminders.list.title", map[string]any{"From": scheduler.FormatDate(lang, from),
+		"To": scheduler.FormatDate(lang, from.AddDate(0, 0, days)), "At": fmt.Sprintf("%02d:%02d", sch.Hour, sch.Min),
+		"Zone": scheduler.Zone}))
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	if len(plan) == 0 {
@@ -96,9 +96,9 @@ func writePlan(w io.Writer, lang i18n.Lang, sch reminders.Schedule, from time.Ti
 		}
 		tw.Flush()
 	}
-	var failed []reminders.Delivery
+	var failed []scheduler.Delivery
 	for _, d := range recent {
-		if d.Status != reminders.Sent && d.Status != reminders.Skipped {
+		if d.Status != scheduler.Sent && d.Status != scheduler.Skipped {
 			failed = append(failed, d)
 		}
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/storage"
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
@@ -28,10 +28,10 @@ func seedReminders(t *testing.T) string {
 	defer db.Close()
 	key := "training|request:5|2027-05-03/before|vic@x"
 	at := time.Date(2027, 5, 1, 13, 0, 0, 0, time.UTC)
-	if _, err := db.ClaimReminders(ctx, nil, []reminders.Claim{{Key: key, Kind: reminders.Training, Recipient: "vic@x"}}, 3, at); err != nil {
+	if _, err := db.ClaimReminders(ctx, nil, []scheduler.Claim{{Key: key, Kind: scheduler.Training, Recipient: "vic@x"}}, 3, at); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.FinishReminders(ctx, []string{key}, reminders.Unreachable, "bot: unreachable", at); err != nil {
+	if err := db.FinishReminders(ctx, []string{key}, scheduler.Unreachable, "bot: unreachable", at); err != nil {
 		t.Fatal(err)
 	}
 	g, err := gorm.Open(sqlite.Open("file:"+path+"?_busy_timeout=5000"), &gorm.Config{Logger: logger.Discard})

@@ -9,7 +9,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/config"
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/conversations"
 )
 
@@ -31,7 +31,7 @@ const defaultYears = 1
 // named or the person's only system. Only a system's owner and administrators may.
 func (f *Feature) reviseEFVP(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
 	folded := s.Folded()
-	dates := reminders.ParseDates(folded, time.UTC)
+	dates := scheduler.ParseDates(folded, time.UTC)
 	if len(dates) == 0 {
 		return []bot.Reply{s.Reply("reminders.efvp.need_date")}, nil
 	}
@@ -45,7 +45,7 @@ func (f *Feature) reviseEFVP(ctx context.Context, s *conversations.Session) ([]b
 		return nil, err
 	}
 	admin := s.HasRole(config.RoleAdmin)
-	var named, mine []reminders.System
+	var named, mine []scheduler.System
 	for _, sys := range systems {
 		if names(sys).Contains(folded) {
 			named = append(named, sys)
@@ -87,43 +87,43 @@ func (f *Feature) reviseEFVP(ctx context.Context, s *conversations.Session) ([]b
 		return nil, err
 	}
 	return []bot.Reply{s.Reply("reminders.efvp.recorded", map[string]any{"System": sys.Name,
-		"Done": reminders.FormatDate(s.Lang, done), "Next": reminders.FormatDate(s.Lang, next),
+		"Done": scheduler.FormatDate(s.Lang, done), "Next": scheduler.FormatDate(s.Lang, next),
 		"DoneISO": done.Format(time.DateOnly)})}, nil
 }
 
 // pick chooses the system meant: the one named, else the person's only one, else the
 // one of the last EFVP reminder they got.
-func (f *Feature) pick(ctx context.Context, s *conversations.Session, named, mine []reminders.System) (reminders.System, bool) {
+func (f *Feature) pick(ctx context.Context, s *conversations.Session, named, mine []scheduler.System) (scheduler.System, bool) {
 	switch {
 	case len(named) == 1:
 		return named[0], true
 	case len(named) > 1:
-		return reminders.System{}, false
+		return scheduler.System{}, false
 	case len(mine) == 1:
 		return mine[0], true
 	}
 	last, err := f.store.LastReminders(ctx, s.Key, s.Now.Add(-recentWindow))
 	if err != nil {
-		return reminders.System{}, false
+		return scheduler.System{}, false
 	}
 	for _, d := range last {
-		if d.Kind != reminders.EFVP && d.Kind != reminders.EFVPLate {
+		if d.Kind != scheduler.EFVP && d.Kind != scheduler.EFVPLate {
 			continue
 		}
-		if i := slices.IndexFunc(mine, func(m reminders.System) bool { return "system:"+m.ID == d.Subject }); i >= 0 {
+		if i := slices.IndexFunc(mine, func(m scheduler.System) bool { return "system:"+m.ID == d.Subject }); i >= 0 {
 			return mine[i], true
 		}
 	}
-	return reminders.System{}, false
+	return scheduler.System{}, false
 }
 
 // names are the words a system goes by.
-func names(sys reminders.System) conversations.Phrases {
+func names(sys scheduler.System) conversations.Phrases {
 	p := conversations.Phrases{sys.Name, sys.ID}
 	return append(p, sys.Aliases...)
 }
 
-func nameList(systems []reminders.System) string {
+func nameList(systems []scheduler.System) string {
 	var out []string
 	for _, s := range systems {
 		out = append(out, s.Name)
@@ -134,7 +134,7 @@ func nameList(systems []reminders.System) string {
 // nextReview keeps the system's revision period: the time from its last revision to
 // the date that was due, when both are known and sensible (in whole months when it
 // is, so that a year stays a year across a 29 February); a year otherwise.
-func nextReview(sys reminders.System, done time.Time) time.Time {
+func nextReview(sys scheduler.System, done time.Time) time.Time {
 	if sys.Done == nil {
 		return done.AddDate(defaultYears, 0, 0)
 	}

@@ -1,4 +1,4 @@
-// Package reminders is the chat side of the reminders of bot/reminders: what a person
+// Package reminders is the chat side of the reminders bot/scheduler sends: what a person
 // answers to a reminder they received.
 //
 // Phrases recognised: « rappelle-moi dans une semaine » / "remind me in a week" (also
@@ -19,27 +19,27 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/config"
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/conversations"
 )
 
 // Store is what the feature reads and writes (storage.DB implements it).
 type Store interface {
 	// LastReminders returns the reminders of the last message sent to recipient since.
-	LastReminders(ctx context.Context, recipient string, since time.Time) ([]reminders.Delivery, error)
-	SnoozeReminder(ctx context.Context, kind reminders.Kind, subject, recipient string, until time.Time) error
-	StopReminder(ctx context.Context, kind reminders.Kind, subject, recipient string) error
+	LastReminders(ctx context.Context, recipient string, since time.Time) ([]scheduler.Delivery, error)
+	SnoozeReminder(ctx context.Context, kind scheduler.Kind, subject, recipient string, until time.Time) error
+	StopReminder(ctx context.Context, kind scheduler.Kind, subject, recipient string) error
 	// CompleteTraining records a training done: bot.ErrNotFound when the person is
 	// not to be trained for the request, bot.ErrConflict when already recorded.
 	CompleteTraining(ctx context.Context, requestID uint, personKey string, at time.Time) (string, error)
-	EFVPSystems(ctx context.Context) ([]reminders.System, error)
+	EFVPSystems(ctx context.Context) ([]scheduler.System, error)
 	ReviseEFVP(ctx context.Context, systemID string, done, next time.Time, actorKey, actorName string) error
 }
 
 // Feature answers people about their reminders.
 type Feature struct {
 	store Store
-	sch   reminders.Schedule
+	sch   scheduler.Schedule
 }
 
 var (
@@ -54,7 +54,7 @@ const recentWindow = 30 * 24 * time.Hour
 // New returns the feature; cfg gives the pass time snoozes end at. It fails on
 // settings config.ParseFile would refuse too.
 func New(store Store, cfg config.Reminders) (*Feature, error) {
-	sch, err := reminders.NewSchedule(cfg)
+	sch, err := scheduler.NewSchedule(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -85,9 +85,9 @@ func (f *Feature) Intents() []conversations.Intent {
 // Actions are the buttons of reminder cards.
 func (f *Feature) Actions() map[string]conversations.Handler {
 	return map[string]conversations.Handler{
-		reminders.VerbTrained: f.trained,
-		reminders.VerbSnooze:  f.snoozeButton,
-		reminders.VerbStop:    f.stopButton,
+		scheduler.VerbTrained: f.trained,
+		scheduler.VerbSnooze:  f.snoozeButton,
+		scheduler.VerbStop:    f.stopButton,
 	}
 }
 

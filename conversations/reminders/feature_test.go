@@ -8,7 +8,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/console"
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/storage"
 )
 
@@ -31,7 +31,7 @@ func TestTrainedButtonRecordsThePersonWhoPressed(t *testing.T) {
 	}
 	// Bob presses the button of a card he was not sent: nothing is recorded.
 	replies, err := w.e.Handle(context.Background(), bot.Turn{Channel: bot.Terminal, User: bot.User{ID: "bob"},
-		Conversation: console.DirectRef("bob"), Action: &bot.Action{Verb: reminders.VerbTrained, Subject: "5"}})
+		Conversation: console.DirectRef("bob"), Action: &bot.Action{Verb: scheduler.VerbTrained, Subject: "5"}})
 	if err != nil || len(replies) != 1 || !replies[0].Private || !strings.Contains(replies[0].Text, "réservé à la personne invitée") {
 		t.Fatalf("bob's press = %+v, %v; want a private refusal", replies, err)
 	}
@@ -91,7 +91,7 @@ func TestSnoozeTypedAfterAReminder(t *testing.T) {
 				return
 			}
 			wantUntil := w.clock.Now().AddDate(0, 0, tc.days)
-			if len(prefs) != 1 || prefs[0].Kind != reminders.Training || prefs[0].Subject != "request:5" ||
+			if len(prefs) != 1 || prefs[0].Kind != scheduler.Training || prefs[0].Subject != "request:5" ||
 				prefs[0].Recipient != "terminal:alice" || !prefs[0].SnoozedUntil.Equal(wantUntil) {
 				t.Fatalf("prefs = %+v, want alice's training reminder snoozed until %v", prefs, wantUntil)
 			}
@@ -145,7 +145,7 @@ func TestSnoozeButton(t *testing.T) {
 		t.Fatal(err)
 	}
 	replies, err := w.e.Handle(context.Background(), bot.Turn{Channel: bot.Terminal, User: bot.User{ID: "alice"},
-		Conversation: console.DirectRef("alice"), Action: &bot.Action{Verb: reminders.VerbStop, Subject: "efvp|system:copilot"}})
+		Conversation: console.DirectRef("alice"), Action: &bot.Action{Verb: scheduler.VerbStop, Subject: "efvp|system:copilot"}})
 	if err != nil || len(replies) != 1 || !strings.Contains(replies[0].Text, "cannot stop it") {
 		t.Fatalf("stop button on an EFVP reminder = %+v, %v; want a refusal", replies, err)
 	}

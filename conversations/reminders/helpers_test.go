@@ -10,7 +10,7 @@ import (
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/console/consoletest"
 	"github.com/cssdgs/iagbot/bot/delivery"
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/conversations"
 	convreminders "github.com/cssdgs/iagbot/conversations/reminders"
 	"github.com/cssdgs/iagbot/storage"
@@ -21,7 +21,7 @@ import (
 )
 
 var toronto = func() *time.Location {
-	loc, err := time.LoadLocation(reminders.Zone)
+	loc, err := time.LoadLocation(scheduler.Zone)
 	if err != nil {
 		panic(err)
 	}
@@ -37,7 +37,7 @@ type world struct {
 	e     *conversations.Engine
 	r     *consoletest.Runner
 	clock *clockwork.FakeClock
-	sched *reminders.Scheduler
+	sched *scheduler.Scheduler
 }
 
 // newWorld starts on date at 09:00 in Toronto, the pass time; terminal user "admin" is
@@ -63,7 +63,7 @@ func newWorld(t *testing.T, date, locale string) *world {
 	w.e.Register(f)
 	w.r = consoletest.NewLocale(t, w.e, locale)
 	notify := delivery.New(db, map[bot.Channel]bot.Messenger{bot.Terminal: w.r.Con})
-	w.sched, err = reminders.New(db, notify, config.Defaults().Reminders, reminders.WithClock(w.clock))
+	w.sched, err = scheduler.New(db, notify, config.Defaults().Reminders, scheduler.WithClock(w.clock))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func (w *world) meet(people ...string) {
 }
 
 // deliver runs a reminder pass now.
-func (w *world) deliver() reminders.Report {
+func (w *world) deliver() scheduler.Report {
 	w.t.Helper()
 	rep, err := w.sched.RunOnce(context.Background())
 	if err != nil {

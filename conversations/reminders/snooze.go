@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/cssdgs/iagbot/bot"
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/conversations"
 )
 
@@ -99,7 +99,7 @@ func (f *Feature) snooze(ctx context.Context, s *conversations.Session) ([]bot.R
 		return []bot.Reply{s.Reply("reminders.snooze.cannot")}, nil
 	}
 	return []bot.Reply{s.Reply("reminders.snooze.done", map[string]any{"Count": n,
-		"Date": reminders.FormatDay(s.Lang, until)})}, nil
+		"Date": scheduler.FormatDay(s.Lang, until)})}, nil
 }
 
 // stop stops the reminders of the last message the person received, where stopping
@@ -134,9 +134,9 @@ func (f *Feature) stop(ctx context.Context, s *conversations.Session) ([]bot.Rep
 }
 
 // buttonSubject reads the "<kind>|<subject>" of a snooze or stop button.
-func buttonSubject(s *conversations.Session) (reminders.Kind, string, bool) {
+func buttonSubject(s *conversations.Session) (scheduler.Kind, string, bool) {
 	kind, subject, ok := strings.Cut(s.Turn.Action.Subject, "|")
-	return reminders.Kind(kind), subject, ok && subject != ""
+	return scheduler.Kind(kind), subject, ok && subject != ""
 }
 
 // snoozeButton puts off one reminder a week, for the person who pressed.
@@ -149,7 +149,7 @@ func (f *Feature) snoozeButton(ctx context.Context, s *conversations.Session) ([
 	if err := f.store.SnoozeReminder(ctx, kind, subject, s.Key, until); err != nil {
 		return nil, err
 	}
-	return private(s, "reminders.snooze.done", map[string]any{"Count": 1, "Date": reminders.FormatDay(s.Lang, until)}), nil
+	return private(s, "reminders.snooze.done", map[string]any{"Count": 1, "Date": scheduler.FormatDay(s.Lang, until)}), nil
 }
 
 // stopButton stops one reminder, for the person who pressed.

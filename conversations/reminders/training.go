@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"github.com/cssdgs/iagbot/bot"
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
 )
@@ -29,7 +29,7 @@ func (f *Feature) trained(ctx context.Context, s *conversations.Session) ([]bot.
 	case err != nil:
 		return nil, err
 	}
-	data := map[string]any{"System": system, "Date": reminders.FormatDate(s.Lang, s.Now)}
+	data := map[string]any{"System": system, "Date": scheduler.FormatDate(s.Lang, s.Now)}
 	card := &cards.Card{Title: s.T("reminders.training.title", data),
 		Sections: []cards.Section{{Text: s.T("reminders.trained.done", data)}}, Footer: s.T("reminders.trained.footer")}
 	return []bot.Reply{{Card: card, Replace: true}}, nil

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	convreminders "github.com/cssdgs/iagbot/conversations/reminders"
 	"github.com/jonboulle/clockwork"
 )
@@ -23,13 +23,13 @@ func (a *App) addReminders() error {
 
 // NewReminders returns the reminder scheduler over the app's database and notifier,
 // on clock (clockwork.NewRealClock() outside tests), not started.
-func (a *App) NewReminders(clock clockwork.Clock) (*reminders.Scheduler, error) {
-	return reminders.New(a.DB, a.Notify, a.Cfg.File.Reminders,
-		reminders.WithClock(clock),
-		reminders.WithLang(a.Cfg.Lang),
-		reminders.WithLogger(a.Log),
-		reminders.WithMembers(a.Cfg.File.Members),
-		reminders.WithCounter(func(kind reminders.Kind, outcome reminders.Status) {
+func (a *App) NewReminders(clock clockwork.Clock) (*scheduler.Scheduler, error) {
+	return scheduler.New(a.DB, a.Notify, a.Cfg.File.Reminders,
+		scheduler.WithClock(clock),
+		scheduler.WithLang(a.Cfg.Lang),
+		scheduler.WithLogger(a.Log),
+		scheduler.WithMembers(a.Cfg.File.Members),
+		scheduler.WithCounter(func(kind scheduler.Kind, outcome scheduler.Status) {
 			a.Metrics.Reminders.WithLabelValues(string(kind), string(outcome)).Inc()
 		}))
 }

@@ -1,4 +1,4 @@
-package reminders_test
+package scheduler_test
 
 import (
 	"context"
@@ -10,13 +10,13 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/delivery"
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/jonboulle/clockwork"
 )
 
 var toronto = func() *time.Location {
-	loc, err := time.LoadLocation(reminders.Zone)
+	loc, err := time.LoadLocation(scheduler.Zone)
 	if err != nil {
 		panic(err)
 	}
@@ -48,8 +48,8 @@ type harness struct {
 	path   string
 	db     *storage.DB
 	clock  *clockwork.FakeClock
-	sched  *reminders.Scheduler
-	runs   chan reminders.Report
+	sched  *scheduler.Scheduler
+	runs   chan scheduler.Report
 	slept  []time.Duration
 	cancel context.CancelFunc
 }
@@ -66,7 +66,7 @@ func newHarness(t *testing.T, path string, start time.Time, p *platform, cfg con
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{t: t, path: path, db: db, clock: clockwork.NewFakeClockAt(start), runs: make(chan reminders.Report, 16)}
+	h := &harness{t: t, path: path, db: db, clock: clockwork.NewFakeClockAt(start), runs: make(chan scheduler.Report, 16)}
 	db.Now = h.clock.Now
 	d := delivery.New(db, map[bot.Channel]bot.Messenger{bot.Slack: p})
 	var mu sync.Mutex
@@ -76,9 +76,9 @@ func newHarness(t *testing.T, path string, start time.Time, p *platform, cfg con
 		h.slept = append(h.slept, dur)
 		return nil
 	}
-	h.sched, err = reminders.New(db, d, cfg, reminders.WithClock(h.clock),
-		reminders.WithMembers(func(role string) []string { return members[role] }),
-		reminders.WithAfterRun(func(r reminders.Report, err error) {
+	h.sched, err = scheduler.New(db, d, cfg, scheduler.WithClock(h.clock),
+		scheduler.WithMembers(func(role string) []string { return members[role] }),
+		scheduler.WithAfterRun(func(r scheduler.Report, err error) {
 			if err != nil && !errors.Is(err, context.Canceled) {
 				t.Errorf("pass failed: %v", err)
 			}
@@ -92,7 +92,7 @@ func newHarness(t *testing.T, path string, start time.Time, p *platform, cfg con
 }
 
 // start starts the scheduler and waits for its catch-up pass.
-func (h *harness) start() reminders.Report {
+func (h *harness) start() scheduler.Report {
 	h.t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
@@ -104,7 +104,7 @@ func (h *harness) start() reminders.Report {
 
 // wait waits for the next pass to end. The deadline only turns a hang into a failure:
 // nothing here depends on how long a pass takes.
-func (h *harness) wait() reminders.Report {
+func (h *harness) wait() scheduler.Report {
 	h.t.Helper()
 	select {
 	case r := <-h.runs:
@@ -112,7 +112,7 @@ func (h *harness) wait() reminders.Report {
 	case <-time.After(30 * time.Second):
 		h.t.Fatal("no reminder pass")
 	}
-	return reminders.Report{}
+	return scheduler.Report{}
 }
 
 // advance moves the clock to the pass time of day on date and lets that pass fire,
@@ -157,7 +157,7 @@ func (h *harness) fire(t time.Time) {
 }
 
 // pass runs the 09:00 pass of day and returns its report.
-func (h *harness) pass(day string) reminders.Report {
+func (h *harness) pass(day string) scheduler.Report {
 	h.t.Helper()
 	h.advance(day)
 	return h.wait()

@@ -1,4 +1,4 @@
-package reminders_test
+package scheduler_test
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/storage"
 )
 
@@ -112,7 +112,7 @@ func TestRateLimitedPostIsDeliveredAfterBackOff(t *testing.T) {
 	}
 	key := "efvp|system:copilot|2027-06-02/30|alice@x"
 	have, err := h.db.ReminderDeliveries(context.Background(), []string{key})
-	if d := have[key]; err != nil || d.Status != reminders.Sent || d.Attempts != 1 {
+	if d := have[key]; err != nil || d.Status != scheduler.Sent || d.Attempts != 1 {
 		t.Fatalf("delivery = %+v, %v; want sent on its first attempt", d, err)
 	}
 }

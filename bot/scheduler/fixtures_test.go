@@ -1,4 +1,4 @@
-package reminders_test
+package scheduler_test
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package reminders_test
+package scheduler_test
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/storage"
 )
 
@@ -26,10 +26,10 @@ func TestSnoozeRepeatsOnceAndStopSilences(t *testing.T) {
 	if g := got(p.take()); !slices.Equal(g, []string{"D-alice@x: Révision de l'EFVP : Copilot"}) {
 		t.Fatalf("3 May: %q, want the 30-day reminder", g)
 	}
-	if err := h.db.SnoozeReminder(ctx, reminders.EFVP, "system:copilot", "alice@x", at("2027-05-10", 9, 0)); err != nil {
+	if err := h.db.SnoozeReminder(ctx, scheduler.EFVP, "system:copilot", "alice@x", at("2027-05-10", 9, 0)); err != nil {
 		t.Fatal(err)
 	}
-	if err := h.db.StopReminder(ctx, reminders.Training, "request:1", "carl@x"); err != nil {
+	if err := h.db.StopReminder(ctx, scheduler.Training, "request:1", "carl@x"); err != nil {
 		t.Fatal(err)
 	}
 	sent := map[string][]string{}
@@ -64,7 +64,7 @@ func TestUpcomingListsWhatPassesWillSend(t *testing.T) {
 	}
 	var lines []string
 	for _, pl := range plan {
-		if pl.Item.Kind != reminders.Digest {
+		if pl.Item.Kind != scheduler.Digest {
 			lines = append(lines, pl.At.Format("2006-01-02 15:04")+" "+pl.Item.Key())
 		}
 	}
@@ -88,7 +88,7 @@ func TestUpcomingListsWhatPassesWillSend(t *testing.T) {
 	}
 	var first string
 	for _, pl := range plan {
-		if pl.Item.Kind != reminders.Digest {
+		if pl.Item.Kind != scheduler.Digest {
 			first = pl.Item.Key()
 			break
 		}

@@ -1,4 +1,4 @@
-package reminders_test
+package scheduler_test
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/delivery"
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/storage"
 )
@@ -57,10 +57,10 @@ func TestIdleDraftRemindedThenClosed(t *testing.T) {
 // requester acts between a pass's read and its close.
 type staleStore struct {
 	*storage.DB
-	src reminders.Sources
+	src scheduler.Sources
 }
 
-func (s staleStore) ReminderSources(context.Context, time.Time) (reminders.Sources, error) {
+func (s staleStore) ReminderSources(context.Context, time.Time) (scheduler.Sources, error) {
 	return s.src, nil
 }
 
@@ -83,7 +83,7 @@ func TestDraftCancelledMeanwhileIsNotClosed(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := delivery.New(h.db, map[bot.Channel]bot.Messenger{bot.Slack: p})
-	s, err := reminders.New(staleStore{h.db, src}, d, testConfig(), reminders.WithClock(h.clock))
+	s, err := scheduler.New(staleStore{h.db, src}, d, testConfig(), scheduler.WithClock(h.clock))
 	if err != nil {
 		t.Fatal(err)
 	}

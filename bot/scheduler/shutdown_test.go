@@ -1,4 +1,4 @@
-package reminders_test
+package scheduler_test
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/delivery"
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/jonboulle/clockwork"
 )
 
@@ -38,7 +38,7 @@ func TestPassCancelledMidSendIsRetried(t *testing.T) {
 	meet(t, h.db, "alice@x")
 	ctx, cancel := context.WithCancel(context.Background())
 	n := &cancelling{Notifier: delivery.New(h.db, map[bot.Channel]bot.Messenger{bot.Slack: p}), cancel: cancel}
-	s, err := reminders.New(h.db, n, testConfig(), reminders.WithClock(clockwork.NewFakeClockAt(at("2027-05-03", 9, 30))))
+	s, err := scheduler.New(h.db, n, testConfig(), scheduler.WithClock(clockwork.NewFakeClockAt(at("2027-05-03", 9, 30))))
 	if err != nil {
 		t.Fatal(err)
 	}

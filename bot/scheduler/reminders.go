@@ -1,4 +1,4 @@
-// Package reminders sends the reminders of procedure 30-02: EFVP revision (6.3.2),
+// Package scheduler sends the reminders of procedure 30-02: EFVP revision (6.3.2),
 // training before deployment (7), pending reviews (6.3.3), risk follow-up (Annexe 1),
 // the weekly digest to CODIR-IN, and idle drafts.
 //
@@ -13,7 +13,7 @@
 // Passes run on business days only, at the configured time (America/Toronto): weekends,
 // Québec's statutory holidays (see Holidays) and the school calendar's closure days are
 // quiet, and what fell due on them goes out on the next business day.
-package reminders
+package scheduler
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package reminders_test
+package scheduler_test
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cssdgs/iagbot/bot/reminders"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/storage"
 )
 
@@ -84,7 +84,7 @@ func TestTrainingBeforeDeployment(t *testing.T) {
 	have, _ := h.db.RecentReminderDeliveries(context.Background(), at("2027-05-01", 0, 0))
 	unreachable := 0
 	for _, d := range have {
-		if d.Recipient == "vic@x" && d.Status == reminders.Unreachable {
+		if d.Recipient == "vic@x" && d.Status == scheduler.Unreachable {
 			unreachable++
 		}
 	}
@@ -137,7 +137,7 @@ func TestPendingReviewNudgeThenEscalate(t *testing.T) {
 	}
 	have, _ := h.db.RecentReminderDeliveries(context.Background(), at("2027-05-01", 0, 0))
 	for _, d := range have {
-		if d.Kind == reminders.Review && d.Recipient == "sti2@x" && d.Status != reminders.Unreachable {
+		if d.Kind == scheduler.Review && d.Recipient == "sti2@x" && d.Status != scheduler.Unreachable {
 			t.Errorf("sti2's nudge: %s, want unreachable", d.Status)
 		}
 	}

@@ -8,8 +8,8 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/audit"
-	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/scheduler"
 	"gorm.io/gorm"
 )
 

@@ -134,4 +134,3 @@ func TestNewConfigErrors(t *testing.T) {
 		})
 	}
 }
-

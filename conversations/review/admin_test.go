@@ -5,28 +5,24 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/inventory"
 )
 
 // withSystem puts ChatGPT in the inventory, approved, with summary permitted.
 func (h *harness) withSystem() {
 	h.t.Helper()
-	if err := h.raw.Create(&storage.SystemRow{ID: "chatgpt", Name: "ChatGPT", Aliases: `["chat gpt"]`, Kind: "public",
-		Hosting: "foreign", Status: "approved"}).Error; err != nil {
-		h.t.Fatal(err)
-	}
-	if err := h.raw.Create(&storage.SystemUseRow{SystemID: "chatgpt", UseID: "summary", Rule: "permitted"}).Error; err != nil {
+	err := h.db.UpsertSystem(h.ctx, inventory.System{ID: "chatgpt", Name: "ChatGPT", Aliases: []string{"chat gpt"},
+		Kind: inventory.Public, Vendor: "OpenAI", Hosting: inventory.Foreign, Status: inventory.Approved,
+		Permitted: []string{"summary"}})
+	if err != nil {
 		h.t.Fatal(err)
 	}
 }
 
 func (h *harness) systemStatus() (status, reason string) {
 	h.t.Helper()
-	var row storage.SystemRow
-	if err := h.first(&row, "id = ?", "chatgpt"); err != nil {
-		h.t.Fatal(err)
-	}
-	return row.Status, row.StatusReason
+	sys := h.inventory().System("chatgpt")
+	return string(sys.Status), sys.StatusReason
 }
 
 // TestAdminSuspendsAndRestores: an administrator's change is confirmed (typed "oui"
@@ -106,16 +102,13 @@ func TestAdminChangesAUse(t *testing.T) {
 	if err := r.Err(); err != nil {
 		t.Fatal(err)
 	}
-	var use storage.SystemUseRow
-	if err := h.first(&use, "system_id = ? AND use_id = ?", "chatgpt", "summary"); err != nil ||
-		use.Rule != "restricted" || use.ConditionsFR != "sans renseignements personnels" {
-		t.Errorf("summary = %+v, %v; want restricted with its conditions", use, err)
+	if rule, cond := h.rule("chatgpt", "summary"); rule != inventory.Restricted || cond.FR != "sans renseignements personnels" {
+		t.Errorf("summary = %s %+v; want restricted with its conditions", rule, cond)
 	}
-	var tr storage.SystemUseRow
-	if err := h.first(&tr, "system_id = ? AND use_id = ?", "chatgpt", "translation"); err != nil || tr.Rule != "permitted" {
-		t.Errorf("translation = %+v, %v; want permitted", tr, err)
+	if rule, _ := h.rule("chatgpt", "translation"); rule != inventory.Permitted {
+		t.Errorf("translation = %s; want permitted", rule)
 	}
-	if n := h.count(&storage.AuditRow{}, "action = ?", "inventory.use"); n != 3 {
+	if n := h.audited("inventory.use"); n != 3 {
 		t.Errorf("inventory.use entries = %d, want 3", n)
 	}
 }
@@ -140,7 +133,7 @@ func TestReviewersAndChannels(t *testing.T) {
 	if err != nil || ref.ID != "ch:codir" || !ref.Group {
 		t.Fatalf("role channel = %+v, %v; want ch:codir", ref, err)
 	}
-	if n := h.count(&storage.AuditRow{}, "action = ?", "role.channel"); n != 1 {
+	if n := h.audited("role.channel"); n != 1 {
 		t.Errorf("role.channel audit entries = %d, want 1", n)
 	}
 }

@@ -3,7 +3,6 @@ package review_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,14 +12,13 @@ import (
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/console/consoletest"
 	"github.com/cssdgs/iagbot/bot/delivery"
+	"github.com/cssdgs/iagbot/bot/inventory"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/conversations"
 	"github.com/cssdgs/iagbot/conversations/annexe"
 	"github.com/cssdgs/iagbot/conversations/review"
 	"github.com/cssdgs/iagbot/storage"
-	"gorm.io/driver/sqlite"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 )
 
 // now is the tests' clock: 1 September 2026, 10:00 in Québec.
@@ -35,8 +33,6 @@ type harness struct {
 	eng *conversations.Engine
 	r   *consoletest.Runner
 	f   *review.Feature
-	// raw reads the same file directly, to check the rows the workflow wrote.
-	raw *gorm.DB
 }
 
 // roles: codir and codir2 sit on CODIR-IN; alice and bob hold no role.
@@ -47,24 +43,18 @@ var roles = map[string][]string{
 	config.RoleAdmin:   {"terminal:admin"},
 }
 
-func newHarness(t *testing.T) *harness {
+// newHarness is a harness on an in-memory SQLite database.
+func newHarness(t *testing.T) *harness { return newHarnessOn(t, ":memory:") }
+
+// newHarnessOn is a harness on the database dsn (a file, for several connections).
+func newHarnessOn(t *testing.T, dsn string) *harness {
 	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "review.db")
-	db, err := storage.Open(ctx, path)
+	db, err := storage.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	raw, err := gorm.Open(sqlite.Open("file:"+path+"?_busy_timeout=5000"), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if sqlDB, err := raw.DB(); err == nil {
-			sqlDB.Close()
-		}
-	})
 	db.Now = func() time.Time { return now }
 	cfg := &config.File{Roles: roles}
 	eng := conversations.New(db, cfg, nil)
@@ -76,16 +66,18 @@ func newHarness(t *testing.T) *harness {
 	eng.Register(f)
 	eng.Register(submitter{db: db, hook: f.OnSubmit})
 	r.Con.SetHandler(eng)
-	// The use taxonomy, as the inventory import leaves it (6.1).
-	for i, u := range []storage.UseRow{{ID: "summary", LabelFR: "Synthèse", LabelEN: "Summary"},
-		{ID: "translation", LabelFR: "Traduction", LabelEN: "Translation"},
-		{ID: "grading", LabelFR: "Correction et évaluation des apprentissages", LabelEN: "Grading and assessment", AutomatedDecision: true}} {
-		u.Position = i
-		if err := raw.Create(&u).Error; err != nil {
-			t.Fatal(err)
-		}
+	// The use taxonomy of an inventory without systems yet (6.1).
+	use := func(id, fr, en string, automated bool) inventory.Use {
+		return inventory.Use{ID: id, Label: inventory.Text{FR: fr, EN: en},
+			Keywords: inventory.Keywords{FR: []string{fr}, EN: []string{en}}, AutomatedDecision: automated}
 	}
-	return &harness{t: t, ctx: ctx, db: db, eng: eng, r: r, f: f, raw: raw}
+	err = db.ReplaceInventory(ctx, &inventory.Inventory{Version: inventory.Version, Uses: []inventory.Use{
+		use("summary", "Synthèse", "Summary", false), use("translation", "Traduction", "Translation", false),
+		use("grading", "Correction et évaluation des apprentissages", "Grading and assessment", true)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &harness{t: t, ctx: ctx, db: db, eng: eng, r: r, f: f}
 }
 
 // submitter stands in for the Annexe 1 dialog's last step: "soumettre N" submits the
@@ -146,19 +138,78 @@ func (h *harness) draft(user string, answers map[requests.Tag]string, forSTI ...
 	return r.ID
 }
 
-// first reads the first row matching where into dst.
-func (h *harness) first(dst any, where string, args ...any) error {
-	return h.raw.Where(where, args...).First(dst).Error
+// system reads a system of the inventory as the workflow sees it (owner, EFVP dates).
+func (h *harness) system(name string) workflow.System {
+	h.t.Helper()
+	sys, err := h.db.FindSystem(h.ctx, name)
+	if err != nil {
+		h.t.Fatalf("system %s: %v", name, err)
+	}
+	return sys
 }
 
-// count counts the rows of model matching where.
-func (h *harness) count(model any, where string, args ...any) int64 {
+// inventory reads the inventory.
+func (h *harness) inventory() *inventory.Inventory {
 	h.t.Helper()
-	var n int64
-	if err := h.raw.Model(model).Where(where, args...).Count(&n).Error; err != nil {
+	inv, err := h.db.Inventory(h.ctx)
+	if err != nil {
 		h.t.Fatal(err)
 	}
+	return inv
+}
+
+// rule is how system treats use in the inventory, with its conditions.
+func (h *harness) rule(system, use string) (inventory.Rule, inventory.Text) {
+	h.t.Helper()
+	sys := h.inventory().System(system)
+	if sys == nil {
+		h.t.Fatalf("no system %s in the inventory", system)
+	}
+	rule, cond, _ := sys.RuleFor(use)
+	return rule, cond
+}
+
+// decisions counts the decisions taken on request id in round.
+func (h *harness) decisions(id uint, round int) int {
+	h.t.Helper()
+	ds, err := h.db.Decisions(h.ctx, id, round)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return len(ds)
+}
+
+// audited counts the audit entries of action (on subject, when given).
+func (h *harness) audited(action string, subject ...string) int {
+	h.t.Helper()
+	log, err := h.db.AuditLog(h.ctx)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	n := 0
+	for _, e := range log {
+		if e.Action == action && (len(subject) == 0 || e.Subject == subject[0]) {
+			n++
+		}
+	}
 	return n
+}
+
+// trainings are the people to train for request id, with their session (7).
+func (h *harness) trainings(id uint) map[string]string {
+	h.t.Helper()
+	src, err := h.db.ReminderSources(h.ctx, now)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, tr := range src.Trainings[id] {
+		out[tr.PersonKey] = ""
+		if tr.SessionAt != nil {
+			out[tr.PersonKey] = tr.SessionAt.Format("2006-01-02")
+		}
+	}
+	return out
 }
 
 // request re-reads a request.

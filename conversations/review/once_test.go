@@ -1,13 +1,13 @@
 package review_test
 
 import (
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/requests"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // submitted drafts and submits alice's request through the engine.
@@ -36,7 +36,7 @@ func TestConcurrentClicksDecideOnce(t *testing.T) {
 		{"approve with the form", "review.confirm", map[string]string{"hosting": "canada"}, requests.Approved},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			h := newHarness(t)
+			h := newHarnessOn(t, filepath.Join(t.TempDir(), "review.db"))
 			id := h.submitted(baseAnswers())
 			var wg sync.WaitGroup
 			replies := make([][]bot.Reply, 2)
@@ -67,16 +67,16 @@ func TestConcurrentClicksDecideOnce(t *testing.T) {
 			if decided != 1 || told != 1 {
 				t.Fatalf("%d decided and %d told already decided, want 1 and 1", decided, told)
 			}
-			if n := h.count(&storage.DecisionRow{}, "request_id = ?", id); n != 1 {
+			if n := h.decisions(id, 1); n != 1 {
 				t.Errorf("decisions = %d, want 1", n)
 			}
-			if n := h.count(&storage.SystemRow{}, "1 = 1"); tc.want == requests.Approved && n != 1 {
+			if n := len(h.inventory().Systems); tc.want == requests.Approved && n != 1 {
 				t.Errorf("systems = %d, want 1", n)
 			}
 			if got := h.request(id); got.Status != tc.want {
 				t.Errorf("status = %s, want %s", got.Status, tc.want)
 			}
-			if n := h.count(&storage.AuditRow{}, "action = ?", "review.late"); n != 1 {
+			if n := h.audited("review.late"); n != 1 {
 				t.Errorf("review.late audit entries = %d, want 1 (every attempt is audited)", n)
 			}
 		})
@@ -110,7 +110,7 @@ func TestLateClicks(t *testing.T) {
 			}
 		})
 	}
-	if n := h.count(&storage.DecisionRow{}, "1 = 1"); n != 1 {
+	if n := h.decisions(id, 1); n != 1 {
 		t.Errorf("decisions = %d, want 1", n)
 	}
 }
@@ -141,7 +141,7 @@ func TestOnlyTheStageRoleDecides(t *testing.T) {
 			}
 		})
 	}
-	if n := h.count(&storage.AuditRow{}, "action = ? AND subject = ?", "review.denied", requests.Subject(own)); n != 4 {
+	if n := h.audited("review.denied", requests.Subject(own)); n != 4 {
 		t.Errorf("review.denied entries = %d, want 4", n)
 	}
 	if got := h.request(own); got.Status != requests.CODIRReview {

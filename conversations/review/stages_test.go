@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cssdgs/iagbot/bot/inventory"
 	"github.com/cssdgs/iagbot/bot/requests"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // TestPrivacyStage: a use that supports a decision about a person goes from CODIR-IN
@@ -30,7 +30,7 @@ func TestPrivacyStage(t *testing.T) {
 	if got := h.request(id); got.Status != requests.PrivacyReview {
 		t.Fatalf("status = %s, want privacy_review", got.Status)
 	}
-	if n := h.count(&storage.SystemRow{}, "1 = 1"); n != 0 {
+	if n := len(h.inventory().Systems); n != 0 {
 		t.Fatalf("%d systems in the inventory before the CPRPSI approved, want 0", n)
 	}
 	// CODIR-IN cannot take the privacy committee's decision.
@@ -45,9 +45,8 @@ func TestPrivacyStage(t *testing.T) {
 	if err := r.Err(); err != nil {
 		t.Fatal(err)
 	}
-	var use storage.SystemUseRow
-	if err := h.first(&use, "use_id = ?", "grading"); err != nil || use.Rule != "restricted" || !strings.Contains(use.ConditionsFR, "5.1.11") {
-		t.Errorf("grading = %+v, %v; want restricted to consent and oversight (5.1.11)", use, err)
+	if rule, cond := h.rule(h.inventory().Systems[0].ID, "grading"); rule != inventory.Restricted || !strings.Contains(cond.FR, "5.1.11") {
+		t.Errorf("grading = %s %+v; want restricted to consent and oversight (5.1.11)", rule, cond)
 	}
 	want := []string{"request.submit", "review.start", "review.approve", "review.denied", "review.approve"}
 	if got := h.actions(requests.Subject(id)); !slices.Equal(got, want) {
@@ -93,5 +92,28 @@ func TestSTIStage(t *testing.T) {
 	want := []string{"request.submit", "review.start", "review.sti_fill", "review.approve"}
 	if got := h.actions(requests.Subject(id)); !slices.Equal(got, want) {
 		t.Errorf("audit = %v, want %v", got, want)
+	}
+}
+
+// TestResubmissionReturnsToTheSTI: a request the STI sent back for changes goes back
+// to the STI when resubmitted, not straight to CODIR-IN.
+func TestResubmissionReturnsToTheSTI(t *testing.T) {
+	h := newHarness(t)
+	r := h.r
+	r.As("sti").Say("aide")
+	id := h.draft("alice", baseAnswers(), "a1.sti.dng.access")
+	r.As("alice").Say("soumettre 1").Want("transmise au STI")
+	r.As("sti").Press("Demander des modifications", map[string]string{"comment": "Précisez les accès"}).
+		Want("renvoyée au demandeur", "→ alice")
+	if err := h.db.SetAnswer(h.ctx, id, "a1.sti.dng.access", requests.Answer{Value: "Accès par groupes"}); err != nil {
+		t.Fatal(err)
+	}
+	r.As("alice").Say("soumettre 1").Want("transmise au STI", "soumission n° 2", "→ sti")
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.request(id); got.Round != 2 || got.Status != requests.STIReview || len(got.Facts().PendingSTI()) != 0 {
+		t.Fatalf("after resubmission: round %d, %s, pending %v; want round 2 with the STI, nothing pending",
+			got.Round, got.Status, got.Facts().PendingSTI())
 	}
 }

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cssdgs/iagbot/bot/inventory"
 	"github.com/cssdgs/iagbot/bot/requests"
-	"github.com/cssdgs/iagbot/storage"
 )
 
 // TestApprovePath: submitted → CODIR-IN (cards in its registered channel) → approved,
@@ -33,24 +33,20 @@ func TestApprovePath(t *testing.T) {
 	if got.Status != requests.Approved || got.DecidedAt == nil {
 		t.Fatalf("status = %s, decided %v; want approved", got.Status, got.DecidedAt)
 	}
-	var sys storage.SystemRow
-	if err := h.first(&sys, "name = ?", "ChatGPT Édu"); err != nil {
-		t.Fatal(err)
-	}
-	if sys.Status != "approved" || sys.Hosting != "canada" || sys.OwnerKey != "terminal:alice" || sys.EFVPNextReview == nil ||
+	sys := h.system("ChatGPT Édu")
+	if sys.Name != "ChatGPT Édu" || sys.Status != "approved" || sys.Hosting != "canada" || sys.OwnerKey != "terminal:alice" || sys.EFVPNextReview == nil ||
 		sys.EFVPNextReview.Format("2006-01-02") != "2027-08-15" {
 		t.Errorf("system = %+v; want approved, canada, owner alice, EFVP revised 2027-08-15", sys)
 	}
-	var use storage.SystemUseRow
-	if err := h.first(&use, "system_id = ? AND use_id = ?", sys.ID, "translation"); err != nil ||
-		use.Rule != "restricted" || use.ConditionsFR != "Relire la traduction" || use.ConditionsEN != "Relire la traduction" {
-		t.Errorf("translation = %+v, %v; want restricted with the condition", use, err)
+	if rule, cond := h.rule(sys.ID, "translation"); rule != inventory.Restricted || cond.FR != "Relire la traduction" ||
+		cond.EN != "Relire la traduction" {
+		t.Errorf("translation = %s %+v; want restricted with the condition", rule, cond)
 	}
 	// The requester and the two people named are to be trained at the first session (7).
+	trainings := h.trainings(id)
 	for _, who := range []string{"terminal:alice", "julie.roy@example.org", "marc@example.org"} {
-		var tr storage.TrainingRow
-		if err := h.first(&tr, "request_id = ? AND person_key = ?", id, who); err != nil || tr.SessionAt.Format("2006-01-02") != "2026-09-15" {
-			t.Errorf("training of %s = %+v, %v; want the session of 2026-09-15", who, tr, err)
+		if got, ok := trainings[who]; !ok || got != "2026-09-15" {
+			t.Errorf("training of %s = %q (%v); want the session of 2026-09-15", who, got, ok)
 		}
 	}
 	want := []string{"request.submit", "review.start", "review.approve"}
@@ -79,7 +75,7 @@ func TestRejectNeedsAComment(t *testing.T) {
 	if got := h.request(1); got.Status != requests.Rejected {
 		t.Fatalf("status = %s, want rejected", got.Status)
 	}
-	if n := h.count(&storage.SystemRow{}, "1 = 1"); n != 0 {
+	if n := len(h.inventory().Systems); n != 0 {
 		t.Fatalf("a rejection wrote %d systems into the inventory", n)
 	}
 }
@@ -120,10 +116,9 @@ func TestChangesThenResubmit(t *testing.T) {
 	if got := h.request(id); got.Status != requests.Approved || got.Round != 2 {
 		t.Fatalf("status = %s round %d, want approved in round 2", got.Status, got.Round)
 	}
-	var use storage.SystemUseRow
-	if err := h.first(&use, "use_id = ?", "summary"); err != nil || use.Rule != "restricted" ||
-		!strings.Contains(use.ConditionsFR, "Aucun renseignement personnel") || !strings.Contains(use.ConditionsEN, "No personal information") {
-		t.Errorf("summary on a public system = %+v, %v; want the default restriction of 6.2", use, err)
+	if rule, cond := h.rule(h.system("ChatGPT Édu").ID, "summary"); rule != inventory.Restricted ||
+		!strings.Contains(cond.FR, "Aucun renseignement personnel") || !strings.Contains(cond.EN, "No personal information") {
+		t.Errorf("summary on a public system = %s %+v; want the default restriction of 6.2", rule, cond)
 	}
 }
 
@@ -173,7 +168,7 @@ func TestApprovalFormChecks(t *testing.T) {
 	if !hasField {
 		t.Errorf("a use made restricted has no conditions field: %+v", replies[0].Card.Inputs)
 	}
-	if n := h.count(&storage.DecisionRow{}, "1 = 1"); n != 0 {
+	if n := h.decisions(id, 1); n != 0 {
 		t.Fatalf("%d decisions after invalid forms, want 0", n)
 	}
 	replies, err = h.click("codir", "review.confirm", subject, map[string]string{"hosting": "canada", "use:summary": "restreint",

@@ -20,6 +20,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/text"
 )
 
 // Engine routes turns to features. It is safe for concurrent use: it keeps no state
@@ -105,7 +106,7 @@ func (e *Engine) session(ctx context.Context, t bot.Turn) (*Session, error) {
 		ref := t.Conversation
 		direct = &ref
 	}
-	folded := Fold(t.Text)
+	folded := text.FoldWords(t.Text)
 	detected, _ := DetectLang(folded)
 	langs, err := e.store.Meet(ctx, bot.Meeting{Key: key, Channel: t.Channel, User: t.User, Direct: direct, Detected: string(detected)})
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/text"
 )
 
 func TestDetectLang(t *testing.T) {
@@ -21,7 +22,7 @@ func TestDetectLang(t *testing.T) {
 		{"ChatGPT", "", false},
 		{"", "", false},
 	} {
-		got, ok := DetectLang(Fold(tc.in))
+		got, ok := DetectLang(text.FoldWords(tc.in))
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("DetectLang(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
 		}

@@ -24,7 +24,7 @@ type Session struct {
 	Intent string
 	engine *Engine
 	ctx    context.Context
-	folded string // Fold(Turn.Text), computed once per turn
+	folded string // text.FoldWords(Turn.Text), computed once per turn
 	// saved is set when a dialog's state is written: the turn opened or moved a
 	// dialog, which now waits for the person's answer.
 	saved bool

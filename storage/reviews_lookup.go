@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/cssdgs/iagbot/bot"
-	"github.com/cssdgs/iagbot/bot/inventory"
+	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/bot/workflow"
 	"gorm.io/gorm"
 )
@@ -35,7 +35,7 @@ func toSystem(r SystemRow) workflow.System {
 }
 
 func findSystem(tx *gorm.DB, name string) (SystemRow, bool, error) {
-	want := inventory.Compact(name)
+	want := text.Compact(name)
 	if want == "" {
 		return SystemRow{}, false, nil
 	}
@@ -50,7 +50,7 @@ func findSystem(tx *gorm.DB, name string) (SystemRow, bool, error) {
 			names = append(names, aliases...)
 		}
 		for _, n := range names {
-			if inventory.Compact(n) == want {
+			if text.Compact(n) == want {
 				return r, true, nil
 			}
 		}
@@ -65,7 +65,7 @@ func newID(tx *gorm.DB, model any, name string, taken func(string) bool) (string
 	dash := false
 	// Only a-z and 0-9 are kept: inventory ids allow nothing else (an "ø" or "ß" that
 	// folding leaves would make the inventory invalid).
-	for _, r := range inventory.Fold(name) {
+	for _, r := range text.Fold(name) {
 		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
 			b.WriteRune(r)
 			dash = false

@@ -41,7 +41,7 @@ func useNodes(uses []Use) *yaml.Node {
 		if len(u.Keywords.EN) > 0 {
 			add(kw, "en", list(u.Keywords.EN))
 		}
-		m := mapping(false, "id", plain(u.ID), "label", text(u.Label, true))
+		m := mapping(false, "id", plain(u.ID), "label", textNode(u.Label, true))
 		if len(kw.Content) > 0 {
 			add(m, "keywords", kw)
 		}
@@ -52,7 +52,7 @@ func useNodes(uses []Use) *yaml.Node {
 			add(m, "media", boolean(true))
 		}
 		if !u.Disclosure.IsZero() {
-			add(m, "disclosure", text(u.Disclosure, true))
+			add(m, "disclosure", textNode(u.Disclosure, true))
 		}
 		seq.Content = append(seq.Content, m)
 	}
@@ -96,7 +96,7 @@ func systemNodes(systems []System) *yaml.Node {
 		if len(s.Restricted) > 0 {
 			rs := &yaml.Node{Kind: yaml.SequenceNode}
 			for _, r := range s.Restricted {
-				rs.Content = append(rs.Content, mapping(false, "use", plain(r.Use), "conditions", text(r.Conditions, false)))
+				rs.Content = append(rs.Content, mapping(false, "use", plain(r.Use), "conditions", textNode(r.Conditions, false)))
 			}
 			add(m, "restricted", rs)
 		}
@@ -140,7 +140,7 @@ func date(d Date) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: d.String()}
 }
 
-func text(t Text, flow bool) *yaml.Node {
+func textNode(t Text, flow bool) *yaml.Node {
 	return mapping(flow, "fr", quoted(t.FR), "en", quoted(t.EN))
 }
 

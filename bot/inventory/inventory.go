@@ -3,9 +3,6 @@ package inventory
 import (
 	"iter"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Version is the only file version this package reads and writes.
@@ -203,49 +200,4 @@ func cloneStrings(s []string) []string {
 		return nil
 	}
 	return append([]string(nil), s...)
-}
-
-// Compact is the form in which names and aliases are compared: lower case, accents
-// removed, everything but letters and digits dropped, so that "Chat-GPT", "chat gpt"
-// and "ChatGPT" are one name.
-func Compact(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range Fold(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// Fold lower-cases s and removes its accents ("Élève" → "eleve"; "œ" → "oe").
-func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			// A combining accent, separated by NFD from its letter.
-		case r == 'œ' || r == 'Œ':
-			b.WriteString("oe")
-		case r == 'æ' || r == 'Æ':
-			b.WriteString("ae")
-		case r == 'ß':
-			b.WriteString("ss")
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
 }

@@ -194,14 +194,3 @@ func TestSample(t *testing.T) {
 		t.Error("Sample shares state")
 	}
 }
-
-func TestCompact(t *testing.T) {
-	for in, want := range map[string]string{
-		"Chat-GPT": "chatgpt", "chat gpt": "chatgpt", "ChatGPT": "chatgpt", "DALL·E 3": "dalle3",
-		"Assistant IAG CSSDGS (privé)": "assistantiagcssdgsprive", "Œuvre": "oeuvre", "": "",
-	} {
-		if got := Compact(in); got != want {
-			t.Errorf("Compact(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/cssdgs/iagbot/bot/text"
 )
 
 // Problem is one thing wrong with an inventory. Line is the line in the file, or 0 when
@@ -149,7 +151,7 @@ func validate(inv *Inventory, pos *positions) []Problem {
 		}
 		for l, kws := range [][]string{u.Keywords.FR, u.Keywords.EN} {
 			for j, k := range kws {
-				if Compact(k) == "" {
+				if text.Compact(k) == "" {
 					c.add(fmt.Sprintf("%s.keywords.%s[%d]", p, []string{"fr", "en"}[l], j), "keyword %q of use %q has no letters or digits", k, u.ID)
 				}
 			}
@@ -189,7 +191,7 @@ func (c *checker) systems(inv *Inventory, useLine map[string]int) {
 func (c *checker) names(p string, i int, s System, names map[string]owner) {
 	own := map[string]bool{}
 	check := func(path, n, what string) {
-		k := Compact(n)
+		k := text.Compact(n)
 		if k == "" {
 			if strings.TrimSpace(n) != "" {
 				c.add(path, "%s %q has no letters or digits", what, n)
@@ -216,7 +218,7 @@ func (c *checker) names(p string, i int, s System, names map[string]owner) {
 			c.add(ap, "empty alias")
 			continue
 		}
-		if Compact(a) == Compact(s.Name) {
+		if text.Compact(a) == text.Compact(s.Name) {
 			continue // the name written another way: harmless
 		}
 		check(ap, a, "alias")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/inventory"
+	"github.com/cssdgs/iagbot/bot/text"
 )
 
 // benchInventory is the test inventory grown to 200 systems and 50 uses: the sizes
@@ -80,8 +81,7 @@ func BenchmarkEvaluateColdStems(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		stemCache.Clear()
-		stemCacheSize.Store(0)
+		text.ClearStemCache()
 		e.Evaluate(qs[i%len(qs)], i18n.FR)
 	}
 }

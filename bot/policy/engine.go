@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 
 	"github.com/cssdgs/iagbot/bot/inventory"
+	"github.com/cssdgs/iagbot/bot/text"
 )
 
 // Engine evaluates questions against one inventory. It is immutable once built and
@@ -24,9 +25,9 @@ type Engine struct {
 	inv     *inventory.Inventory
 	tools   *toolIndex
 	phrases *phraseIndex
-	// known are folded words that are not people's names although capitalised: tool,
-	// system and vendor names, keywords, and common proper nouns.
-	known map[string]bool
+	// personal finds personal data; it knows tool, system and vendor names, keywords
+	// and personal-data phrases as words that are not people's names.
+	personal *text.Detector
 	// allowed lists the approved systems per use, in the order offered as alternatives.
 	allowed allowedIndex
 	// useIndex maps a use id to its index in inv.Uses.
@@ -40,18 +41,10 @@ func NewEngine(inv *inventory.Inventory) *Engine {
 		inv = &inventory.Inventory{Version: inventory.Version}
 	}
 	inv = inv.Clone()
-	e := &Engine{inv: inv, tools: newToolIndex(inv), phrases: &phraseIndex{}, known: map[string]bool{},
+	e := &Engine{inv: inv, tools: newToolIndex(inv), phrases: &phraseIndex{},
 		allowed: newAllowedIndex(inv), useIndex: map[string]int{}}
-	for w := range knownCapitalised {
-		e.known[w] = true
-	}
-	addKnown := func(ss ...string) {
-		for _, s := range ss {
-			for _, t := range Tokenize(s) {
-				e.known[t.Fold] = true
-			}
-		}
-	}
+	known := append([]string(nil), knownCapitalised...)
+	addKnown := func(ss ...string) { known = append(known, ss...) }
 	for _, t := range Catalogue {
 		addKnown(t.Name, t.Vendor)
 		addKnown(t.Aliases...)
@@ -74,43 +67,26 @@ func NewEngine(inv *inventory.Inventory) *Engine {
 	}
 	e.warmStems()
 	for _, kind := range PIIKinds {
-		p := piiPhrases[kind]
+		p := text.Lexicon[kind]
 		for _, k := range p[0] {
 			e.phrases.add(k, "fr", target{use: -1, pii: kind})
 		}
 		for _, k := range p[1] {
 			e.phrases.add(k, "en", target{use: -1, pii: kind})
 		}
+		addKnown(p[0]...)
+		addKnown(p[1]...)
 	}
+	e.personal = text.NewDetector(known...)
 	return e
 }
 
 // Inventory returns the engine's inventory. Callers must not change it.
 func (e *Engine) Inventory() *inventory.Inventory { return e.inv }
 
-// stemCacheLimit bounds the stem cache: staff questions use a few thousand distinct
-// words, and an adversarial stream of new words must not grow memory forever.
-const stemCacheLimit = 50_000
-
-var (
-	stemCache     sync.Map // Token.Lower → []string (never modified once stored)
-	stemCacheSize atomic.Int64
-)
-
-// stems returns the match keys of a question word, memoised: the Snowball stemmers
-// are the costliest step of an evaluation.
-func (e *Engine) stems(t Token) []string {
-	if v, ok := stemCache.Load(t.Lower); ok {
-		return v.([]string)
-	}
-	keys := stems(t.Lower, t.Fold)
-	if stemCacheSize.Load() < stemCacheLimit {
-		if _, loaded := stemCache.LoadOrStore(t.Lower, keys); !loaded {
-			stemCacheSize.Add(1)
-		}
-	}
-	return keys
-}
+// stems returns the match keys of a question word (memoised by bot/text: the
+// Snowball stemmers are the costliest step of an evaluation).
+func (e *Engine) stems(t text.Token) []string { return text.Stems(t.Lower, t.Fold) }
 
 // commonWords are frequent question words, stemmed in advance with the keywords so
 // that the first questions after start-up do not pay for the stemmer.
@@ -122,7 +98,7 @@ var commonWords = []string{"utiliser", "utilise", "aider", "faire", "créer", "g
 // words.
 func (e *Engine) warmStems() {
 	warm := func(s string) {
-		for _, t := range Tokenize(s) {
+		for _, t := range text.Tokenize(s) {
 			if phraseWord(t) {
 				e.stems(t)
 			}

@@ -1,11 +1,14 @@
 package policy
 
-import "github.com/cssdgs/iagbot/bot/i18n"
+import (
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/text"
+)
 
 // DetectLanguage returns the language text is written in, or fallback when the text
 // does not tell (a bare tool name, an equal count of French and English words).
-func DetectLanguage(text string, fallback i18n.Lang) i18n.Lang {
-	if l := detectLang(Tokenize(text)); l != "" {
+func DetectLanguage(s string, fallback i18n.Lang) i18n.Lang {
+	if l := detectLang(text.Tokenize(s)); l != "" {
 		return l
 	}
 	return fallback
@@ -13,7 +16,7 @@ func DetectLanguage(text string, fallback i18n.Lang) i18n.Lang {
 
 // detectLang counts frequent words of each language; an accented letter counts for
 // French, since English questions do not carry them (tool names aside).
-func detectLang(toks []Token) i18n.Lang {
+func detectLang(toks []text.Token) i18n.Lang {
 	fr, en := 0, 0
 	for _, t := range toks {
 		if frenchMarkers[t.Fold] {
@@ -69,7 +72,7 @@ var (
 )
 
 // intentOf classifies a question from its words and what the analyser found in it.
-func intentOf(toks []Token, hasTool, hasUse bool) Intent {
+func intentOf(toks []text.Token, hasTool, hasUse bool) Intent {
 	has := func(set map[string]bool) bool {
 		for _, t := range toks {
 			if set[t.Fold] {

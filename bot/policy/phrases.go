@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"sort"
+
+	"github.com/cssdgs/iagbot/bot/text"
 )
 
 // target is what a phrase signals: a use of the inventory (by index) or a kind of
@@ -33,9 +35,9 @@ type phraseIndex struct {
 // dropped; each remaining word may be matched by any of its stem alternatives.
 func (x *phraseIndex) add(phrase, lang string, t target) {
 	var words [][]string
-	for _, tok := range Tokenize(phrase) {
+	for _, tok := range text.Tokenize(phrase) {
 		if phraseWord(tok) {
-			words = append(words, keywordStems(tok.Lower, lang))
+			words = append(words, text.KeywordStems(tok.Lower, lang))
 		}
 	}
 	if len(words) == 0 {
@@ -82,7 +84,7 @@ func (x *phraseIndex) insert(n *trieNode, words [][]string, t target) {
 }
 
 // phraseWord reports whether phrase matching keeps a token.
-func phraseWord(t Token) bool { return !t.Stop || breakers[t.Fold] }
+func phraseWord(t text.Token) bool { return !t.Stop || breakers[t.Fold] }
 
 // word is a content word of the question: its position in the token list and the
 // keys (folded form and stems) it matches by.

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cssdgs/iagbot/bot/inventory"
+	"github.com/cssdgs/iagbot/bot/text"
 )
 
 // toolRef is a tool the question may name: a system of the inventory or, failing
@@ -39,14 +40,14 @@ func newToolIndex(inv *inventory.Inventory) *toolIndex {
 	invNames := map[string]int{}
 	for i, s := range inv.Systems {
 		for _, n := range append([]string{s.Name}, s.Aliases...) {
-			invNames[inventory.Compact(n)] = i
+			invNames[text.Compact(n)] = i
 		}
 	}
 	for i, t := range Catalogue {
 		names := append([]string{t.Name}, t.Aliases...)
 		ref := toolRef{system: -1, cat: i}
 		for _, n := range names {
-			if sys, ok := invNames[inventory.Compact(n)]; ok {
+			if sys, ok := invNames[text.Compact(n)]; ok {
 				ref = toolRef{system: sys, cat: -1}
 				break
 			}
@@ -67,7 +68,7 @@ func newToolIndex(inv *inventory.Inventory) *toolIndex {
 }
 
 func (ix *toolIndex) addName(name string, ref toolRef) {
-	c := inventory.Compact(name)
+	c := text.Compact(name)
 	if c == "" {
 		return
 	}
@@ -75,7 +76,7 @@ func (ix *toolIndex) addName(name string, ref toolRef) {
 		return
 	}
 	ix.exact[c] = ref
-	if n := len(Tokenize(name)) + 1; n > ix.maxTokens {
+	if n := len(text.Tokenize(name)) + 1; n > ix.maxTokens {
 		ix.maxTokens = min(n, 8)
 	}
 	if utf8.RuneCountInString(c) >= minTypoLen {
@@ -115,7 +116,7 @@ type toolMatch struct {
 // find returns the tool the question is about. Among names that overlap, an
 // inventory name beats a catalogue one, then the longer wins; otherwise the first
 // named wins. A typo is looked for only when no name is written exactly.
-func (ix *toolIndex) find(toks []Token) (toolMatch, bool) {
+func (ix *toolIndex) find(toks []text.Token) (toolMatch, bool) {
 	var best toolMatch
 	found := false
 	buf := make([]byte, 0, 64)
@@ -159,7 +160,7 @@ func better(m, b toolMatch) bool {
 	return m.end-m.start > b.end-b.start
 }
 
-func (ix *toolIndex) findTypo(toks []Token) (toolMatch, bool) {
+func (ix *toolIndex) findTypo(toks []text.Token) (toolMatch, bool) {
 	buf := make([]byte, 0, 64)
 	for i := range toks {
 		buf = buf[:0]

@@ -80,31 +80,3 @@ func TestBusinessDays(t *testing.T) {
 		t.Error("NewCalendar accepted closure 2027-13-01")
 	}
 }
-
-func TestParseDates(t *testing.T) {
-	loc := toronto(t)
-	for _, tc := range []struct {
-		folded string
-		want   []string
-	}{
-		{"efvp revisee le 2027 05 01", []string{"2027-05-01"}},
-		{"efvp revisee le 1er mai 2027 prochaine le 1 mai 2028", []string{"2027-05-01", "2028-05-01"}},
-		{"efvp revised on may 1st 2027", []string{"2027-05-01"}},
-		{"efvp revised on 3 june 2027 next review december 3 2027", []string{"2027-06-03", "2027-12-03"}},
-		{"efvp revisee le 12 aout 2027", []string{"2027-08-12"}},
-		{"efvp revisee le 2027 02 30", nil},
-		{"efvp revisee le 05 01", nil},
-	} {
-		t.Run(tc.folded, func(t *testing.T) {
-			got := ParseDates(tc.folded, loc)
-			if len(got) != len(tc.want) {
-				t.Fatalf("got %v, want %v", got, tc.want)
-			}
-			for i, d := range got {
-				if d.Format(dateLayout) != tc.want[i] {
-					t.Errorf("date %d = %s, want %s", i, d.Format(dateLayout), tc.want[i])
-				}
-			}
-		})
-	}
-}

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot/audit"
-	"github.com/cssdgs/iagbot/bot/inventory"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/text"
 )
 
 // Approval is what a final approval writes into the inventory (6.1): the system, the
@@ -226,12 +226,12 @@ func matchUse(uses []UseLabel, named string) (string, bool) {
 			return u.ID, true
 		}
 	}
-	want := inventory.Compact(named)
+	want := text.Compact(named)
 	if want == "" {
 		return "", false
 	}
 	for _, u := range uses {
-		if inventory.Compact(u.LabelFR) == want || inventory.Compact(u.LabelEN) == want || inventory.Compact(u.ID) == want {
+		if text.Compact(u.LabelFR) == want || text.Compact(u.LabelEN) == want || text.Compact(u.ID) == want {
 			return u.ID, true
 		}
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cssdgs/iagbot/bot/inventory"
+	"github.com/cssdgs/iagbot/bot/text"
 )
 
 // memInventory is an inventory as plain values: the input of PlanApproval.
@@ -17,7 +17,7 @@ type memInventory struct {
 
 func (m memInventory) FindSystem(name string) (System, bool, error) {
 	for _, s := range m.systems {
-		if inventory.Compact(s.Name) == inventory.Compact(name) {
+		if text.Compact(s.Name) == text.Compact(name) {
 			return s, true, nil
 		}
 	}
@@ -50,7 +50,7 @@ func (m memInventory) NewUseID(name string, taken func(string) bool) (string, er
 
 func (m memInventory) newID(name string, taken, exists func(string) bool) (string, error) {
 	// Like the store's ids: a-z and 0-9 joined by dashes, cut at 16 characters.
-	base := strings.Join(strings.FieldsFunc(inventory.Fold(name), func(r rune) bool {
+	base := strings.Join(strings.FieldsFunc(text.Fold(name), func(r rune) bool {
 		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
 	}), "-")
 	base = strings.Trim(base[:min(len(base), 16)], "-")

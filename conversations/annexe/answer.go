@@ -10,6 +10,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/conversations"
 )
 
@@ -33,10 +34,10 @@ var emailRe = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 
 // read checks text as an answer to it and normalises it for storage. r holds the other
 // answers, for checks across items (training before deployment, EFVP done or planned).
-func (f *Feature) read(v view, now time.Time, it Item, r requests.Request, text string) (reading, *msg) {
+func (f *Feature) read(v view, now time.Time, it Item, r requests.Request, answer string) (reading, *msg) {
 	lang := v.lang
-	text = strings.TrimSpace(text)
-	folded := conversations.Fold(text)
+	answer = strings.TrimSpace(answer)
+	folded := text.FoldWords(answer)
 	if folded == "" {
 		return reading{}, &msg{"annexe.error.empty", map[string]any{"Optional": !it.Required(r.Facts()), "STI": it.ForSTIAllowed()}}
 	}
@@ -53,11 +54,11 @@ func (f *Feature) read(v view, now time.Time, it Item, r requests.Request, text 
 	)
 	switch it.Kind {
 	case KindShort:
-		value, bad = checkLength(text, 2, maxShort)
+		value, bad = checkLength(answer, 2, maxShort)
 	case KindLong:
-		value, bad = checkLength(text, minLong, maxLong)
+		value, bad = checkLength(answer, minLong, maxLong)
 	case KindPerson:
-		if value, bad = checkLength(text, 2, maxShort); bad == nil && strings.Contains(value, "@") && !emailRe.MatchString(value) {
+		if value, bad = checkLength(answer, 2, maxShort); bad == nil && strings.Contains(value, "@") && !emailRe.MatchString(value) {
 			bad = &msg{"annexe.error.email", nil}
 		}
 	case KindChoice:
@@ -65,14 +66,14 @@ func (f *Feature) read(v view, now time.Time, it Item, r requests.Request, text 
 	case KindYesNo:
 		value, bad = readYesNo(folded)
 	case KindUses:
-		value, notes, bad = readUses(v.uses, text)
+		value, notes, bad = readUses(v.uses, answer)
 	case KindDate:
-		value, notes, bad = readDate(lang, now, it, r, text)
+		value, notes, bad = readDate(lang, now, it, r, answer)
 	case KindDates:
-		value, notes, bad = readTraining(lang, r, text)
+		value, notes, bad = readTraining(lang, r, answer)
 	case KindInterval:
 		var days int
-		if days, bad = parseInterval(text); bad == nil {
+		if days, bad = parseInterval(answer); bad == nil {
 			value = strconv.Itoa(days)
 		}
 	}
@@ -103,7 +104,7 @@ var choiceWords = map[string]conversations.Phrases{
 
 func readChoice(lang i18n.Lang, it Item, folded string) (string, *msg) {
 	for i, c := range it.Choices {
-		if folded == strconv.Itoa(i+1) || folded == c || choiceWords[c].Exact(folded) || folded == conversations.Fold(ChoiceLabel(lang, c)) {
+		if folded == strconv.Itoa(i+1) || folded == c || choiceWords[c].Exact(folded) || folded == text.FoldWords(ChoiceLabel(lang, c)) {
 			return c, nil
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/conversations"
 )
 
@@ -38,8 +39,8 @@ var (
 
 // parseInterval reads how often something recurs ("aux 6 mois", "every 90 days",
 // "annuellement", "90") as a number of days.
-func parseInterval(text string) (int, *msg) {
-	folded := conversations.Fold(text)
+func parseInterval(s string) (int, *msg) {
+	folded := text.FoldWords(s)
 	for _, p := range periodWords {
 		if p.phrases.Contains(folded) {
 			return p.days, nil

@@ -5,10 +5,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/conversations"
 )
 
-// What people type, folded (conversations.Fold): commands are matched exactly, after
+// What people type, folded (text.FoldWords): commands are matched exactly, after
 // polite openings are removed, so that an answer merely containing a word is never
 // mistaken for a command.
 var (
@@ -78,10 +79,10 @@ var questionOpenings = conversations.Phrases{"puis je", "est ce que", "est ce qu
 	"when", "where", "who", "will", "must i", "est ce", "c est quoi", "on peut", "je peux", "j ai le droit"}
 
 // questionLike reports a policy question asked in the middle of the dialog.
-func questionLike(text string) bool {
-	if !strings.HasSuffix(strings.TrimSpace(text), "?") {
+func questionLike(s string) bool {
+	if !strings.HasSuffix(strings.TrimSpace(s), "?") {
 		return false
 	}
-	_, ok := questionOpenings.Prefix(conversations.Fold(text))
+	_, ok := questionOpenings.Prefix(text.FoldWords(s))
 	return ok
 }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
-	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/bot/text"
 )
 
 // Choice is one usage type offered to the requester.
@@ -119,9 +119,9 @@ func readUses(catalog []Choice, text string) (string, []msg, *msg) {
 }
 
 func matchUse(catalog []Choice, s string) (string, bool) {
-	folded := conversations.Fold(s)
+	folded := text.FoldWords(s)
 	for _, c := range catalog {
-		if folded == conversations.Fold(c.Label) || folded == c.ID {
+		if folded == text.FoldWords(c.Label) || folded == c.ID {
 			return c.ID, true
 		}
 	}

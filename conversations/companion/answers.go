@@ -1,11 +1,11 @@
 package companion
 
 import (
-	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/cssdgs/iagbot/bot/text"
 )
 
 // dataKinds are the categories an incident report names instead of the data itself,
@@ -63,8 +63,6 @@ var (
 	whenYesterday = []string{"hier", "yesterday"}
 	whenEarlier   = []string{"plus tot", "semaine derniere", "semaine passee", "mois dernier", "mois passe", "longtemps", "plus d une semaine", "earlier", "last week", "last month", "long ago", "more than a week", "a while ago"}
 	whenWeek      = []string{"cette semaine", "quelques jours", "this week", "few days", "couple of days", "couple days"}
-	monthsFR      = []string{"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
-	monthsEN      = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 )
 
 const day = "2006-01-02"
@@ -98,59 +96,19 @@ func parseWhen(w words, now time.Time) (string, bool) {
 	return "", false
 }
 
-// date finds a written date: "2026-06-05" (folded to "2026 06 05"), "5 juin",
-// "le 1er juin", "June 5", "5 June", "il y a 3 jours", "3 days ago". A date without a year is the last such day up
-// to today.
+// date finds a date in w with bot/text: "2026-06-05" (folded to "2026 06 05"), « 5 juin »,
+// « le 1er juin », "June 5", "5 June", « il y a 3 jours », "3 days ago", « hier ». A
+// date without a year is the last such day up to today; ok is false for an impossible
+// date (« 31 juin »).
 func (w words) date(today time.Time) (time.Time, bool) {
-	for i := range w {
-		if i+2 < len(w) && len(w[i]) == 4 && isNum(w[i]) && isNum(w[i+1]) && isNum(w[i+2]) {
-			y, _ := strconv.Atoi(w[i])
-			m, _ := strconv.Atoi(w[i+1])
-			d, _ := strconv.Atoi(w[i+2])
-			if t, err := time.ParseInLocation(day, fmt.Sprintf("%04d-%02d-%02d", y, m, d), today.Location()); err == nil {
-				return t, true
-			}
+	for _, d := range text.FindDates(strings.Join(w, " "), today) {
+		if d.Invalid {
+			return time.Time{}, false
 		}
-		// "il y a 3 jours", "3 days ago"
-		if n, err := strconv.Atoi(w[i]); err == nil && i+1 < len(w) && slices.Contains([]string{"jour", "jours", "day", "days"}, w[i+1]) &&
-			(w.matchAt(max(i-3, 0), "il y a") || w.after(i+1, 1, "ago")) {
-			return today.AddDate(0, 0, -n), true
+		if d.NoYear && d.Time.After(today) {
+			return d.Time.AddDate(-1, 0, 0), true
 		}
-		m := month(w[i])
-		if m == 0 {
-			continue
-		}
-		for _, j := range []int{i - 1, i + 1} {
-			if j < 0 || j >= len(w) {
-				continue
-			}
-			n, err := strconv.Atoi(strings.TrimSuffix(w[j], "er"))
-			if err != nil || n < 1 || n > 31 {
-				continue
-			}
-			d := time.Date(today.Year(), m, n, 0, 0, 0, 0, today.Location())
-			if d.Day() != n {
-				return time.Time{}, false // 31 juin
-			}
-			if d.After(today) {
-				d = d.AddDate(-1, 0, 0)
-			}
-			return d, true
-		}
+		return d.Time, true
 	}
 	return time.Time{}, false
-}
-
-func month(word string) time.Month {
-	for i := range 12 {
-		if word == monthsFR[i] || word == monthsEN[i] {
-			return time.Month(i + 1)
-		}
-	}
-	return 0
-}
-
-func isNum(s string) bool {
-	_, err := strconv.Atoi(s)
-	return err == nil && s != ""
 }

@@ -2,12 +2,14 @@ package companion
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/cssdgs/iagbot/bot/i18n"
-	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/bot/text"
+	"github.com/cssdgs/iagbot/bot/text/texttest"
 )
 
 func TestParseWhen(t *testing.T) {
@@ -40,7 +42,7 @@ func TestParseWhen(t *testing.T) {
 		{"bientôt", "", false},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			got, ok := parseWhen(split(conversations.Fold(tc.text)), now)
+			got, ok := parseWhen(split(text.FoldWords(tc.text)), now)
 			if got != tc.want || ok != tc.wantOK {
 				t.Errorf("parseWhen(%q) = %q, %v; want %q, %v", tc.text, got, ok, tc.want, tc.wantOK)
 			}
@@ -68,7 +70,7 @@ func TestParseKinds(t *testing.T) {
 		{"des trucs", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			if got := parseKinds(split(conversations.Fold(tc.text))); !reflect.DeepEqual(got, tc.want) {
+			if got := parseKinds(split(text.FoldWords(tc.text))); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("parseKinds(%q) = %q, want %q", tc.text, got, tc.want)
 			}
 		})
@@ -83,12 +85,12 @@ func TestRedact(t *testing.T) {
 		wantKinds []string
 	}{
 		{"J'ai collé le bulletin de Julie Tremblay dans ChatGPT.",
-			"J'ai collé le bulletin de [name] [name] dans ChatGPT.", []string{"name", "name"}},
+			"J'ai collé le bulletin de [name] dans ChatGPT.", []string{"name"}},
 		{"Courriel de la mère : m.roy@exemple.qc.ca, tél. 450 555-1234 poste 12",
 			"Courriel de la mère : [email], tél. [phone]", []string{"email", "phone"}},
 		{"code permanent TREJ12345678 et NAS 123 456 789", "code permanent [permanent-code] et NAS [sin]",
 			[]string{"permanent-code", "sin"}},
-		{"MARTIN Paul, 5e année", "[name] [name], 5e année", []string{"name", "name"}},
+		{"MARTIN Paul, 5e année", "[name], 5e année", []string{"name"}},
 		{"Il habite au J5R 1A1, né le 2012-03-04, fiche 1234567",
 			"Il habite au [postal-code], né le [date], fiche [number]", []string{"postal-code", "date", "number"}},
 		{"Le plan d'intervention d'Amélie-Ève est parti dans Copilot",
@@ -133,10 +135,32 @@ func TestDisclosureWording(t *testing.T) {
 		{i18n.EN, "how do I disclose?", "Generative artificial intelligence was used for [purpose, e.g. ideation/rewording/summarizing]. The content was reviewed and validated.", false},
 	} {
 		t.Run(string(tc.lang)+" "+tc.text, func(t *testing.T) {
-			got, ok := d.Wording(tc.lang, conversations.Fold(tc.text))
+			got, ok := d.Wording(tc.lang, text.FoldWords(tc.text))
 			if got != tc.want || ok != tc.wantOK {
 				t.Errorf("Wording(%s, %q) =\n  %q, %v\nwant\n  %q, %v", tc.lang, tc.text, got, ok, tc.want, tc.wantOK)
 			}
 		})
+	}
+}
+
+// TestRedactSharedTable runs the table of bot/text on incident descriptions: what is
+// stored keeps none of the spans it lists nor any part of a name.
+func TestRedactSharedTable(t *testing.T) {
+	mark := func(kind string) string { return "[" + kind + "]" }
+	for _, row := range texttest.LoadPersonalTable(t, "../../bot/text/testdata/personal.tsv") {
+		got, kinds := redact(row.Input, mark)
+		for _, s := range row.Secrets {
+			if strings.Contains(got, s) {
+				t.Errorf("%q: %q survives: %q", row.Input, s, got)
+			}
+		}
+		for _, p := range row.NameParts() {
+			if texttest.ContainsWord(got, p) {
+				t.Errorf("%q: part %q of a name survives: %q", row.Input, p, got)
+			}
+		}
+		if slices.Contains(kinds, "") {
+			t.Errorf("%q: a mask without a kind: %v", row.Input, kinds)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/conversations"
 )
 
@@ -108,7 +109,7 @@ func foldUses(uses []Use) []Use {
 			if strings.HasSuffix(w, "*") {
 				star = "*"
 			}
-			out[i].Words[j] = conversations.Fold(w) + star
+			out[i].Words[j] = text.FoldWords(w) + star
 		}
 	}
 	return out

@@ -3,13 +3,13 @@ package companion
 import (
 	"slices"
 
-	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/bot/text"
 )
 
 // An incident message tells of personal or confidential data put into a GenAI tool,
 // in the past: "j'ai mis par erreur des notes d'élèves dans ChatGPT". Questions about
 // doing it ("puis-je mettre des notes dans ChatGPT ?") are the policy feature's, and
-// so are messages about approval requests. The word lists are folded (conversations.Fold).
+// so are messages about approval requests. The word lists are folded (text.FoldWords).
 var (
 	// explicitIncident names the incident itself; it is enough on its own.
 	explicitIncident = []string{"incident de confidentialite", "incidents de confidentialite", "bris de confidentialite",
@@ -128,7 +128,7 @@ func newSystems(extra []string) systems {
 	var s systems
 	// The inventory's names first: a school's own system is named more precisely there.
 	for _, n := range extra {
-		if f := conversations.Fold(n); f != "" {
+		if f := text.FoldWords(n); f != "" {
 			s.names, s.forms = append(s.names, n), append(s.forms, []string{f})
 		}
 	}

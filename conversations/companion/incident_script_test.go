@@ -25,8 +25,8 @@ func TestIncidentReportReachesCommitteeWithoutPersonalData(t *testing.T) {
 	// The system, the time and the kinds were in the message: only the description is left.
 	r.Press("Préparer le rapport", nil).Want("Rapport en préparation.", "Voulez-vous ajouter une courte description")
 	r.Say("Je voulais corriger le bulletin de Julie Tremblay; sa mère (julie.mere@exemple.ca, 450-555-1234) l'a demandé.").
-		Want("J'ai masqué 4 éléments", "courriel, téléphone et nom", "Outil : ChatGPT", "Moment : 2026-06-10",
-			"Renseignements en cause : notes ou résultats d'élèves, identifiants", "Description (masquée) : Je voulais corriger le bulletin de [nom] [nom]",
+		Want("J'ai masqué 3 éléments", "nom, courriel et téléphone", "Outil : ChatGPT", "Moment : 2026-06-10",
+			"Renseignements en cause : notes ou résultats d'élèves, identifiants", "Description (masquée) : Je voulais corriger le bulletin de [nom];",
 			"[1] Envoyer au comité", "[2] Annuler")
 	r.Press("Envoyer au comité", nil).
 		Want("→ #cprpsi", "INCIDENT DE CONFIDENTIALITÉ SIGNALÉ — N° 1", "Signalé par : marie (terminal:marie)",
@@ -48,7 +48,7 @@ func TestIncidentReportReachesCommitteeWithoutPersonalData(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got.ReporterKey != "terminal:marie" || got.System != "ChatGPT" || got.OccurredAt != "2026-06-10" ||
-		!reflect.DeepEqual(got.DataKinds, []string{"grades", "identifiers"}) || !strings.Contains(got.Description, "[nom] [nom]") {
+		!reflect.DeepEqual(got.DataKinds, []string{"grades", "identifiers"}) || !strings.Contains(got.Description, "de [nom];") {
 		t.Errorf("stored incident = %+v", got)
 	}
 	log, err := w.db.AuditLog(ctx)

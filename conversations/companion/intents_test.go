@@ -8,6 +8,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/delivery"
+	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/conversations"
 	"github.com/cssdgs/iagbot/storage"
 )
@@ -33,9 +34,9 @@ func routeIntent(t *testing.T) func(text string) string {
 		}
 	}
 	sort.SliceStable(intents, func(i, j int) bool { return intents[i].Priority > intents[j].Priority })
-	return func(text string) string {
+	return func(msg string) string {
 		for _, in := range intents {
-			if in.Match(nil, conversations.Fold(text)) {
+			if in.Match(nil, text.FoldWords(msg)) {
 				return in.Name
 			}
 		}

@@ -10,12 +10,26 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/scheduler"
+	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/conversations"
 )
 
 // revisedWords say an EFVP was revised; with "efvp" in the same message they make the
 // intent. Nouns like « révision » are left out: "when is the next EFVP review?" asks.
 var revisedWords = conversations.Phrases{"revisee", "revise", "revised", "reviewed", "mise a jour", "updated", "refaite", "faite"}
+
+// completeDates are the dates written in full in the text, in order, as UTC days: ISO
+// or in words with their year. Numeric day/month forms are left out (05/01 is May in
+// one language and January in the other), and so are relative ones.
+func completeDates(folded string, now time.Time) []time.Time {
+	var out []time.Time
+	for _, d := range text.FindDates(folded, now.UTC()) {
+		if !d.Invalid && !d.NoYear && (d.Form == text.DateISO || d.Form == text.DateWritten) {
+			out = append(out, d.Time)
+		}
+	}
+	return out
+}
 
 func efvpRevised(folded string) bool {
 	return conversations.Phrases{"efvp"}.Contains(folded) && revisedWords.Contains(folded)
@@ -31,7 +45,7 @@ const defaultYears = 1
 // named or the person's only system. Only a system's owner and administrators may.
 func (f *Feature) reviseEFVP(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
 	folded := s.Folded()
-	dates := scheduler.ParseDates(folded, time.UTC)
+	dates := completeDates(folded, s.Now)
 	if len(dates) == 0 {
 		return []bot.Reply{s.Reply("reminders.efvp.need_date")}, nil
 	}

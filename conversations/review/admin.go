@@ -12,6 +12,7 @@ import (
 	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
@@ -74,9 +75,9 @@ func (f *Feature) findUse(ctx context.Context, typed string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	want := conversations.Fold(typed)
+	want := text.FoldWords(typed)
 	for _, u := range uses {
-		if want == conversations.Fold(u.ID) || want == conversations.Fold(u.LabelFR) || want == conversations.Fold(u.LabelEN) {
+		if want == text.FoldWords(u.ID) || want == text.FoldWords(u.LabelFR) || want == text.FoldWords(u.LabelEN) {
 			return u.ID, nil
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/conversations"
 )
 
@@ -47,9 +48,9 @@ var (
 // restreindre l'usage U pour X — raison ou conditions", and their English forms. The
 // reason follows a dash, a colon or a semicolon; it may be missing here (the handler
 // asks for it). ok is false when the text is not such a command.
-func parseAdmin(text string) (adminCmd, bool) {
-	head, reason := splitReason(text)
-	folded := conversations.Fold(head)
+func parseAdmin(cmd string) (adminCmd, bool) {
+	head, reason := splitReason(cmd)
+	folded := text.FoldWords(head)
 	for _, u := range useOps {
 		for _, p := range u.phrases {
 			rest, ok := conversations.Phrases{p}.Prefix(folded)

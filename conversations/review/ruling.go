@@ -7,9 +7,9 @@ import (
 
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/cards"
-	"github.com/cssdgs/iagbot/conversations"
 )
 
 // ruling is what CODIR-IN decides when it approves (6.3.3, 8): the rule of each use,
@@ -149,10 +149,10 @@ func defaults(v view, today time.Time) map[string]string {
 // choiceValue reads a choice typed or picked: its stored value, or its label in
 // either language ("restreint", "outside Canada").
 func choiceValue(raw, prefix string, values []string) (string, bool) {
-	folded := conversations.Fold(raw)
+	folded := text.FoldWords(raw)
 	for _, val := range values {
-		if folded == val || folded == conversations.Fold(i18n.T(i18n.FR, prefix+val)) ||
-			folded == conversations.Fold(i18n.T(i18n.EN, prefix+val)) {
+		if folded == val || folded == text.FoldWords(i18n.T(i18n.FR, prefix+val)) ||
+			folded == text.FoldWords(i18n.T(i18n.EN, prefix+val)) {
 			return val, true
 		}
 	}

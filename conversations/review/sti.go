@@ -8,6 +8,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
 )
@@ -143,7 +144,7 @@ func (f *Feature) refreshStage(ctx context.Context, r requests.Request) {
 // readDays reads a review interval: a number of days, weeks, months or years ("90",
 // "90 jours", "3 mois", "1 year").
 func readDays(raw string) (int, bool) {
-	fields := strings.Fields(conversations.Fold(raw))
+	fields := strings.Fields(text.FoldWords(raw))
 	if len(fields) == 0 || len(fields) > 2 {
 		return 0, false
 	}

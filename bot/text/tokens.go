@@ -1,17 +1,18 @@
-package policy
+package text
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/cssdgs/iagbot/bot/inventory"
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/french"
 	"golang.org/x/text/unicode/norm"
 )
 
-// Token is one word of a question, as the analyser sees it.
+// Token is one word of a text.
 type Token struct {
 	// Start and End are the byte offsets of the word in the question, after a French
 	// elision (l', d', qu'…) and before an English possessive ('s); redaction uses them.
@@ -32,10 +33,10 @@ type Token struct {
 	Elision string
 }
 
-// Normalize returns the folded words of s as the analyser compares them: lower case,
+// Words returns the folded words of s as the analyser compares them: lower case,
 // accents removed, punctuation dropped, French elisions and English possessives cut
 // off ("L'élève's" → "eleve").
-func Normalize(s string) []string {
+func Words(s string) []string {
 	toks := Tokenize(s)
 	out := make([]string, len(toks))
 	for i, t := range toks {
@@ -62,7 +63,7 @@ func Tokenize(s string) []Token {
 				i += w
 				continue
 			}
-			if isApostrophe(r) && i+w < len(s) {
+			if IsApostrophe(r) && i+w < len(s) {
 				if r2, _ := utf8.DecodeRuneInString(s[i+w:]); unicode.IsLetter(r2) {
 					i += w
 					continue
@@ -81,7 +82,7 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-func isApostrophe(r rune) bool {
+func IsApostrophe(r rune) bool {
 	return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' || r == '`' || r == '´'
 }
 
@@ -118,19 +119,19 @@ func makeToken(s string, start, end int) (Token, bool) {
 	}
 	first, _ := utf8.DecodeRuneInString(raw)
 	t.Cap = unicode.IsUpper(first)
-	t.Lower = lowerNFC(raw)
-	t.Fold = stripApostrophes(inventory.Fold(t.Lower))
+	t.Lower = LowerNFC(raw)
+	t.Fold = stripApostrophes(Fold(t.Lower))
 	if t.Fold == "" {
 		return t, false
 	}
-	t.Stop = stopWords[t.Fold]
-	t.Neg = t.Neg || negators[t.Fold]
+	t.Stop = StopWords[t.Fold]
+	t.Neg = t.Neg || Negators[t.Fold]
 	return t, true
 }
 
 func firstApostrophe(s string) (int, int) {
 	for i, r := range s {
-		if isApostrophe(r) {
+		if IsApostrophe(r) {
 			return i, utf8.RuneLen(r)
 		}
 	}
@@ -140,16 +141,16 @@ func firstApostrophe(s string) (int, int) {
 func lastApostrophe(s string) (int, int) {
 	p, w := -1, 0
 	for i, r := range s {
-		if isApostrophe(r) {
+		if IsApostrophe(r) {
 			p, w = i, utf8.RuneLen(r)
 		}
 	}
 	return p, w
 }
 
-// lowerNFC lower-cases s, composes its accents (input from some keyboards arrives
+// LowerNFC lower-cases s, composes its accents (input from some keyboards arrives
 // decomposed) and writes every apostrophe as "'".
-func lowerNFC(s string) string {
+func LowerNFC(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
@@ -160,7 +161,7 @@ func lowerNFC(s string) string {
 	if !ascii {
 		s = norm.NFC.String(s)
 		s = strings.Map(func(r rune) rune {
-			if isApostrophe(r) {
+			if IsApostrophe(r) {
 				return '\''
 			}
 			return r
@@ -174,17 +175,48 @@ func stripApostrophes(s string) string {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if isApostrophe(r) {
+		if IsApostrophe(r) {
 			return -1
 		}
 		return r
 	}, s)
 }
 
-// stems returns the keys a question word matches keywords by: its folded form and
+// Stems returns the keys a question word matches keywords by: its folded form and
 // its French and English Snowball stems (folded). Computing both lets a question
 // mix languages; comparing stems is what makes "résumez", "résumé" and "resumer"
 // one word, without hand-made suffix rules.
+//
+// Results are memoised (the stemmers are the costliest step of reading a question);
+// callers must not modify the slice returned.
+func Stems(lower, fold string) []string {
+	if v, ok := stemCache.Load(lower); ok {
+		return v.([]string)
+	}
+	keys := stems(lower, fold)
+	if stemCacheSize.Load() < stemCacheLimit {
+		if _, loaded := stemCache.LoadOrStore(lower, keys); !loaded {
+			stemCacheSize.Add(1)
+		}
+	}
+	return keys
+}
+
+// stemCacheLimit bounds the stem cache: staff questions use a few thousand distinct
+// words, and an adversarial stream of new words must not grow memory forever.
+const stemCacheLimit = 50_000
+
+var (
+	stemCache     sync.Map // lower → []string (never modified once stored)
+	stemCacheSize atomic.Int64
+)
+
+// ClearStemCache empties the stem cache; benchmarks use it to measure cold stemming.
+func ClearStemCache() {
+	stemCache.Clear()
+	stemCacheSize.Store(0)
+}
+
 func stems(lower, fold string) []string {
 	keys := make([]string, 1, 3)
 	keys[0] = fold
@@ -196,17 +228,17 @@ func stems(lower, fold string) []string {
 		}
 		keys = append(keys, k)
 	}
-	add(inventory.Fold(french.Stem(lower, true)))
+	add(Fold(french.Stem(lower, true)))
 	add(english.Stem(fold, true))
 	return keys
 }
 
-// keywordStems returns the alternatives a keyword word may be written as: folded, and
+// KeywordStems returns the alternatives a keyword word may be written as: folded, and
 // stemmed in the keyword's language from both its accented and folded forms, since the
 // stemmer does not always treat "données" and "donnees" alike.
-func keywordStems(word string, lang string) []string {
-	lower := lowerNFC(word)
-	fold := stripApostrophes(inventory.Fold(lower))
+func KeywordStems(word string, lang string) []string {
+	lower := LowerNFC(word)
+	fold := stripApostrophes(Fold(lower))
 	alts := []string{fold}
 	add := func(k string) {
 		for _, x := range alts {
@@ -219,7 +251,7 @@ func keywordStems(word string, lang string) []string {
 	if lang == "en" {
 		add(english.Stem(fold, true))
 	} else {
-		add(inventory.Fold(french.Stem(lower, true)))
+		add(Fold(french.Stem(lower, true)))
 		add(french.Stem(fold, true))
 	}
 	return alts

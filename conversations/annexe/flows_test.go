@@ -89,7 +89,7 @@ func TestChangesRequestedReopensAtTheSummary(t *testing.T) {
 	e.r.As("alice").Say("modifier ma demande 1").Want("ne peut pas être modifiée : son statut est « Soumise »")
 	e.done()
 	// The review workflow asks for changes.
-	e.exec("UPDATE request_rows SET status = 'changes_requested'")
+	e.changesRequested(r.ID)
 	e.r.Say("mes demandes").Want("n° 1 — ChatGPT Edu — Modifications demandées", "« modifier ma demande N »").WantNot("« reprendre »")
 	e.r.Say("reprendre").Want("Des modifications ont été demandées à votre demande n° 1.", "Modifications demandées · 35 réponses sur 35", "[1] Soumettre la demande")
 	e.r.Say("modifier 1").Want(step(1)).Say("ChatGPT Edu Entreprise").Want("Toutes les questions", "ChatGPT Edu Entreprise")

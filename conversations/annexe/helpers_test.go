@@ -9,14 +9,14 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/console/consoletest"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/conversations"
 	"github.com/cssdgs/iagbot/conversations/annexe"
 	"github.com/cssdgs/iagbot/storage"
-	"gorm.io/driver/sqlite"
-	"gorm.io/gorm"
 )
 
 // now is the tests' clock: answers' dates are checked against it.
@@ -149,17 +149,18 @@ func (e *env) fill(user string, n int) *env {
 	return e
 }
 
-// exec runs SQL on the database file through a second connection, standing for the
-// review workflow (changes requested).
-func (e *env) exec(sql string) {
+// changesRequested has the review workflow send request id back to its requester:
+// CODIR-IN starts reviewing it and asks for changes.
+func (e *env) changesRequested(id uint) {
 	e.t.Helper()
-	g, err := gorm.Open(sqlite.Open(e.path), &gorm.Config{})
+	ctx := context.Background()
+	r, err := e.db.StartReview(ctx, id, requests.CODIRReview, audit.System, workflow.Sections(requests.CODIRReview))
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	sqlDB, _ := g.DB()
-	defer sqlDB.Close()
-	if err := g.Exec(sql).Error; err != nil {
+	d := workflow.Decision{RequestID: id, Round: r.Round, Stage: r.Status, Decision: workflow.RequestChanges,
+		To: requests.ChangesRequested, ActorKey: "codir@x", Comment: "Précisez les usages"}
+	if _, err := e.db.Decide(ctx, d, nil); err != nil {
 		e.t.Fatal(err)
 	}
 }

@@ -5,19 +5,31 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/audit"
+	"github.com/cssdgs/iagbot/bot/workflow"
 )
 
-// seedSystems: rita owns Copilot (revised 2026-06-02, due 2027-06-02) and Mistral
-// (due 2027-07-01, last revision unknown); sam owns Claude.
+// seedSystems: rita owns Copilot (revised 2026-06-02, due 2027-06-02, also called
+// "copilot chat") and Mistral (due 2027-07-01, last revision unknown); sam owns Claude.
 func (w *world) seedSystems() {
-	w.seed(
-		&storage.SystemRow{ID: "copilot", Name: "Copilot", Aliases: `["copilot chat"]`, Status: "approved",
-			EFVPDone: date("2026-06-02"), EFVPNextReview: date("2027-06-02"), OwnerKey: "terminal:rita", Position: 1},
-		&storage.SystemRow{ID: "mistral", Name: "Mistral", Status: "approved", EFVPNextReview: date("2027-07-01"),
-			OwnerKey: "terminal:rita", Position: 2},
-		&storage.SystemRow{ID: "claude", Name: "Claude", Status: "approved", EFVPNextReview: date("2027-08-01"),
-			OwnerKey: "terminal:sam", Position: 3})
+	w.t.Helper()
+	done := date("2026-06-02")
+	approve := func(owner, name string, done *time.Time, next string) {
+		w.approved(owner, "", workflow.Approval{SystemName: name, Kind: "private", Hosting: "canada", EFVPDone: done,
+			EFVPNextReview: date(next), OwnerKey: owner})
+	}
+	approve("terminal:rita", "Copilot", &done, "2027-06-02")
+	approve("terminal:rita", "Mistral", nil, "2027-07-01")
+	approve("terminal:sam", "Claude", nil, "2027-08-01")
+	inv, err := w.db.Inventory(context.Background())
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	copilot := *inv.System("copilot")
+	copilot.Aliases = []string{"copilot chat"}
+	if err := w.db.UpsertSystem(context.Background(), copilot); err != nil {
+		w.t.Fatal(err)
+	}
 }
 
 func TestEFVPRevised(t *testing.T) {
@@ -75,8 +87,14 @@ func TestEFVPRevised(t *testing.T) {
 				}
 			}
 			log, _ := w.db.AuditLog(context.Background())
-			if (tc.system != "") != (len(log) == 1) {
-				t.Errorf("audit = %+v, want one efvp.revise entry only when a date was recorded", log)
+			var revised []audit.Entry
+			for _, e := range log {
+				if e.Action == "efvp.revise" {
+					revised = append(revised, e)
+				}
+			}
+			if (tc.system != "") != (len(revised) == 1) {
+				t.Errorf("audit = %+v, want one efvp.revise entry only when a date was recorded", revised)
 			}
 		})
 	}
@@ -87,13 +105,10 @@ func TestEFVPRevised(t *testing.T) {
 func TestEFVPRevisedStopsThePastDuePings(t *testing.T) {
 	w := newWorld(t, "2027-06-03", "fr")
 	w.meet("rita", "boss")
-	rid := uint(1)
-	w.seed(&storage.RequestRow{ID: 1, RequesterKey: "terminal:rita", Status: "approved", SupervisorKey: "terminal:boss",
-		CreatedAt: w.clock.Now(), UpdatedAt: w.clock.Now()},
-		&storage.SystemRow{ID: "gemini", Name: "Gemini", Status: "approved", EFVPNextReview: date("2027-06-02"),
-			OwnerKey: "terminal:rita", RequestID: &rid},
-		&storage.SystemRow{ID: "mistral", Name: "Mistral", Status: "approved", EFVPNextReview: date("2028-01-10"),
-			OwnerKey: "terminal:rita"})
+	w.approved("terminal:rita", "terminal:boss", workflow.Approval{SystemName: "Gemini", Kind: "private",
+		Hosting: "canada", EFVPNextReview: date("2027-06-02"), OwnerKey: "terminal:rita"})
+	w.approved("terminal:rita", "", workflow.Approval{SystemName: "Mistral", Kind: "private", Hosting: "canada",
+		EFVPNextReview: date("2028-01-10"), OwnerKey: "terminal:rita"})
 	w.days(-1)
 	w.deliver() // 2 June: rita is told Gemini's EFVP is due today
 	w.days(1)

@@ -3,26 +3,29 @@ package reminders_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/console"
+	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/bot/scheduler"
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/workflow"
 )
 
-// seedTraining adds approved request 5 (Gemini, by rita) with alice to train on 12 May.
-func (w *world) seedTraining() {
-	w.seed(&storage.RequestRow{ID: 5, RequesterKey: "terminal:rita", Status: "approved", SystemName: "Gemini",
-		CreatedAt: w.clock.Now(), UpdatedAt: w.clock.Now()},
-		&storage.TrainingRow{RequestID: 5, PersonKey: "terminal:alice", SessionAt: date("2027-05-12")})
+// seedTraining has rita's request for Gemini approved with alice, its owner, to train
+// on 12 May (its EFVP is far off), and returns the request's id.
+func (w *world) seedTraining() uint {
+	return w.approved("terminal:rita", "", workflow.Approval{SystemName: "Gemini", Kind: "private", Hosting: "canada",
+		EFVPNextReview: date("2030-01-01"), OwnerKey: "terminal:alice", Training: []time.Time{date("2027-05-12")}})
 }
 
 func TestTrainedButtonRecordsThePersonWhoPressed(t *testing.T) {
 	w := newWorld(t, "2027-05-11", "fr")
 	w.meet("alice", "bob")
-	w.seedTraining()
+	id := w.seedTraining()
 	if rep := w.deliver(); rep.Sent != 1 {
 		t.Fatalf("pass = %+v, want the training reminder sent", rep)
 	}
@@ -31,7 +34,7 @@ func TestTrainedButtonRecordsThePersonWhoPressed(t *testing.T) {
 	}
 	// Bob presses the button of a card he was not sent: nothing is recorded.
 	replies, err := w.e.Handle(context.Background(), bot.Turn{Channel: bot.Terminal, User: bot.User{ID: "bob"},
-		Conversation: console.DirectRef("bob"), Action: &bot.Action{Verb: scheduler.VerbTrained, Subject: "5"}})
+		Conversation: console.DirectRef("bob"), Action: &bot.Action{Verb: scheduler.VerbTrained, Subject: strconv.Itoa(int(id))}})
 	if err != nil || len(replies) != 1 || !replies[0].Private || !strings.Contains(replies[0].Text, "réservé à la personne invitée") {
 		t.Fatalf("bob's press = %+v, %v; want a private refusal", replies, err)
 	}
@@ -42,7 +45,7 @@ func TestTrainedButtonRecordsThePersonWhoPressed(t *testing.T) {
 	if c := w.r.Con.LastCard(); c != nil {
 		t.Fatalf("after the press alice's card still has buttons: %+v", c.Buttons)
 	}
-	if _, err := w.db.CompleteTraining(context.Background(), 5, "terminal:alice", w.clock.Now()); !errors.Is(err, bot.ErrConflict) {
+	if _, err := w.db.CompleteTraining(context.Background(), id, "terminal:alice", w.clock.Now()); !errors.Is(err, bot.ErrConflict) {
 		t.Fatalf("alice's training after the press: %v, want already recorded", err)
 	}
 	// Recorded: the next day's pass sends her no "after the session" reminder.
@@ -68,7 +71,7 @@ func TestSnoozeTypedAfterAReminder(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			w := newWorld(t, "2027-05-11", tc.locale)
 			w.meet("alice")
-			w.seedTraining()
+			id := w.seedTraining()
 			w.deliver()
 			w.r.As("alice").Say(tc.say)
 			if tc.want == "" {
@@ -91,7 +94,7 @@ func TestSnoozeTypedAfterAReminder(t *testing.T) {
 				return
 			}
 			wantUntil := w.clock.Now().AddDate(0, 0, tc.days)
-			if len(prefs) != 1 || prefs[0].Kind != scheduler.Training || prefs[0].Subject != "request:5" ||
+			if len(prefs) != 1 || prefs[0].Kind != scheduler.Training || prefs[0].Subject != requests.Subject(id) ||
 				prefs[0].Recipient != "terminal:alice" || !prefs[0].SnoozedUntil.Equal(wantUntil) {
 				t.Fatalf("prefs = %+v, want alice's training reminder snoozed until %v", prefs, wantUntil)
 			}
@@ -114,8 +117,8 @@ func TestStopWhereItMakesSense(t *testing.T) {
 	w := newWorld(t, "2027-05-11", "fr")
 	w.meet("alice", "rita")
 	w.seedTraining()
-	w.seed(&storage.SystemRow{ID: "copilot", Name: "Copilot", Status: "approved", EFVPNextReview: date("2027-05-18"),
-		OwnerKey: "terminal:rita"})
+	w.approved("terminal:rita", "", workflow.Approval{SystemName: "Copilot", Kind: "private", Hosting: "canada",
+		EFVPNextReview: date("2027-05-18"), OwnerKey: "terminal:rita"})
 	w.deliver()
 	w.r.As("alice").Say("arrête ce rappel").Want("je ne vous enverrai plus ce rappel")
 	w.r.As("rita").Say("Arrête ce rappel").Want("obligation de la procédure 30-02", "rappelle-moi dans une semaine")

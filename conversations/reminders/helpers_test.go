@@ -2,7 +2,6 @@ package reminders_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -10,14 +9,14 @@ import (
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/console/consoletest"
 	"github.com/cssdgs/iagbot/bot/delivery"
+	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/bot/scheduler"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/conversations"
 	convreminders "github.com/cssdgs/iagbot/conversations/reminders"
 	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/storage/storagetest"
 	"github.com/jonboulle/clockwork"
-	"gorm.io/driver/sqlite"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 )
 
 var toronto = func() *time.Location {
@@ -28,11 +27,10 @@ var toronto = func() *time.Location {
 	return loc
 }()
 
-// world is the engine with the reminders feature on a real SQLite file, a terminal
+// world is the engine with the reminders feature on SQLite in memory, a terminal
 // where people type, and a scheduler that delivers reminders into that terminal.
 type world struct {
 	t     *testing.T
-	path  string
 	db    *storage.DB
 	e     *conversations.Engine
 	r     *consoletest.Runner
@@ -44,14 +42,13 @@ type world struct {
 // an administrator. locale is the terminal's ("fr" or "en").
 func newWorld(t *testing.T, date, locale string) *world {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "iagbot.db")
-	db, err := storage.Open(context.Background(), path)
+	db, err := storage.Open(context.Background(), ":memory:")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
 	d, _ := time.ParseInLocation("2006-01-02", date, toronto)
-	w := &world{t: t, path: path, db: db, clock: clockwork.NewFakeClockAt(d.Add(9 * time.Hour))}
+	w := &world{t: t, db: db, clock: clockwork.NewFakeClockAt(d.Add(9 * time.Hour))}
 	db.Now = w.clock.Now
 	roles := &config.File{Roles: map[string][]string{config.RoleAdmin: {"terminal:admin"}}}
 	w.e = conversations.New(db, roles, nil)
@@ -94,26 +91,23 @@ func (w *world) deliver() scheduler.Report {
 // days moves the clock n days on, to the pass time.
 func (w *world) days(n int) { w.clock.Advance(time.Duration(n) * 24 * time.Hour) }
 
-// seed inserts rows other features write (systems, approved requests, trainings).
-func (w *world) seed(rows ...any) {
+// approved puts system into the inventory as the review workflow does: a request of
+// requester (supervised by supervisor, when given) that CODIR-IN approved with a. It
+// returns the request's id.
+func (w *world) approved(requester, supervisor string, a workflow.Approval) uint {
 	w.t.Helper()
-	g, err := gorm.Open(sqlite.Open("file:"+w.path+"?_busy_timeout=5000&_journal_mode=WAL"), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		w.t.Fatal(err)
+	answers := map[requests.Tag]string{}
+	if supervisor != "" {
+		answers[requests.TagSupervisor] = supervisor
 	}
-	sqlDB, _ := g.DB()
-	defer sqlDB.Close()
-	for _, r := range rows {
-		if err := g.Create(r).Error; err != nil {
-			w.t.Fatalf("seed %T: %v", r, err)
-		}
-	}
+	return storagetest.Approved(w.t, w.db, requester, answers, a).ID
 }
 
-func date(s string) *time.Time {
+// date is midnight UTC of a date, as the review workflow stores dates.
+func date(s string) time.Time {
 	d, err := time.Parse("2006-01-02", s)
 	if err != nil {
 		panic(err)
 	}
-	return &d
+	return d
 }

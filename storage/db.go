@@ -34,6 +34,10 @@ type DB struct {
 	postgres bool
 	// sightings spares rewriting a person's identical sightings (see Meet).
 	sightings sightings
+	// file is the SQLite file, empty for ":memory:" and PostgreSQL; lock is held
+	// shared on it while the database is open (see fileLock).
+	file string
+	lock *fileLock
 }
 
 // Open opens the database named by dsn and migrates its schema (see Migrate). dsn is a
@@ -66,6 +70,17 @@ func OpenUnmigrated(ctx context.Context, dsn string) (*DB, error) {
 		gdb *gorm.DB
 		err error
 	)
+	var file string
+	var held *fileLock
+	if !pg && dsn != ":memory:" {
+		file = sqliteFile(dsn)
+		if held, err = lockFile(file+".lock", false); err != nil {
+			if errors.Is(err, errLocked) {
+				return nil, fmt.Errorf("open database: %w", ErrRestoring)
+			}
+			return nil, fmt.Errorf("open database: lock file: %w", err)
+		}
+	}
 	if pg {
 		gdb, err = gorm.Open(postgres.New(postgres.Config{DSN: dsn,
 			OptionOpenDB: []stdlib.OptionOpenDB{stdlib.OptionAfterConnect(scanUTC)}}), cfg)
@@ -73,12 +88,14 @@ func OpenUnmigrated(ctx context.Context, dsn string) (*DB, error) {
 		gdb, err = gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg)
 	}
 	if err != nil {
+		held.release()
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	db := &DB{gdb: gdb, Now: time.Now, postgres: pg}
+	db := &DB{gdb: gdb, Now: time.Now, postgres: pg, file: file, lock: held}
 	if !pg {
 		sqlDB, err := gdb.DB()
 		if err != nil {
+			held.release()
 			return nil, err
 		}
 		// In WAL mode readers do not wait for the writer, so a few connections let
@@ -92,7 +109,7 @@ func OpenUnmigrated(ctx context.Context, dsn string) (*DB, error) {
 		sqlDB.SetMaxIdleConns(conns)
 		if dsn != ":memory:" {
 			if err := useWAL(ctx, sqlDB); err != nil {
-				sqlDB.Close()
+				db.Close()
 				return nil, fmt.Errorf("open database: %w", err)
 			}
 		}
@@ -147,13 +164,22 @@ func sqliteDSN(path string) string {
 	return "file:" + path + sep + "_synchronous=NORMAL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate"
 }
 
+// sqliteFile is the file of a SQLite DSN: the path without "file:" and parameters.
+func sqliteFile(dsn string) string {
+	dsn = strings.TrimPrefix(dsn, "file:")
+	if i := strings.IndexByte(dsn, '?'); i >= 0 {
+		dsn = dsn[:i]
+	}
+	return dsn
+}
+
 // Close closes the database.
 func (db *DB) Close() error {
 	sqlDB, err := db.gdb.DB()
 	if err != nil {
-		return err
+		return errors.Join(err, db.lock.release())
 	}
-	return sqlDB.Close()
+	return errors.Join(sqlDB.Close(), db.lock.release())
 }
 
 // Ping reports whether the database answers (readiness).

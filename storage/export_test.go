@@ -25,3 +25,12 @@ func EmbeddedMigrations(postgres bool) []string {
 	}
 	return out
 }
+
+// HoldRestoreLockForTest takes the lock a restore holds on the SQLite file.
+func HoldRestoreLockForTest(file string) (release func() error, err error) {
+	l, err := lockFile(file+".lock", true)
+	if err != nil {
+		return nil, err
+	}
+	return l.release, nil
+}

@@ -93,3 +93,15 @@ func Each(t *testing.T, fn func(t *testing.T, db *storage.DB)) {
 	t.Run("sqlite", func(t *testing.T) { fn(t, SQLite(t)) })
 	t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t)) })
 }
+
+// SQLiteAt opens (creating it when missing) the SQLite file at path, closed when tb
+// ends.
+func SQLiteAt(tb testing.TB, path string) *storage.DB {
+	tb.Helper()
+	db, err := storage.Open(context.Background(), path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}

@@ -52,6 +52,9 @@ func commands() []command {
 		{"inventory", "import, validate or export the inventory of approved GenAI systems", runInventory},
 		{"purge", "apply the retention settings (closed drafts, old conversation references)", runPurge},
 		{"audit", "export the audit log (decisions, inventory changes, sections they rest on) as CSV or JSON", runAudit},
+		{"migrate", "show the database schema's version and migrations, or apply them (status|up)", runMigrate},
+		{"backup", "copy the SQLite database to a file while the bot runs (PostgreSQL: pg_dump)", runBackup},
+		{"restore", "replace the SQLite database with a backup, checked first, while no iagbot uses it", runRestore},
 		{"reminders", "list the reminders the daily passes will send, and when (for an administrator)", runReminders},
 		{"manifest", "write the Teams app package or print the Slack app manifest", func(ctx context.Context, env Env, args []string) error {
 			return runManifest(ctx, env.Stdout, env.Stderr, args)
@@ -68,6 +71,10 @@ func run(ctx context.Context, args []string, env Env) int {
 		if len(args) == 0 {
 			return 2
 		}
+		return 0
+	}
+	if args[0] == "--version" {
+		printVersion(env.Stdout)
 		return 0
 	}
 	for _, c := range commands() {
@@ -96,7 +103,8 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\n\"iagbot COMMAND --help\" describes a command's options.")
+	fmt.Fprintln(w, "\n\"iagbot COMMAND --help\" describes a command's options; \"iagbot --version\" prints the version,")
+	fmt.Fprintln(w, "commit and database schema version.")
 }
 
 // newFlags returns a flag set whose --help prints a usage line and the options.

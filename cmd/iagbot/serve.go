@@ -7,10 +7,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/cmd/internal/app"
+	"github.com/cssdgs/iagbot/storage"
 )
 
 func runServe(ctx context.Context, env Env, args []string) error {
@@ -23,33 +25,68 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(env.Stderr, nil))
-	a, err := app.New(ctx, cfg, app.Options{Log: log})
-	if err != nil {
-		return err
-	}
-	defer a.Close()
+	// Listen first: while the database is opened and migrated (replicas starting
+	// together wait for one another's migrations), /healthz answers and /readyz says
+	// it is not ready yet.
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on IAGBOT_ADDR=%s: %w", cfg.Addr, err)
 	}
-	h := a.Handler()
+	h := &switchHandler{}
+	h.set(app.StartingHandler())
+	sctx, stopServing := context.WithCancel(ctx)
+	defer stopServing()
+	served := make(chan error, 1)
+	log.Info("listening", "addr", ln.Addr().String())
+	go func() { served <- serveHTTP(sctx, ln, h, log) }()
+	a, stop, err := startApp(ctx, cfg, log)
+	if err != nil {
+		stopServing()
+		<-served
+		return err
+	}
+	// After the HTTP server has stopped: Slack turns, reminders, database.
+	defer stop()
+	h.set(a.Handler())
+	log.Info("ready", "schema_version", storage.SchemaVersion())
+	return <-served
+}
+
+// startApp builds the app (database, migrations, inventory, features), starts the
+// reminders and Socket Mode; stop undoes it in reverse order.
+func startApp(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *app.App, stop func(), err error) {
+	a, err := app.New(ctx, cfg, app.Options{Log: log})
+	if err != nil {
+		return nil, nil, err
+	}
 	stopReminders, err := a.StartReminders(ctx)
 	if err != nil {
-		return err
+		a.Close()
+		return nil, nil, err
 	}
-	defer stopReminders()
 	// Socket Mode, when SLACK_APP_TOKEN is set, for a school without a public URL.
 	if err := a.StartSlack(ctx); err != nil {
-		return err
+		stopReminders()
+		a.Close()
+		return nil, nil, err
 	}
-	defer func() {
-		// After the HTTP server has stopped: let accepted Slack turns finish.
+	return a, func() {
+		// Let accepted Slack turns finish.
 		sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
 		a.StopSlack(sctx)
-	}()
-	log.Info("listening", "addr", ln.Addr().String())
-	return serveHTTP(ctx, ln, h, log)
+		stopReminders()
+		a.Close()
+	}, nil
+}
+
+// switchHandler serves the starting handler, then the app's once it is built.
+type switchHandler struct{ h atomic.Pointer[http.Handler] }
+
+func (s *switchHandler) set(h http.Handler) { s.h.Store(&h) }
+
+func (s *switchHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	(*s.h.Load()).ServeHTTP(w, r)
 }
 
 // serveHTTP serves until ctx is done, then stops accepting and lets in-flight requests

@@ -103,15 +103,19 @@ func (db *DB) People(ctx context.Context, key string) ([]bot.Person, error) {
 	return out, nil
 }
 
-// FindPersonKey resolves a person named by e-mail, platform user id or key to their
-// key; bot.ErrNotFound when the bot never met them.
+// FindPersonKey resolves a person named by e-mail, key or CHANNEL:ID (a platform user id
+// on its own channel) to their key; bot.ErrNotFound when the bot never met them.
 func (db *DB) FindPersonKey(ctx context.Context, who string) (string, error) {
 	// A person with an e-mail is keyed by it lower-cased (bot.User.Key), and roles match
 	// e-mails whatever their case: "Marie.Tremblay@…" in the configuration is her.
 	folded := strings.ToLower(strings.TrimSpace(who))
+	q := db.read(ctx).Where("key IN ? OR email = ?", []string{who, folded}, who)
+	if ch, id, ok := strings.Cut(who, ":"); ok && id != "" {
+		// A platform id counts on its own channel only ("slack:U04…", "teams:<AAD>").
+		q = q.Or("channel = ? AND user_id = ?", ch, id)
+	}
 	var row PersonRow
-	err := db.read(ctx).Where("key IN ? OR email = ? OR user_id = ?", []string{who, folded}, who, who).
-		Order("last_seen_at DESC").First(&row).Error
+	err := q.Order("last_seen_at DESC").First(&row).Error
 	if isNotFound(err) {
 		return "", bot.ErrNotFound
 	}

@@ -49,8 +49,14 @@ func testMeetPersonKeepsLangAndRef(t *testing.T, db *storage.DB) {
 	if slack == nil || slack.DirectRef == nil || slack.DirectRef.ID != "D1" || slack.Name != "Marie Tremblay" {
 		t.Fatalf("Slack person = %+v, want ref D1 and name kept", slack)
 	}
-	if got, err := db.FindPersonKey(ctx, "U1"); err != nil || got != key {
-		t.Fatalf("FindPersonKey(U1) = %q, %v; want %q", got, err, key)
+	if got, err := db.FindPersonKey(ctx, "slack:U1"); err != nil || got != key {
+		t.Fatalf("FindPersonKey(slack:U1) = %q, %v; want %q", got, err, key)
+	}
+	// A platform id is someone only on its own channel, and only with its prefix.
+	for _, who := range []string{"U1", "teams:U1"} {
+		if got, err := db.FindPersonKey(ctx, who); err == nil {
+			t.Errorf("FindPersonKey(%s) = %q; want not found", who, got)
+		}
 	}
 }
 

@@ -44,6 +44,10 @@ type Slack struct {
 	SigningSecret string // SLACK_SIGNING_SECRET
 	AppToken      string // SLACK_APP_TOKEN: Socket Mode when set
 	APIURL        string // SLACK_API_URL
+	// TeamID and AppID override what auth.test and bots.info tell at start: the only
+	// workspace and app whose requests are processed.
+	TeamID string // SLACK_TEAM_ID
+	AppID  string // SLACK_APP_ID
 }
 
 // DefaultOpenIDMetadataURL is the Bot Framework's public OpenID metadata.
@@ -74,6 +78,8 @@ func Load(getenv func(string) string) (*Config, error) {
 			SigningSecret: get("SLACK_SIGNING_SECRET", ""),
 			AppToken:      get("SLACK_APP_TOKEN", ""),
 			APIURL:        get("SLACK_API_URL", "https://slack.com/api/"),
+			TeamID:        get("SLACK_TEAM_ID", ""),
+			AppID:         get("SLACK_APP_ID", ""),
 		},
 	}
 	lang := get("IAGBOT_LANG", "fr")
@@ -86,6 +92,10 @@ func Load(getenv func(string) string) (*Config, error) {
 	}
 	if c.Teams.AppID != "" && c.Teams.AppPassword == "" {
 		return nil, errors.New("config: MICROSOFT_APP_PASSWORD is required when MICROSOFT_APP_ID is set")
+	}
+	if c.Teams.AppID != "" && c.Teams.TenantID == "" {
+		// Single tenant: activities of any other tenant are ignored, so it must be known.
+		return nil, errors.New("config: MICROSOFT_APP_TENANT_ID is required when MICROSOFT_APP_ID is set")
 	}
 	if c.Slack.BotToken != "" && c.Slack.SigningSecret == "" && c.Slack.AppToken == "" {
 		return nil, errors.New("config: SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)")

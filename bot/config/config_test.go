@@ -47,6 +47,9 @@ func TestLoadNamesTheBadKey(t *testing.T) {
 		{"bad time", map[string]string{"IAGBOT_CONFIG": write("c.yaml", "reminders:\n  at: '9h'\n")}, "reminders.at"},
 		{"bad closure", map[string]string{"IAGBOT_CONFIG": write("d.yaml", "reminders:\n  closures: ['2026-13-01']\n")}, "reminders.closures[0]"},
 		{"bad digest day", map[string]string{"IAGBOT_CONFIG": write("e.yaml", "reminders:\n  digest_day: lundi\n")}, "reminders.digest_day"},
+		{"bare platform id", map[string]string{"IAGBOT_CONFIG": write("g.yaml", "roles:\n  sti: [U04ABCDEF]\n")}, "roles.sti[0]"},
+		{"unknown channel prefix", map[string]string{"IAGBOT_CONFIG": write("h.yaml", "roles:\n  sti: ['directline:U1']\n")}, "roles.sti[0]"},
+		{"tenant missing", map[string]string{"MICROSOFT_APP_ID": "x", "MICROSOFT_APP_PASSWORD": "p"}, "MICROSOFT_APP_TENANT_ID"},
 		{"bad url", map[string]string{"IAGBOT_CONFIG": write("f.yaml", "incident_form_url: maestro\n")}, "incident_form_url"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -59,7 +62,7 @@ func TestLoadNamesTheBadKey(t *testing.T) {
 }
 
 func TestRolesOf(t *testing.T) {
-	f, err := ParseFile([]byte("roles:\n  codir-in: [Marie@CSSDGS.gouv.qc.ca, U42]\n  admin: ['terminal:paul']\n"))
+	f, err := ParseFile([]byte("roles:\n  codir-in: [Marie@CSSDGS.gouv.qc.ca, 'slack:U42', 'teams:aad-7']\n  admin: ['terminal:paul']\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,6 +74,10 @@ func TestRolesOf(t *testing.T) {
 		{bot.User{ID: "aad", Email: "marie@cssdgs.gouv.qc.ca"}, bot.Teams, []string{RoleCODIRIN}},
 		{bot.User{ID: "U42"}, bot.Slack, []string{RoleCODIRIN}},
 		{bot.User{ID: "U42"}, bot.Terminal, nil},
+		{bot.User{ID: "U42"}, bot.Teams, nil}, // an id is only itself on its own channel
+		{bot.User{ID: "aad-7"}, bot.Teams, []string{RoleCODIRIN}},
+		{bot.User{ID: "aad-7"}, bot.Slack, nil},
+		{bot.User{ID: "slack:U42"}, bot.Teams, nil},
 		{bot.User{ID: "paul"}, bot.Terminal, []string{RoleAdmin}},
 		{bot.User{ID: "zoe"}, bot.Slack, nil},
 	} {

@@ -86,6 +86,9 @@ func (f *File) validate() error {
 			if strings.TrimSpace(m) == "" {
 				return fmt.Errorf("roles.%s[%d]: empty member", role, i)
 			}
+			if !validMember(m) {
+				return fmt.Errorf("roles.%s[%d]: %q is neither an e-mail nor CHANNEL:ID (slack:U04ABCDEF, teams:<AAD object id>, terminal:NAME)", role, i, m)
+			}
 		}
 	}
 	if _, err := time.Parse("15:04", f.Reminders.At); err != nil {
@@ -120,6 +123,20 @@ var weekdays = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Mon
 // DigestWeekday returns the digest day.
 func (r Reminders) DigestWeekday() time.Weekday { return weekdays[strings.ToLower(r.DigestDay)] }
 
+// validMember reports an e-mail or a platform id with its channel prefix; a bare
+// platform id is refused, since it could be anyone's id on another channel.
+func validMember(m string) bool {
+	m = strings.TrimSpace(m)
+	if ch, id, ok := strings.Cut(m, ":"); ok && id != "" {
+		switch bot.Channel(ch) {
+		case bot.Teams, bot.Slack, bot.Terminal:
+			return true
+		}
+	}
+	at := strings.LastIndex(m, "@")
+	return at > 0 && at < len(m)-1 && !strings.ContainsAny(m, " :")
+}
+
 func known(role string) bool {
 	for _, r := range RoleNames {
 		if r == role {
@@ -130,7 +147,9 @@ func known(role string) bool {
 }
 
 // RolesOf returns the roles of u seen on ch, matching members by e-mail
-// (case-insensitive), platform user id, or "<channel>:<id>".
+// (case-insensitive) or "<channel>:<id>" ("slack:U04ABCDEF", "teams:<AAD object id>",
+// "terminal:NAME"). A bare id matches nobody: the same string may be anyone's id on
+// another channel.
 func (f *File) RolesOf(u bot.User, ch bot.Channel) []string {
 	var out []string
 	for _, role := range RoleNames {
@@ -152,9 +171,7 @@ func matches(member string, u bot.User, ch bot.Channel) bool {
 	switch {
 	case u.Email != "" && strings.EqualFold(m, u.Email):
 		return true
-	case m == string(ch)+":"+u.ID:
-		return true
-	case ch != bot.Terminal && m == u.ID:
+	case u.ID != "" && m == string(ch)+":"+u.ID:
 		return true
 	}
 	return false

@@ -82,7 +82,7 @@ func TestToPersonUnreachable(t *testing.T) {
 func TestToRoleChannelThenMembers(t *testing.T) {
 	ctx := context.Background()
 	db, fm, d, _ := setup(t)
-	d.Members = func(role string) []string { return map[string][]string{"sti": {"U9", "ghost@x.org"}}[role] }
+	d.Members = func(role string) []string { return map[string][]string{"sti": {"slack:U9", "ghost@x.org"}}[role] }
 	u := bot.User{ID: "U9"}
 	if _, err := db.MeetPerson(ctx, u.Key(bot.Slack), bot.Slack, u, &bot.ConversationRef{Channel: bot.Slack, ID: "D9", UserID: "U9"}); err != nil {
 		t.Fatal(err)

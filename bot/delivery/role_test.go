@@ -22,7 +22,7 @@ func TestToRoleOutageIsNotUnreachable(t *testing.T) {
 	ctx := context.Background()
 	db, _, d, _ := setup(t)
 	d.Add(bot.Slack, downMessenger{})
-	d.Members = func(role string) []string { return map[string][]string{"sti": {"U9", "ghost@x.org"}}[role] }
+	d.Members = func(role string) []string { return map[string][]string{"sti": {"slack:U9", "ghost@x.org"}}[role] }
 	u := bot.User{ID: "U9"}
 	if _, err := db.MeetPerson(ctx, u.Key(bot.Slack), bot.Slack, u, &bot.ConversationRef{Channel: bot.Slack, ID: "D9", UserID: "U9"}); err != nil {
 		t.Fatal(err)

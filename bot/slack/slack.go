@@ -57,6 +57,14 @@ type Options struct {
 	// SigningSecret is SLACK_SIGNING_SECRET. Without it every HTTP request is refused
 	// (Socket Mode needs none).
 	SigningSecret string
+	// TeamID, EnterpriseID and AppID are this bot's workspace, its Enterprise Grid org
+	// (empty outside one) and its Slack app (auth.test and bots.info tell them; the
+	// application learns them at start, or takes SLACK_TEAM_ID and SLACK_APP_ID).
+	// Events, interactions and commands of any other workspace, org or app, and
+	// events of channels shared with another organisation (Slack Connect), are
+	// acknowledged and ignored. Leaving TeamID and AppID both empty turns the check
+	// off, which only tests do.
+	TeamID, EnterpriseID, AppID string
 	// Dedupe is required: it is how a retried event is handled once.
 	Dedupe Deduper
 	// Home fills the App Home tab; nil leaves app_home_opened unanswered.
@@ -79,7 +87,8 @@ type Options struct {
 	// Now is the clock of signature checks and caches (tests).
 	Now func() time.Time
 	// Observe counts inbound outcomes the engine never sees: "unauthorized",
-	// "bad_request", "duplicate", "busy" (metrics).
+	// "bad_request", "duplicate", "busy", "foreign" (another workspace, org or app)
+	// (metrics).
 	Observe func(outcome string)
 }
 

@@ -14,12 +14,15 @@ import (
 // command is a slash command (/iag), from an HTTP form or a Socket Mode payload; the
 // field names are Slack's (https://docs.slack.dev/interactivity/implementing-slash-commands).
 type command struct {
-	Command     string `json:"command"`
-	Text        string `json:"text"`
-	UserID      string `json:"user_id"`
-	ChannelID   string `json:"channel_id"`
-	ResponseURL string `json:"response_url"`
-	TriggerID   string `json:"trigger_id"`
+	Command      string `json:"command"`
+	Text         string `json:"text"`
+	UserID       string `json:"user_id"`
+	ChannelID    string `json:"channel_id"`
+	ResponseURL  string `json:"response_url"`
+	TriggerID    string `json:"trigger_id"`
+	TeamID       string `json:"team_id"`
+	EnterpriseID string `json:"enterprise_id"`
+	APIAppID     string `json:"api_app_id"`
 }
 
 func (c *Channel) serveCommands(w http.ResponseWriter, r *http.Request) {
@@ -34,7 +37,8 @@ func (c *Channel) serveCommands(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cmd := command{Command: form.Get("command"), Text: form.Get("text"), UserID: form.Get("user_id"),
-		ChannelID: form.Get("channel_id"), ResponseURL: form.Get("response_url"), TriggerID: form.Get("trigger_id")}
+		ChannelID: form.Get("channel_id"), ResponseURL: form.Get("response_url"), TriggerID: form.Get("trigger_id"),
+		TeamID: form.Get("team_id"), EnterpriseID: form.Get("enterprise_id"), APIAppID: form.Get("api_app_id")}
 	switch c.acceptCommand(r.Context(), cmd) {
 	case malformed:
 		c.opts.Observe("bad_request")
@@ -61,6 +65,9 @@ func (c *Channel) busyMessage() map[string]string {
 func (c *Channel) acceptCommand(ctx context.Context, cmd command) outcome {
 	if cmd.UserID == "" || cmd.ResponseURL == "" {
 		return malformed
+	}
+	if reason := c.foreign(origin{team: cmd.TeamID, enterprise: cmd.EnterpriseID, app: cmd.APIAppID}); reason != "" {
+		return c.refuseForeign(kindCommand, cmd.TriggerID, reason)
 	}
 	in := inbound{kind: kindCommand, userID: cmd.UserID, requestID: cmd.TriggerID, responseURL: cmd.ResponseURL,
 		// Group, so that the engine never keeps this as the person's direct

@@ -12,10 +12,14 @@ import (
 
 // envelope is the outer JSON of an Events API request.
 type envelope struct {
-	Type           string `json:"type"`
-	Challenge      string `json:"challenge"`
-	EventID        string `json:"event_id"`
-	Authorizations []struct {
+	Type               string `json:"type"`
+	Challenge          string `json:"challenge"`
+	EventID            string `json:"event_id"`
+	TeamID             string `json:"team_id"`
+	EnterpriseID       string `json:"enterprise_id"`
+	APIAppID           string `json:"api_app_id"`
+	IsExtSharedChannel bool   `json:"is_ext_shared_channel"`
+	Authorizations     []struct {
 		UserID string `json:"user_id"`
 	} `json:"authorizations"`
 	Event json.RawMessage `json:"event"`
@@ -35,6 +39,7 @@ type innerEvent struct {
 	ChannelType string          `json:"channel_type"`
 	Tab         string          `json:"tab"`
 	Edited      json.RawMessage `json:"edited"`
+	UserTeam    string          `json:"user_team"` // the author's workspace (Slack Connect)
 }
 
 // outcome is what became of an accepted request; HTTP and Socket Mode answer it in
@@ -96,6 +101,10 @@ func (c *Channel) acceptEvent(ctx context.Context, env envelope) outcome {
 	var ev innerEvent
 	if err := json.Unmarshal(env.Event, &ev); err != nil {
 		return malformed
+	}
+	if reason := c.foreign(origin{team: env.TeamID, enterprise: env.EnterpriseID, app: env.APIAppID,
+		userTeam: ev.UserTeam, shared: env.IsExtSharedChannel}); reason != "" {
+		return c.refuseForeign("event", env.EventID, reason)
 	}
 	in, ok := inboundFromEvent(env, ev)
 	if !ok {

@@ -18,8 +18,16 @@ type interaction struct {
 	Type        string `json:"type"`
 	TriggerID   string `json:"trigger_id"`
 	ResponseURL string `json:"response_url"`
-	User        struct {
+	APIAppID    string `json:"api_app_id"`
+	Team        struct {
 		ID string `json:"id"`
+	} `json:"team"`
+	Enterprise *struct {
+		ID string `json:"id"`
+	} `json:"enterprise"`
+	User struct {
+		ID     string `json:"id"`
+		TeamID string `json:"team_id"`
 	} `json:"user"`
 	Channel struct {
 		ID string `json:"id"`
@@ -64,6 +72,13 @@ func (c *Channel) acceptInteraction(ctx context.Context, payload []byte) outcome
 	if p.Type != "block_actions" {
 		c.log.Info("slack interaction ignored", "type", p.Type)
 		return queued
+	}
+	o := origin{team: p.Team.ID, app: p.APIAppID, userTeam: p.User.TeamID}
+	if p.Enterprise != nil {
+		o.enterprise = p.Enterprise.ID
+	}
+	if reason := c.foreign(o); reason != "" {
+		return c.refuseForeign(kindAction, p.TriggerID, reason)
 	}
 	in, ok := inboundFromAction(p)
 	if !ok {

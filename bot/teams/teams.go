@@ -88,7 +88,9 @@ type Config struct {
 	Emulator bool
 	// AppID is the bot's Microsoft app id; the bot's Teams account is "28:"+AppID.
 	AppID string
-	// TenantID and ServiceURL are used to open 1:1 conversations (OpenDirect). The
+	// TenantID is the bot's Azure tenant (MICROSOFT_APP_TENANT_ID), required with a
+	// Validator: activities of any other tenant are ignored. TenantID and ServiceURL
+	// are also used to open 1:1 conversations (OpenDirect). The
 	// service URL of the last authentic activity wins over ServiceURL, which wins over
 	// DefaultServiceURL; TenantID wins over the last activity's tenant.
 	TenantID, ServiceURL string
@@ -100,7 +102,7 @@ type Config struct {
 	MemberTTL   time.Duration
 	Now         func() time.Time
 	// Observe counts inbound outcomes the engine never sees: "unauthorized",
-	// "bad_request", "duplicate", "busy".
+	// "bad_request", "duplicate", "busy", "foreign" (not Teams, another tenant, no AAD user).
 	Observe func(outcome string)
 }
 
@@ -138,6 +140,8 @@ func New(cfg Config) (*Channel, error) {
 		return nil, errors.Join(ErrConfig, errors.New("no token validator: set MICROSOFT_APP_ID (the emulator mode without it needs a loopback address)"))
 	case cfg.Validator != nil && cfg.Emulator:
 		return nil, errors.Join(ErrConfig, errors.New("teams: emulator mode and a token validator are exclusive"))
+	case cfg.Validator != nil && cfg.TenantID == "":
+		return nil, errors.Join(ErrConfig, errors.New("no tenant: set MICROSOFT_APP_TENANT_ID (only that tenant's activities are processed)"))
 	}
 	if cfg.MaxInFlight <= 0 {
 		cfg.MaxInFlight = DefaultMaxInFlight

@@ -55,6 +55,23 @@ func (in *inbound) tenantID() string {
 	return ""
 }
 
+// inTenant reports whether the activity names tenant, and no other, in both places
+// Teams puts it.
+func (in *inbound) inTenant(tenant string) bool {
+	if tenant == "" {
+		return false
+	}
+	conv := in.Conversation.TenantID
+	var data string
+	if t, ok := in.ChannelData["tenant"].(map[string]any); ok {
+		data, _ = t["id"].(string)
+	}
+	if conv == "" && data == "" {
+		return false
+	}
+	return (conv == "" || conv == tenant) && (data == "" || data == tenant)
+}
+
 // locale is the activity's locale, else the Teams client's (clientInfo entity).
 func (in *inbound) locale() string {
 	if in.Locale != "" {
@@ -104,8 +121,8 @@ func conversationID(r bot.ConversationRef) string {
 // Teams "29:" id differs per bot), the e-mail comes from the members API, cached.
 func (c *Channel) user(ctx context.Context, in *inbound) bot.User {
 	u := bot.User{ID: in.From.AadObjectID, Name: in.From.Name}
-	if u.ID == "" {
-		u.ID = in.From.ID // the emulator has no AAD
+	if u.ID == "" && c.cfg.Emulator {
+		u.ID = in.From.ID // the emulator has no AAD; elsewhere foreign refused it
 	}
 	u.Email = c.email(ctx, in)
 	return u

@@ -19,9 +19,14 @@ import (
 //  2. it must be an activity (400 otherwise);
 //  3. the bearer token must be valid for that activity's channel and service URL
 //     (401 otherwise; nothing of the activity is processed or stored);
-//  4. an activity already seen (same conversation and id, a redelivery) gets 200 and
+//  4. a message or conversationUpdate must come from Teams in the bot's own tenant and
+//     from a person of that tenant: channelId "msteams" ("emulator" too in emulator
+//     mode), tenant (channelData.tenant.id and conversation.tenantId) equal to
+//     Config.TenantID, from.aadObjectId present; anything else gets 200 and has no
+//     effect (nothing stored, not even the service URL), logged without content;
+//  5. an activity already seen (same conversation and id, a redelivery) gets 200 and
 //     nothing else; 503 when the database cannot tell, so that Teams retries;
-//  5. message and conversationUpdate activities are processed before the answer, at
+//  6. message and conversationUpdate activities are processed before the answer, at
 //     most MaxInFlight at once (503 when no slot frees while the request lasts);
 //     invoke activities get 501, since the bot's cards use no Action.Execute; other
 //     types get 200 and are ignored.
@@ -62,6 +67,14 @@ func (c *Channel) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
+	if reason := c.foreign(in); reason != "" {
+		// A valid token proves the Bot Framework sent it, not that Teams or our tenant
+		// did: Web Chat and Direct Line reach the same endpoint.
+		c.cfg.Observe("foreign")
+		c.log.Warn("teams activity ignored", "reason", reason, "type", string(in.Type))
+		w.WriteHeader(http.StatusOK)
+		return
+	}
 	select {
 	case c.inflight <- struct{}{}:
 		defer func() { <-c.inflight }()
@@ -92,6 +105,27 @@ func (c *Channel) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		c.onConversationUpdate(ctx, in)
 	}
 	w.WriteHeader(http.StatusOK)
+}
+
+// foreign names why an activity is not from a person of the bot's Teams tenant; ""
+// when it is.
+func (c *Channel) foreign(in *inbound) string {
+	if c.cfg.Emulator {
+		if in.ChannelID != "msteams" && in.ChannelID != "emulator" {
+			return "channel"
+		}
+		return ""
+	}
+	if in.ChannelID != "msteams" {
+		return "channel"
+	}
+	if !in.inTenant(c.cfg.TenantID) {
+		return "tenant"
+	}
+	if in.From.AadObjectID == "" {
+		return "no_aad_object_id"
+	}
+	return ""
 }
 
 func (c *Channel) refuse(w http.ResponseWriter, code int, outcome, reason string) {

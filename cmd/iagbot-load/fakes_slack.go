@@ -51,6 +51,8 @@ func (f *fakes) slackMethod(w http.ResponseWriter, r *http.Request) {
 	case "auth.test":
 		out = map[string]any{"url": "https://cssdgs-load.slack.com/", "team": "CSSDGS", "user": "iagbot",
 			"team_id": "T0LOAD", "user_id": "U0BOT", "bot_id": "B0BOT"}
+	case "bots.info":
+		out = map[string]any{"bot": map[string]any{"id": "B0BOT", "app_id": "A0LOAD", "user_id": "U0BOT"}}
 	default:
 		out = map[string]any{}
 	}

@@ -3,12 +3,14 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/config"
 	slackbot "github.com/cssdgs/iagbot/bot/slack"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
@@ -43,7 +45,15 @@ func (a *App) slackRun() *slackRun {
 		opts = append(opts, slack.OptionAppLevelToken(s.AppToken))
 	}
 	api := slack.New(s.BotToken, opts...)
+	self, err := learnSlack(api, s)
+	if err != nil {
+		a.Log.Error("Slack channel off: the bot's own workspace and app are unknown, so no request could be "+
+			"trusted; check SLACK_BOT_TOKEN and the users:read scope, or set SLACK_TEAM_ID and SLACK_APP_ID", "error", err.Error())
+		return nil
+	}
+	a.Log.Info("Slack workspace and app", "team_id", self.team, "enterprise_id", self.enterprise, "app_id", self.app)
 	ch, err := slackbot.New(api, a.Turns, slackbot.Options{SigningSecret: s.SigningSecret, Dedupe: a.DB,
+		TeamID: self.team, EnterpriseID: self.enterprise, AppID: self.app,
 		Home: slackHome{a}, DefaultLang: a.Cfg.Lang, Log: a.Log,
 		Observe: func(outcome string) { a.Metrics.Inbound.WithLabelValues(string(bot.Slack), outcome).Inc() }})
 	if err != nil {
@@ -57,6 +67,45 @@ func (a *App) slackRun() *slackRun {
 	}
 	a.slack = r
 	return r
+}
+
+// slackSelf is the bot's own workspace, Enterprise Grid org and app.
+type slackSelf struct{ team, enterprise, app string }
+
+// learnSlack asks Slack who the bot is: auth.test gives the workspace, the org and the
+// bot id, bots.info the bot's app. SLACK_TEAM_ID and SLACK_APP_ID win over what Slack
+// says; with both set, Slack's silence is no error (the org is then the one auth.test
+// gives when it answers).
+func learnSlack(api *slack.Client, s config.Slack) (slackSelf, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	self := slackSelf{team: s.TeamID, app: s.AppID}
+	overridden := s.TeamID != "" && s.AppID != ""
+	auth, err := api.AuthTestContext(ctx)
+	if err != nil {
+		if overridden {
+			return self, nil
+		}
+		return self, fmt.Errorf("auth.test: %w", err)
+	}
+	self.enterprise = auth.EnterpriseID
+	if self.team == "" {
+		self.team = auth.TeamID
+	}
+	if self.app == "" {
+		if auth.BotID == "" {
+			return self, errors.New("auth.test named no bot: SLACK_BOT_TOKEN must be a bot token (xoxb-…)")
+		}
+		b, err := api.GetBotInfoContext(ctx, slack.GetBotInfoParameters{Bot: auth.BotID})
+		if err != nil {
+			return self, fmt.Errorf("bots.info: %w", err)
+		}
+		self.app = b.AppID
+	}
+	if self.team == "" || self.app == "" {
+		return self, errors.New("auth.test or bots.info gave no team or app id")
+	}
+	return self, nil
 }
 
 // apiURL ends SLACK_API_URL with the slash slack-go expects before method names.

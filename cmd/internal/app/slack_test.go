@@ -61,6 +61,10 @@ func (f *slackAPI) serve(w http.ResponseWriter, r *http.Request) {
 	switch method {
 	case "users.info":
 		w.Write([]byte(`{"ok":true,"user":{"id":"U1","locale":"fr-CA","profile":{"real_name":"Marie Tremblay","email":"marie@cssdgs.gouv.qc.ca"}}}`))
+	case "auth.test":
+		w.Write([]byte(`{"ok":true,"team_id":"T1","user_id":"UBOT","bot_id":"B1"}`))
+	case "bots.info":
+		w.Write([]byte(`{"ok":true,"bot":{"id":"B1","app_id":"A1","user_id":"UBOT"}}`))
 	case "apps.connections.open":
 		w.Write([]byte(`{"ok":true,"url":"ws` + strings.TrimPrefix(f.URL, "http") + `/socket"}`))
 	default:
@@ -98,7 +102,7 @@ func postSlackEvent(t *testing.T, h http.Handler, event string) int {
 	return resp.StatusCode
 }
 
-const slackDM = `{"type":"event_callback","event_id":"Ev1","event":{"type":"message","channel_type":"im","channel":"D1","user":"U1","text":"aide","ts":"1.0"}}`
+const slackDM = `{"type":"event_callback","event_id":"Ev1","team_id":"T1","api_app_id":"A1","event":{"type":"message","channel_type":"im","channel":"D1","user":"U1","text":"aide","ts":"1.0"}}`
 
 // TestSlackRoutes: no route without SLACK_BOT_TOKEN; with it, a direct message goes
 // through the real engine and features, and StopSlack waits for the reply.
@@ -138,7 +142,7 @@ func TestSlackHome(t *testing.T) {
 	if _, err := a.DB.CreateDraft(context.Background(), "marie@cssdgs.gouv.qc.ca", "Marie Tremblay", "fr"); err != nil {
 		t.Fatal(err)
 	}
-	postSlackEvent(t, a.Handler(), `{"type":"event_callback","event_id":"EvH","event":{"type":"app_home_opened","tab":"home","user":"U1"}}`)
+	postSlackEvent(t, a.Handler(), `{"type":"event_callback","event_id":"EvH","team_id":"T1","api_app_id":"A1","event":{"type":"app_home_opened","tab":"home","user":"U1"}}`)
 	a.StopSlack(context.Background())
 	views := api.Calls("views.publish")
 	if len(views) != 1 {
@@ -175,5 +179,44 @@ func TestSlackSocketMode(t *testing.T) {
 	close(api.socket)
 	if n := len(api.Calls("chat.postMessage")); n != 1 {
 		t.Errorf("%d replies, want 1", n)
+	}
+}
+
+// TestSlackLearnsItsWorkspaceAndApp: at start the channel asks auth.test and bots.info
+// who it is; a signed event of another workspace or app then has no effect.
+// SLACK_TEAM_ID and SLACK_APP_ID win over what Slack says.
+func TestSlackLearnsItsWorkspaceAndApp(t *testing.T) {
+	evil := strings.Replace(slackDM, `"team_id":"T1"`, `"team_id":"TEVILCORP"`, 1)
+	otherApp := strings.Replace(strings.Replace(slackDM, `"api_app_id":"A1"`, `"api_app_id":"AOTHERAPP"`, 1), "Ev1", "Ev2", 1)
+	for _, tc := range []struct {
+		name   string
+		env    map[string]string
+		events []string
+		want   int // replies
+	}{
+		{"learned: ours", nil, []string{slackDM}, 1},
+		{"learned: other team and app", nil, []string{evil, otherApp}, 0},
+		{"overridden", map[string]string{"SLACK_TEAM_ID": "TEVILCORP", "SLACK_APP_ID": "A1"}, []string{slackDM, evil}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			api := newSlackAPI(t)
+			env := map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "secret", "SLACK_API_URL": api.URL}
+			for k, v := range tc.env {
+				env[k] = v
+			}
+			a, _ := teamsApp(t, env)
+			for _, ev := range tc.events {
+				if got := postSlackEvent(t, a.Handler(), ev); got != http.StatusOK {
+					t.Fatalf("status %d, want 200", got)
+				}
+			}
+			a.StopSlack(context.Background())
+			if n := len(api.Calls("chat.postMessage")); n != tc.want {
+				t.Errorf("%d replies, want %d", n, tc.want)
+			}
+			if len(api.Calls("auth.test")) == 0 {
+				t.Error("auth.test was not called at start")
+			}
+		})
 	}
 }

@@ -67,7 +67,7 @@ func TestTeamsRoute(t *testing.T) {
 		wantLog  string
 		wantSent bool
 	}{
-		{"app id: tokens required", map[string]string{"MICROSOFT_APP_ID": "app", "MICROSOFT_APP_PASSWORD": "pw"},
+		{"app id: tokens required", map[string]string{"MICROSOFT_APP_ID": "app", "MICROSOFT_APP_PASSWORD": "pw", "MICROSOFT_APP_TENANT_ID": "tenant"},
 			http.StatusUnauthorized, "", false},
 		{"no app id on loopback: emulator", map[string]string{"IAGBOT_ADDR": "127.0.0.1:3978"},
 			http.StatusOK, "TEAMS AUTHENTICATION IS OFF", true},

@@ -14,6 +14,28 @@ func samples() map[string]*cards.Card {
 		"long":    longCard(),
 		"choices": choicesCard(),
 		"answer":  answerCard(),
+		"hostile": hostileCard(),
+	}
+}
+
+// hostile is what a requester may type to dress up a reviewer's card.
+const hostile = "[Cliquez ici pour approuver rapidement](https://evil.example/phish) **URGENT** _vite_ \\o/"
+
+// hostileCard carries text typed by a person in every plain-text field: it must show
+// literally, never as a link, bold, italic or list.
+func hostileCard() *cards.Card {
+	return &cards.Card{
+		Title:    "Demande n° 7 : " + hostile,
+		Subtitle: "- " + hostile,
+		Sections: []cards.Section{
+			{Heading: "# " + hostile, Facts: []cards.Fact{
+				{Label: "Système", Value: hostile},
+				{Label: "Demandeur", Value: "Carl Codir (CODIR-IN) **approuvé**"},
+				{Label: "Usage", Value: "1. premier\n2. second"},
+			}},
+			{Checklist: []cards.Check{{Label: hostile, Met: true}}},
+		},
+		Buttons: []cards.Button{{Label: "Approuver", Verb: "review.approve", Subject: "7"}},
 	}
 }
 

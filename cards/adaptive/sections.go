@@ -35,7 +35,7 @@ func appendSections(body []any, sections []cards.Section) []any {
 func sectionItems(s cards.Section) []any {
 	var items []any
 	if s.Heading != "" {
-		items = append(items, textBlock{Type: "TextBlock", Text: s.Heading, Wrap: true, Weight: "Bolder"})
+		items = append(items, textBlock{Type: "TextBlock", Text: plain(s.Heading), Wrap: true, Weight: "Bolder"})
 	}
 	for _, p := range paragraphs(s.Text) {
 		items = append(items, textBlock{Type: "TextBlock", Text: p, Wrap: true})
@@ -43,7 +43,7 @@ func sectionItems(s cards.Section) []any {
 	if len(s.Facts) > 0 {
 		fs := factSet{Type: "FactSet"}
 		for _, f := range s.Facts {
-			fs.Facts = append(fs.Facts, fact{Title: f.Label, Value: f.Value})
+			fs.Facts = append(fs.Facts, fact{Title: plain(f.Label), Value: plain(f.Value)})
 		}
 		items = append(items, fs)
 	}
@@ -52,7 +52,7 @@ func sectionItems(s cards.Section) []any {
 		if ch.Met {
 			mark = markMet
 		}
-		tb := textBlock{Type: "TextBlock", Text: mark + " " + ch.Label, Wrap: true}
+		tb := textBlock{Type: "TextBlock", Text: mark + " " + plain(ch.Label), Wrap: true}
 		if i > 0 {
 			tb.Spacing = "Small"
 		}

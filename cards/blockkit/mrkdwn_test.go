@@ -1,9 +1,11 @@
 package blockkit_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
+	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/cards/blockkit"
 )
 
@@ -95,5 +97,50 @@ func TestSplitKeepsEverything(t *testing.T) {
 	}
 	if got, want := strings.Join(strings.Fields(strings.Join(chunks, " ")), " "), strings.Join(strings.Fields(in), " "); got != want {
 		t.Errorf("chunks lost text: %d words, want %d", len(strings.Fields(got)), len(strings.Fields(want)))
+	}
+}
+
+// TestHostileCardTextStaysInert: what a requester types into a card's title and facts
+// can never become a Slack link, mention or broadcast (Slack mrkdwn needs < > for
+// those, and they are escaped everywhere).
+func TestHostileCardTextStaysInert(t *testing.T) {
+	hostile := "<https://evil.example/phish|Cliquez ici pour approuver> <!channel> <@U123> [lien](https://evil.example) & co"
+	c := &cards.Card{Title: "Demande n° 7 : " + hostile, Subtitle: hostile,
+		Sections: []cards.Section{{Heading: hostile, Facts: []cards.Fact{{Label: "Système", Value: hostile}},
+			Checklist: []cards.Check{{Label: hostile}}}},
+		Footer: hostile}
+	blocks, err := blockkit.Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := json.Marshal(blocks)
+	var texts []string
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			// plain_text (the header) is never parsed by Slack; mrkdwn is.
+			if s, ok := x["text"].(string); ok && x["type"] == "mrkdwn" {
+				texts = append(texts, s)
+			}
+			for _, el := range x {
+				walk(el)
+			}
+		case []any:
+			for _, el := range x {
+				walk(el)
+			}
+		}
+	}
+	var doc any
+	json.Unmarshal(raw, &doc)
+	walk(doc)
+	if len(texts) < 4 {
+		t.Fatalf("only %d texts in %s", len(texts), raw)
+	}
+	for _, s := range texts {
+		if strings.ContainsAny(s, "<>") || strings.Contains(strings.ReplaceAll(s, "&amp;", ""), "& ") {
+			t.Errorf("unescaped text %q", s)
+		}
 	}
 }

@@ -71,7 +71,7 @@ func TestOtherWorkspacesAndAppsAreIgnored(t *testing.T) {
 					p := map[string]any{"type": "block_actions", "trigger_id": "trig1", "api_app_id": tc.r.app,
 						"team": map[string]any{"id": tc.r.team}, "user": map[string]any{"id": "U1", "team_id": tc.r.team},
 						"container": map[string]any{"type": "message", "channel_id": "D1", "message_ts": "1.1"},
-						"actions": []map[string]any{{"type": "button", "action_id": "a", "value": "review.approve|1:1:codir_review"}}}
+						"actions":   []map[string]any{{"type": "button", "action_id": "a", "value": "review.approve|1:1:codir_review"}}}
 					if tc.r.userTeam != "" {
 						p["user"].(map[string]any)["team_id"] = tc.r.userTeam
 					}

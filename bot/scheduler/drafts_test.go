@@ -2,6 +2,7 @@ package scheduler_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -11,8 +12,24 @@ import (
 	"github.com/cssdgs/iagbot/bot/delivery"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/bot/scheduler"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/storage/storagetest"
 )
+
+// draft is rita's draft, started on 20 February in lang and last touched (its uses
+// answered) on 1 March.
+func (h *harness) draft(lang string) requests.Request {
+	h.t.Helper()
+	var r requests.Request
+	h.then(at("2027-02-20", 9, 0), func() { r = storagetest.Draft(h.t, h.db, "rita@x", lang, nil) })
+	h.then(at("2027-03-01", 10, 0), func() {
+		if err := h.db.SetAnswer(context.Background(), r.ID, requests.TagUses, requests.Answer{Value: "summary"}); err != nil {
+			h.t.Fatal(err)
+		}
+	})
+	return r
+}
 
 // TestIdleDraftRemindedThenClosed: a draft untouched since 1 March is reminded once
 // at 60 days and closed at 90 (a Sunday: the Monday after), its requester told.
@@ -20,8 +37,7 @@ func TestIdleDraftRemindedThenClosed(t *testing.T) {
 	path := dbPath(t)
 	p := &platform{}
 	h := newHarness(t, path, at("2027-04-29", 8, 0), p, testConfig(), nil)
-	seed(t, path, &storage.RequestRow{ID: 8, RequesterKey: "rita@x", Status: "draft", Lang: "en",
-		CreatedAt: at("2027-02-20", 9, 0), UpdatedAt: at("2027-03-01", 10, 0)})
+	draft := h.draft("en")
 	meet(t, h.db, "rita@x")
 	h.start()
 	sent := map[string][]string{}
@@ -37,15 +53,15 @@ func TestIdleDraftRemindedThenClosed(t *testing.T) {
 	if len(sent) != 2 || len(sent["2027-04-30"]) != 1 || len(sent["2027-05-31"]) != 1 {
 		t.Fatalf("rita got %q, want one reminder on 30 April and one notice on 31 May", sent)
 	}
-	if w := `Your draft approval request #8 has not moved for 60 days. Type "resume"`; !strings.Contains(sent["2027-04-30"][0], w) {
+	if w := fmt.Sprintf(`Your draft approval request #%d has not moved for 60 days. Type "resume"`, draft.ID); !strings.Contains(sent["2027-04-30"][0], w) {
 		t.Errorf("reminder %q lacks %q", sent["2027-04-30"][0], w)
 	}
 	if w := "stayed idle for 91 days, so I closed it"; !strings.Contains(sent["2027-05-31"][0], w) {
 		t.Errorf("notice %q lacks %q", sent["2027-05-31"][0], w)
 	}
-	r, err := h.db.Request(context.Background(), 8)
+	r, err := h.db.Request(context.Background(), draft.ID)
 	if err != nil || r.Status != requests.Closed {
-		t.Fatalf("request 8 = %s, %v; want closed", r.Status, err)
+		t.Fatalf("request %d = %s, %v; want closed", draft.ID, r.Status, err)
 	}
 	log, _ := h.db.AuditLog(context.Background())
 	if len(log) != 1 || log[0].Action != "request.close" || !strings.Contains(log[0].Comment, "91") {
@@ -72,14 +88,13 @@ func TestDraftCancelledMeanwhileIsNotClosed(t *testing.T) {
 	path := dbPath(t)
 	p := &platform{}
 	h := newHarness(t, path, at("2027-05-31", 9, 30), p, testConfig(), nil)
-	seed(t, path, &storage.RequestRow{ID: 8, RequesterKey: "rita@x", Status: "draft",
-		CreatedAt: at("2027-02-20", 9, 0), UpdatedAt: at("2027-03-01", 10, 0)})
+	draft := h.draft("fr")
 	meet(t, h.db, "rita@x")
 	src, err := h.db.ReminderSources(ctx, at("2027-05-24", 0, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := h.db.CancelRequest(ctx, 8, "rita@x", "Rita"); err != nil {
+	if err := h.db.CancelRequest(ctx, draft.ID, "rita@x", "Rita"); err != nil {
 		t.Fatal(err)
 	}
 	d := delivery.New(h.db, map[bot.Channel]bot.Messenger{bot.Slack: p})
@@ -108,10 +123,8 @@ func TestRiskFollowUpAtTheInterval(t *testing.T) {
 	path := dbPath(t)
 	p := &platform{}
 	h := newHarness(t, path, at("2027-04-30", 8, 0), p, testConfig(), nil)
-	seed(t, path,
-		&storage.RequestRow{ID: 9, RequesterKey: "rita@x", Status: "approved", SystemName: "Gemini",
-			DecidedAt: ptr(at("2027-04-01", 15, 0)), CreatedAt: at("2027-03-01", 9, 0), UpdatedAt: at("2027-04-01", 15, 0)},
-		&storage.AnswerRow{RequestID: 9, Item: "risk.review_interval", Value: "30"})
+	r := h.approved(at("2027-04-01", 15, 0), "rita@x", "", map[requests.Tag]string{requests.TagRiskReviewInterval: "30"},
+		workflow.Approval{SystemName: "Gemini", Kind: "private", Hosting: "canada", EFVPNextReview: far, OwnerKey: "rita@x"})
 	meet(t, h.db, "rita@x")
 	h.start()
 	var days []string
@@ -121,7 +134,7 @@ func TestRiskFollowUpAtTheInterval(t *testing.T) {
 		for _, ps := range p.take() {
 			if ps.to == "D-rita@x" {
 				days = append(days, d)
-				if !strings.Contains(ps.text, "la demande nº 9 prévoit une revue aux 30 jours") {
+				if !strings.Contains(ps.text, fmt.Sprintf("la demande nº %d prévoit une revue aux 30 jours", r.ID)) {
 					t.Errorf("%s: %q", d, ps.text)
 				}
 			}

@@ -6,8 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/bot/scheduler"
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/workflow"
+	"github.com/cssdgs/iagbot/storage/storagetest"
 )
 
 // TestRestartBetweenTwoReminders stops the bot after the 30-day EFVP reminder and
@@ -17,7 +19,7 @@ func TestRestartBetweenTwoReminders(t *testing.T) {
 	path := dbPath(t)
 	p := &platform{}
 	first := newHarness(t, path, at("2027-05-03", 8, 0), p, testConfig(), nil)
-	seedSystem(t, path, "2027-06-02")
+	seedSystem(t, first, "2027-06-02")
 	meet(t, first.db, "alice@x")
 	first.start()
 	first.pass("2027-05-03")
@@ -52,12 +54,18 @@ func TestTwoSchedulersShareOneDatabase(t *testing.T) {
 	members := map[string][]string{"sti": {"sti1@x", "sti2@x"}}
 	a := newHarness(t, path, at("2027-05-03", 8, 0), p, testConfig(), members)
 	b := newHarness(t, path, at("2027-05-03", 8, 0), p, testConfig(), members)
-	seedSystem(t, path, "2027-06-02")
-	seed(t, path,
-		&storage.RequestRow{ID: 2, RequesterKey: "bob@x", Status: "sti_review", SystemName: "Claude", Round: 1,
-			StageSince: ptr(at("2027-04-26", 10, 0)), CreatedAt: at("2027-04-20", 9, 0), UpdatedAt: at("2027-04-26", 10, 0)},
-		&storage.TrainingRow{RequestID: 1, PersonKey: "carl@x", SessionAt: date("2027-05-05")},
-		&storage.TrainingRow{RequestID: 1, PersonKey: "dana@x", SessionAt: date("2027-05-05")})
+	seedSystem(t, a, "2027-06-02")
+	// bob's request for Claude waits for the STI since 26 April.
+	var claude requests.Request
+	a.then(at("2027-04-20", 9, 0), func() {
+		claude = storagetest.Draft(t, a.db, "bob@x", "fr", map[requests.Tag]string{requests.TagSystemName: "Claude",
+			requests.TagEFVPDate: "2027-04-01", requests.TagEFVPStatus: requests.EFVPDone})
+	})
+	a.then(at("2027-04-26", 10, 0), func() { storagetest.InReview(t, a.db, claude.ID, requests.STIReview) })
+	// carl owns Gemini; he and dana are trained on 5 May.
+	a.approved(at("2027-04-01", 9, 0), "carl@x", "", nil, workflow.Approval{SystemName: "Gemini", Kind: "private",
+		Hosting: "canada", EFVPNextReview: far, OwnerKey: "carl@x", Trainees: []string{"dana@x"},
+		Training: []time.Time{*date("2027-05-05")}})
 	meet(t, a.db, "alice@x", "boss@x", "carl@x", "dana@x", "sti1@x", "sti2@x")
 	channel(t, a.db, "codir-in")
 	a.start()
@@ -75,8 +83,8 @@ func TestTwoSchedulersShareOneDatabase(t *testing.T) {
 	want := map[string]int{
 		"C-codir-in: Bilan hebdomadaire de l'IAG — semaine du 3 mai 2027": 1,
 		"D-alice@x: Révision de l'EFVP : Copilot":                         1, // 30 days
-		"D-carl@x: Formation : Copilot":                                   2, // before and after the session
-		"D-dana@x: Formation : Copilot":                                   2,
+		"D-carl@x: Formation : Gemini":                                    2, // before and after the session
+		"D-dana@x: Formation : Gemini":                                    2,
 		"D-sti1@x: **Suivis IAG du 3 mai 2027**":                          1, // 5 business days in review
 		"D-sti2@x: **Suivis IAG du 3 mai 2027**":                          1,
 	}
@@ -98,7 +106,7 @@ func TestRateLimitedPostIsDeliveredAfterBackOff(t *testing.T) {
 	path := dbPath(t)
 	p := &platform{limited: 1}
 	h := newHarness(t, path, at("2027-05-03", 9, 30), p, testConfig(), nil)
-	seedSystem(t, path, "2027-06-02")
+	seedSystem(t, h, "2027-06-02")
 	meet(t, h.db, "alice@x")
 	// The digest finds no CODIR-IN channel: unreachable, which the test ignores.
 	if rep := h.start(); rep.Sent != 1 || rep.Failed != 0 {

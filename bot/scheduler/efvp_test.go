@@ -7,19 +7,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 )
 
-// seedSystem adds an approved system whose EFVP is next due on next, owned by
-// alice@x, from request 1 whose requester's supervisor is boss@x.
-func seedSystem(t *testing.T, path, next string) {
+// seedSystem adds Copilot, an approved system whose EFVP is next due on next, owned
+// by alice@x, from request 1 whose requester's supervisor is boss@x.
+func seedSystem(t *testing.T, h *harness, next string) requests.Request {
 	t.Helper()
-	rid := uint(1)
-	seed(t, path,
-		&storage.RequestRow{ID: 1, RequesterKey: "alice@x", Status: "approved", SystemName: "Copilot", SupervisorKey: "boss@x",
-			Lang: "fr", CreatedAt: at("2026-05-01", 9, 0), UpdatedAt: at("2026-05-01", 9, 0)},
-		&storage.SystemRow{ID: "copilot", Name: "Copilot", Status: "approved", EFVPNextReview: date(next),
-			OwnerKey: "alice@x", RequestID: &rid})
+	return h.approved(at("2026-05-01", 9, 0), "alice@x", "boss@x", nil, workflow.Approval{SystemName: "Copilot",
+		Kind: "private", Hosting: "canada", EFVPNextReview: *date(next), OwnerKey: "alice@x"})
 }
 
 // TestEFVPRevisionDayByDay walks the fake clock a day at a time from before the 30-day
@@ -30,7 +27,7 @@ func TestEFVPRevisionDayByDay(t *testing.T) {
 	path := dbPath(t)
 	p := &platform{}
 	h := newHarness(t, path, at("2027-04-30", 8, 0), p, testConfig(), nil)
-	seedSystem(t, path, "2027-06-02")
+	seedSystem(t, h, "2027-06-02")
 	meet(t, h.db, "alice@x", "boss@x")
 	channel(t, h.db, "codir-in")
 	h.start()
@@ -93,7 +90,7 @@ func TestOneNoticePerSeriesAndDay(t *testing.T) {
 			path := dbPath(t)
 			p := &platform{}
 			h := newHarness(t, path, tc.start, p, testConfig(), nil)
-			seedSystem(t, path, "2027-06-02")
+			seedSystem(t, h, "2027-06-02")
 			meet(t, h.db, "alice@x", "boss@x")
 			h.start()
 			var owner []post

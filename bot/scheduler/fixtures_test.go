@@ -11,10 +11,10 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/storage"
-	"gorm.io/driver/sqlite"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
+	"github.com/cssdgs/iagbot/storage/storagetest"
 )
 
 // platform is a fake Slack: it records posts and answers 429 to the first limited
@@ -94,22 +94,33 @@ func channel(t *testing.T, db *storage.DB, role string) {
 	}
 }
 
-// seed inserts rows into the database file directly: the rows other features write
-// (systems, approved requests, trainings) through their own code.
-func seed(t *testing.T, path string, rows ...any) {
-	t.Helper()
-	g, err := gorm.Open(sqlite.Open("file:"+path+"?_busy_timeout=5000&_journal_mode=WAL"), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sqlDB, _ := g.DB()
-	defer sqlDB.Close()
-	for _, r := range rows {
-		if err := g.Create(r).Error; err != nil {
-			t.Fatalf("seed %T: %v", r, err)
-		}
-	}
+// then runs fn with the database's clock at when, and gives the harness its clock
+// back: the state other features wrote before the test begins, written the way they
+// write it.
+func (h *harness) then(when time.Time, fn func()) {
+	h.db.Now = func() time.Time { return when }
+	defer func() { h.db.Now = h.clock.Now }()
+	fn()
 }
+
+// approved is a request of requester (supervised by supervisor, when given) that
+// CODIR-IN approved at when with a, as the review workflow does.
+func (h *harness) approved(when time.Time, requester, supervisor string, answers map[requests.Tag]string, a workflow.Approval) requests.Request {
+	h.t.Helper()
+	all := map[requests.Tag]string{}
+	if supervisor != "" {
+		all[requests.TagSupervisor] = supervisor
+	}
+	for tag, v := range answers {
+		all[tag] = v
+	}
+	var r requests.Request
+	h.then(when, func() { r = storagetest.Approved(h.t, h.db, requester, all, a) })
+	return r
+}
+
+// far is a date no reminder of these tests reaches: an EFVP not due yet.
+var far = *date("2030-01-01")
 
 func dbPath(t *testing.T) string { return filepath.Join(t.TempDir(), "iagbot.db") }
 
@@ -137,8 +148,6 @@ func to(posts []post) []string {
 	sort.Strings(out)
 	return out
 }
-
-func ptr[T any](v T) *T { return &v }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
 

@@ -6,8 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/bot/scheduler"
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/workflow"
 )
 
 // TestSnoozeRepeatsOnceAndStopSilences: the owner snoozes the 30-day EFVP reminder for
@@ -18,8 +19,10 @@ func TestSnoozeRepeatsOnceAndStopSilences(t *testing.T) {
 	path := dbPath(t)
 	p := &platform{}
 	h := newHarness(t, path, at("2027-05-03", 8, 0), p, testConfig(), nil)
-	seedSystem(t, path, "2027-06-02")
-	seed(t, path, &storage.TrainingRow{RequestID: 1, PersonKey: "carl@x", SessionAt: date("2027-05-12")})
+	seedSystem(t, h, "2027-06-02")
+	// carl owns Gemini and is to be trained on 12 May.
+	gemini := h.approved(at("2027-04-01", 9, 0), "carl@x", "", nil, workflow.Approval{SystemName: "Gemini",
+		Kind: "private", Hosting: "canada", EFVPNextReview: far, OwnerKey: "carl@x", Training: []time.Time{*date("2027-05-12")}})
 	meet(t, h.db, "alice@x", "carl@x")
 	h.start()
 	h.pass("2027-05-03")
@@ -29,7 +32,7 @@ func TestSnoozeRepeatsOnceAndStopSilences(t *testing.T) {
 	if err := h.db.SnoozeReminder(ctx, scheduler.EFVP, "system:copilot", "alice@x", at("2027-05-10", 9, 0)); err != nil {
 		t.Fatal(err)
 	}
-	if err := h.db.StopReminder(ctx, scheduler.Training, "request:1", "carl@x"); err != nil {
+	if err := h.db.StopReminder(ctx, scheduler.Training, requests.Subject(gemini.ID), "carl@x"); err != nil {
 		t.Fatal(err)
 	}
 	sent := map[string][]string{}
@@ -56,7 +59,7 @@ func TestUpcomingListsWhatPassesWillSend(t *testing.T) {
 	path := dbPath(t)
 	p := &platform{}
 	h := newHarness(t, path, at("2027-05-03", 8, 0), p, testConfig(), nil)
-	seedSystem(t, path, "2027-06-02")
+	seedSystem(t, h, "2027-06-02")
 	meet(t, h.db, "alice@x", "boss@x")
 	plan, err := h.sched.Upcoming(ctx, h.clock.Now(), 40)
 	if err != nil {

@@ -34,7 +34,7 @@ func TestPassCancelledMidSendIsRetried(t *testing.T) {
 	path := dbPath(t)
 	p := &platform{}
 	h := newHarness(t, path, at("2027-05-03", 9, 30), p, testConfig(), nil)
-	seedSystem(t, path, "2027-06-02")
+	seedSystem(t, h, "2027-06-02")
 	meet(t, h.db, "alice@x")
 	ctx, cancel := context.WithCancel(context.Background())
 	n := &cancelling{Notifier: delivery.New(h.db, map[bot.Channel]bot.Messenger{bot.Slack: p}), cancel: cancel}

@@ -3,11 +3,15 @@ package scheduler_test
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/bot/scheduler"
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/workflow"
+	"github.com/cssdgs/iagbot/storage/storagetest"
 )
 
 // TestTrainingBeforeDeployment follows one approved request through its training
@@ -19,20 +23,15 @@ func TestTrainingBeforeDeployment(t *testing.T) {
 	path := dbPath(t)
 	p := &platform{}
 	h := newHarness(t, path, at("2027-05-10", 8, 0), p, testConfig(), nil)
-	mistral := uint(6)
-	seed(t, path,
-		&storage.RequestRow{ID: 5, RequesterKey: "rita@x", Status: "approved", SystemName: "Gemini", SupervisorKey: "boss@x",
-			Lang: "fr", DecidedAt: ptr(at("2027-04-20", 10, 0)), CreatedAt: at("2027-04-01", 9, 0), UpdatedAt: at("2027-04-20", 10, 0)},
-		&storage.AnswerRow{RequestID: 5, Item: "deployment.date", Value: "2027-05-20"},
-		&storage.AnswerRow{RequestID: 5, Item: "training.calendar", Value: "2027-05-12,2027-05-14"},
-		&storage.TrainingRow{RequestID: 5, PersonKey: "tom@x", SessionAt: date("2027-05-12")},
-		&storage.TrainingRow{RequestID: 5, PersonKey: "uma@x"}, // no session of her own: the calendar's
-		&storage.TrainingRow{RequestID: 5, PersonKey: "vic@x", SessionAt: date("2027-05-14")},
-		// Another system of the same supervisor, whose EFVP falls due on the 12th.
-		&storage.RequestRow{ID: 6, RequesterKey: "sam@x", Status: "approved", SystemName: "Mistral", SupervisorKey: "boss@x",
-			CreatedAt: at("2026-05-01", 9, 0), UpdatedAt: at("2026-05-01", 9, 0)},
-		&storage.SystemRow{ID: "mistral", Name: "Mistral", Status: "approved", EFVPNextReview: date("2027-05-12"),
-			OwnerKey: "sam@x", RequestID: &mistral})
+	// rita's request for Gemini, approved on 20 April: tom owns it; he, uma and vic are
+	// trained at the calendar's first session, before deployment on 20 May.
+	gemini := h.approved(at("2027-04-20", 10, 0), "rita@x", "boss@x", map[requests.Tag]string{
+		requests.TagDeploymentDate: "2027-05-20", requests.TagTrainingCalendar: "2027-05-12,2027-05-14"},
+		workflow.Approval{SystemName: "Gemini", Kind: "private", Hosting: "canada", EFVPNextReview: far, OwnerKey: "tom@x",
+			Trainees: []string{"uma@x", "vic@x"}, Training: []time.Time{*date("2027-05-12"), *date("2027-05-14")}})
+	// Another system of the same supervisor, whose EFVP falls due on the 12th.
+	h.approved(at("2026-05-01", 9, 0), "sam@x", "boss@x", nil, workflow.Approval{SystemName: "Mistral", Kind: "private",
+		Hosting: "canada", EFVPNextReview: *date("2027-05-12"), OwnerKey: "sam@x"})
 	meet(t, h.db, "rita@x", "boss@x", "tom@x", "uma@x", "sam@x") // vic never wrote to the bot
 	channel(t, h.db, "codir-in")
 	h.start()
@@ -42,14 +41,13 @@ func TestTrainingBeforeDeployment(t *testing.T) {
 		"2027-05-11": {"D-tom@x: Formation : Gemini", "D-uma@x: Formation : Gemini"},
 		"2027-05-12": {"D-sam@x: Révision de l'EFVP : Mistral"},
 		"2027-05-13": {"C-codir-in: **Suivis IAG du 13 mai 2027**", "D-boss@x: **Suivis IAG du 13 mai 2027**",
-			"D-rita@x: **Suivis IAG du 13 mai 2027**", "D-uma@x: Formation : Gemini"}, // uma: before the 14th's session
-		"2027-05-17": {"D-uma@x: Formation : Gemini"}, // after her session
+			"D-rita@x: **Suivis IAG du 13 mai 2027**", "D-uma@x: Formation : Gemini"}, // uma: after the session
 	}
 	var boss, digest string
 	for _, day := range []string{"2027-05-10", "2027-05-11", "2027-05-12", "2027-05-13", "2027-05-14", "2027-05-17", "2027-05-18"} {
 		if day == "2027-05-13" {
 			// Tom attended on the 12th.
-			if _, err := h.db.CompleteTraining(context.Background(), 5, "tom@x", at("2027-05-12", 16, 0)); err != nil {
+			if _, err := h.db.CompleteTraining(context.Background(), gemini.ID, "tom@x", at("2027-05-12", 16, 0)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -103,9 +101,12 @@ func TestPendingReviewNudgeThenEscalate(t *testing.T) {
 	cfg := testConfig()
 	cfg.Closures = []string{"2027-05-28"}
 	h := newHarness(t, path, at("2027-05-19", 11, 0), p, cfg, map[string][]string{"sti": {"sti1@x", "STI2@x"}})
-	seed(t, path, &storage.RequestRow{ID: 7, RequesterKey: "rita@x", Status: "sti_review", Round: 1, SystemName: "Gemini",
-		SupervisorKey: "boss@x", StageSince: ptr(at("2027-05-19", 10, 0)), CreatedAt: at("2027-05-01", 9, 0),
-		UpdatedAt: at("2027-05-19", 10, 0)})
+	var r requests.Request
+	h.then(at("2027-05-01", 9, 0), func() {
+		r = storagetest.Draft(t, h.db, "rita@x", "fr", map[requests.Tag]string{requests.TagSystemName: "Gemini",
+			requests.TagSupervisor: "boss@x", requests.TagEFVPDate: "2027-04-01", requests.TagEFVPStatus: requests.EFVPDone})
+	})
+	h.then(at("2027-05-19", 10, 0), func() { storagetest.InReview(t, h.db, r.ID, requests.STIReview) })
 	meet(t, h.db, "sti1@x", "boss@x") // sti2 never wrote to the bot
 	channel(t, h.db, "codir-in")
 	h.start()
@@ -123,7 +124,7 @@ func TestPendingReviewNudgeThenEscalate(t *testing.T) {
 	}
 	want := map[string][]string{
 		"2027-05-27": {"D-sti1@x: Pour reporter ces rappels, écrivez « rappelle-moi dans une semaine »."},
-		"2027-06-04": {"C-codir-in: - **Escalade** : la demande nº 7 (**Gemini**) attend une décision du STI depuis 10 jours ouvrables, le double du délai prévu.",
+		"2027-06-04": {"C-codir-in: - **Escalade** : la demande nº " + strconv.Itoa(int(r.ID)) + " (**Gemini**) attend une décision du STI depuis 10 jours ouvrables, le double du délai prévu.",
 			"D-boss@x: Pour reporter ces rappels, écrivez « rappelle-moi dans une semaine »."},
 	}
 	if len(sent) != len(want) {

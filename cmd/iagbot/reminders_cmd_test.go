@@ -9,10 +9,9 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot/scheduler"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/storage"
-	"gorm.io/driver/sqlite"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
+	"github.com/cssdgs/iagbot/storage/storagetest"
 )
 
 // seedReminders makes a database with one system whose EFVP is due on 2 June 2027,
@@ -34,18 +33,8 @@ func seedReminders(t *testing.T) string {
 	if err := db.FinishReminders(ctx, []string{key}, scheduler.Unreachable, "bot: unreachable", at); err != nil {
 		t.Fatal(err)
 	}
-	g, err := gorm.Open(sqlite.Open("file:"+path+"?_busy_timeout=5000"), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	next := time.Date(2027, 6, 2, 0, 0, 0, 0, time.UTC)
-	if err := g.Create(&storage.SystemRow{ID: "copilot", Name: "Copilot", Status: "approved", EFVPNextReview: &next,
-		OwnerKey: "rita@x"}).Error; err != nil {
-		t.Fatal(err)
-	}
-	if sqlDB, err := g.DB(); err == nil {
-		sqlDB.Close()
-	}
+	storagetest.Approved(t, db, "rita@x", nil, workflow.Approval{SystemName: "Copilot", Kind: "private", Hosting: "canada",
+		EFVPNextReview: time.Date(2027, 6, 2, 0, 0, 0, 0, time.UTC), OwnerKey: "rita@x"})
 	return path
 }
 

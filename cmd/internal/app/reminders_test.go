@@ -9,11 +9,9 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/console"
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/workflow"
+	"github.com/cssdgs/iagbot/storage/storagetest"
 	"github.com/jonboulle/clockwork"
-	"gorm.io/driver/sqlite"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 )
 
 // inbox is a terminal messenger that keeps what it was sent.
@@ -40,18 +38,9 @@ func TestRemindersAreWiredIn(t *testing.T) {
 	if err != nil || len(replies) != 1 || !strings.Contains(replies[0].Text, "aucun rappel") {
 		t.Fatalf("snooze with no reminder = %+v, %v; want the reminders feature's answer", replies, err)
 	}
-	g, err := gorm.Open(sqlite.Open("file:"+a.Cfg.DB+"?_busy_timeout=5000"), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	next := time.Date(2027, 6, 2, 0, 0, 0, 0, time.UTC)
-	if err := g.Create(&storage.SystemRow{ID: "copilot", Name: "Copilot", Status: "approved", EFVPNextReview: &next,
-		OwnerKey: "terminal:rita"}).Error; err != nil {
-		t.Fatal(err)
-	}
-	if db, err := g.DB(); err == nil {
-		db.Close()
-	}
+	// rita's request for Gemini was approved: she owns it, its EFVP is due on 2 June.
+	storagetest.Approved(t, a.DB, "terminal:rita", nil, workflow.Approval{SystemName: "Gemini", Kind: "private",
+		Hosting: "canada", EFVPNextReview: time.Date(2027, 6, 2, 0, 0, 0, 0, time.UTC), OwnerKey: "terminal:rita"})
 	s, err := a.NewReminders(clockwork.NewFakeClockAt(time.Date(2027, 5, 3, 14, 0, 0, 0, time.UTC)))
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +48,7 @@ func TestRemindersAreWiredIn(t *testing.T) {
 	if _, err := s.RunOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if len(box.posts) != 1 || box.posts[0].Card == nil || !strings.Contains(box.posts[0].Card.Title, "Copilot") {
+	if len(box.posts) != 1 || box.posts[0].Card == nil || !strings.Contains(box.posts[0].Card.Title, "Gemini") {
 		t.Fatalf("posts = %+v, want rita's EFVP reminder", box.posts)
 	}
 	if _, body := get(t, a.Handler(), "/metrics"); !strings.Contains(body, `iagbot_reminders_total{kind="efvp",outcome="sent"} 1`) {

@@ -110,8 +110,21 @@ func (d *Detector) isKnown(t Token) bool {
 // Find returns the spans of s that may identify a person, in order, without overlap.
 func (d *Detector) Find(s string) []Finding { return d.FindTokens(s, Tokenize(s)) }
 
-// FindTokens is Find for a text already tokenised (toks = Tokenize(s)).
+// FindTokens is Find for a text already tokenised (toks = Tokenize(s)). Text with
+// invisible characters (« 450\u200b555 1234 ») or letters that look like Latin ones
+// (a Cyrillic « о ») is searched in its plain form, and the findings mapped back.
 func (d *Detector) FindTokens(s string, toks []Token) []Finding {
+	if plain, at, changed := Plain(s); changed {
+		fs := d.find(plain, Tokenize(plain))
+		for i := range fs {
+			fs[i].Start, fs[i].End = at[fs[i].Start], at[fs[i].End]
+		}
+		return fs
+	}
+	return d.find(s, toks)
+}
+
+func (d *Detector) find(s string, toks []Token) []Finding {
 	var out []Finding
 	digits := strings.ContainsFunc(s, unicode.IsDigit)
 	for _, p := range literal {

@@ -33,6 +33,29 @@ type Analysis struct {
 	Redacted string
 	// Intent is what kind of answer the question calls for.
 	Intent Intent
+	// Doubt lists the weak signals of personal information found when no strong one
+	// was: a name without context, a sensitive matter without a person (6.2: « si un
+	// doute subsiste »).
+	Doubt []DoubtReason
+}
+
+// DoubtReason is a weak signal of personal information.
+type DoubtReason string
+
+// The weak signals.
+const (
+	DoubtName  DoubtReason = "name"  // a first name or initials without context
+	DoubtTopic DoubtReason = "topic" // a sensitive matter without a person
+)
+
+// inside reports whether match m lies within one of the spans (of words).
+func inside(m phraseMatch, spans [][2]int) bool {
+	for _, s := range spans {
+		if s[0] <= m.start && m.end <= s[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // Analyze reads a question. It is safe for concurrent use.
@@ -64,13 +87,26 @@ func (e *Engine) Analyze(q string) Analysis {
 	}
 
 	kinds := map[PIIKind]bool{}
+	topics := map[PIIKind]bool{}
+	var notPersonal [][2]int
+	for _, m := range matches {
+		for _, t := range m.targets {
+			if t.notPersonal {
+				notPersonal = append(notPersonal, [2]int{m.start, m.end})
+			}
+		}
+	}
 	for _, m := range matches {
 		first, last := words[m.start].tok, words[m.end-1].tok
-		if negated(toks, first, last) {
+		if negated(toks, first, last) || inside(m, notPersonal) {
 			continue
 		}
 		for _, t := range m.targets {
-			if t.pii != "" {
+			switch {
+			case t.pii == "":
+			case t.topic:
+				topics[t.pii] = true
+			default:
 				kinds[t.pii] = true
 			}
 		}
@@ -83,12 +119,27 @@ func (e *Engine) Analyze(q string) Analysis {
 			return f.Kind == PIIName && f.Start < to && f.End > from
 		})
 	}
-	redact := false
+	redact, weak := false, false
 	for _, f := range found {
 		if f.Strength == text.Strong {
 			kinds[f.Kind] = true
 		}
 		redact = redact || f.Strength >= text.Weak
+		weak = weak || f.Strength == text.Weak && (f.Kind == PIIName || f.Kind == PIIGrades)
+	}
+	// A sensitive matter is personal information about an identifiable person: named,
+	// or spoken of as one (« un élève », "my colleague"); alone it is a reason to doubt.
+	if len(topics) > 0 {
+		if kinds[PIIName] || text.PersonRef(toks) {
+			for k := range topics {
+				kinds[k] = true
+			}
+		} else {
+			a.Doubt = append(a.Doubt, DoubtTopic)
+		}
+	}
+	if weak && !kinds[PIIName] {
+		a.Doubt = append(a.Doubt, DoubtName)
 	}
 	for _, k := range PIIKinds {
 		if kinds[k] {

@@ -101,7 +101,8 @@ func TestDetectPersonalData(t *testing.T) {
 		{"Microsoft Copilot Chat et Google Gemini", nil},
 		{"un plan de cours de 3 pages en 2026", nil},
 		{"Puis-je utiliser Copilot ?", nil},
-		{"Le Plan d'Intervention Type", []PIIKind{PIISupportPlan}},
+		{"Le Plan d'Intervention Révisé", []PIIKind{PIISupportPlan}},
+		{"un plan d'intervention type", nil}, // a template is no one's plan
 		{"un texte sur le Moyen Âge", nil},
 		{"Léa", nil},
 	} {

@@ -58,6 +58,10 @@ func (w *writer) allowed() {
 	switch {
 	case r.Rule == 8 && r.AutomatedDecision:
 		w.para(w.t("policy.automated"), w.t("policy.automated.conditions"))
+	case r.Doubt:
+		w.para(w.t("policy.doubt.why."+string(firstReason(r.DoubtReasons))))
+		w.para(w.t("policy.restricted"), w.conditions(r.Conditions))
+		w.privateAlternatives()
 	case r.Verdict == Restricted:
 		w.para(w.t("policy.restricted"), w.conditions(r.Conditions))
 		if r.AutomatedDecision {
@@ -75,6 +79,16 @@ func (w *writer) allowed() {
 	if r.Verdict == Restricted {
 		w.para(w.t("policy.restricted.doubt"))
 	}
+	if r.Doubt {
+		w.para(w.t("policy.doubt.ask"))
+	}
+}
+
+func firstReason(rs []DoubtReason) DoubtReason {
+	if len(rs) == 0 {
+		return DoubtName
+	}
+	return rs[0]
 }
 
 func (w *writer) reason() string {

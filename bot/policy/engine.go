@@ -77,6 +77,22 @@ func NewEngine(inv *inventory.Inventory) *Engine {
 		addKnown(p[0]...)
 		addKnown(p[1]...)
 	}
+	for kind, p := range text.Topics {
+		for _, k := range p[0] {
+			e.phrases.add(k, "fr", target{use: -1, pii: kind, topic: true})
+		}
+		for _, k := range p[1] {
+			e.phrases.add(k, "en", target{use: -1, pii: kind, topic: true})
+		}
+		addKnown(p[0]...)
+		addKnown(p[1]...)
+	}
+	for _, k := range text.NotPersonal[0] {
+		e.phrases.add(k, "fr", target{use: -1, notPersonal: true})
+	}
+	for _, k := range text.NotPersonal[1] {
+		e.phrases.add(k, "en", target{use: -1, notPersonal: true})
+	}
 	e.personal = text.NewDetector(known...)
 	return e
 }

@@ -22,7 +22,10 @@ import (
 // userLang is the answer language when the question's own language cannot be told.
 // Evaluate is safe for concurrent use.
 func (e *Engine) Evaluate(question string, userLang i18n.Lang) Result {
-	a := e.Analyze(question)
+	return e.evaluate(e.Analyze(question), userLang)
+}
+
+func (e *Engine) evaluate(a Analysis, userLang i18n.Lang) Result {
 	r := Result{
 		Intent: a.Intent, Lang: a.Lang, Tool: a.Tool, ToolTypo: a.Typo, Redacted: a.Redacted,
 		PersonalData: len(a.Personal) > 0, PersonalDataKinds: a.Personal,
@@ -44,8 +47,49 @@ func (e *Engine) Evaluate(question string, userLang i18n.Lang) Result {
 		r.AutomatedDecision, r.Media = use.AutomatedDecision, use.Media
 	}
 	e.decide(&r, a, use)
+	e.doubt(&r, a, use)
 	r.Sections = sections(&r)
 	return r
+}
+
+// EvaluateAssuming answers a question as Evaluate does, but with the person's own
+// answer to the doubt (« Votre texte contient-il des renseignements sur une personne
+// identifiable ? »): personal makes it a question with personal information, !personal
+// one without, and no doubt is left either way.
+func (e *Engine) EvaluateAssuming(question string, userLang i18n.Lang, personal bool) Result {
+	r := e.Evaluate(question, userLang)
+	if r.Doubt || personal != r.PersonalData {
+		a := e.Analyze(question)
+		a.Doubt = nil
+		if personal && len(a.Personal) == 0 {
+			a.Personal = []PIIKind{PIIPersonalInfo}
+		}
+		if !personal {
+			a.Personal = nil
+		}
+		r = e.evaluate(a, userLang)
+	}
+	return r
+}
+
+// doubt turns an allowed answer on a public system into a restricted one when the
+// question shows weak signals of personal information only (6.2: in doubt, abstain
+// or ask): the use is allowed only without personal information, the private systems
+// that allow it are named, and the person is asked.
+func (e *Engine) doubt(r *Result, a Analysis, use *inventory.Use) {
+	if len(a.Doubt) == 0 || r.PersonalData || r.Kind != inventory.Public || r.SystemID == "" ||
+		(r.Verdict != Permitted && r.Verdict != Restricted) {
+		return
+	}
+	r.Doubt, r.DoubtReasons = true, a.Doubt
+	r.step(r.Rule, "doubt", "6.2")
+	r.decide(Restricted, r.Rule)
+	if r.Conditions.FR == "" && r.Conditions.EN == "" {
+		r.Conditions = DoubtCondition
+	} else {
+		r.Conditions = inventory.Text{FR: r.Conditions.FR + " " + DoubtCondition.FR, EN: r.Conditions.EN + " " + DoubtCondition.EN}
+	}
+	r.Alternatives = e.approvedFor(use, true, r.SystemID)
 }
 
 func (r *Result) step(rule int, code string, sections ...string) {

@@ -13,6 +13,10 @@ import (
 type target struct {
 	use int // index in the inventory's uses, or -1
 	pii PIIKind
+	// topic marks a sensitive matter (text.Topics): personal only about a person.
+	topic bool
+	// notPersonal marks a phrase inside which no personal data is (text.NotPersonal).
+	notPersonal bool
 }
 
 // trieNode is a node of the phrase index: one edge per stemmed word.

@@ -99,4 +99,16 @@ type Result struct {
 	Path []Step
 	// Redacted is the question with personal data replaced by placeholders.
 	Redacted string
+	// Doubt is set when a public system meets only weak signals of personal
+	// information (DoubtReasons): the verdict is then at most restricted, on the
+	// condition DoubtCondition, the private systems are named, and the person is asked
+	// whether the text is about an identifiable person (6.2, « si un doute subsiste »).
+	Doubt        bool          `json:",omitempty"`
+	DoubtReasons []DoubtReason `json:",omitempty"`
+}
+
+// DoubtCondition is the condition of a use allowed in doubt.
+var DoubtCondition = inventory.Text{
+	FR: "Seulement sans renseignement personnel ni donnée confidentielle.",
+	EN: "Only without personal information or confidential data.",
 }

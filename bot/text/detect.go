@@ -138,6 +138,11 @@ func (d *Detector) find(s string, toks []Token) []Finding {
 			}
 		}
 	}
+	for i, f := range out {
+		if (f.Kind == KindPhone || f.Kind == KindEmail) && publicContact(s, toks, f, out) {
+			out[i].Strength = Masked // the school's own number or address, on a poster
+		}
+	}
 	if digits {
 		out = d.dates(s, toks, out)
 		for _, loc := range grade.FindAllStringIndex(s, -1) {
@@ -256,3 +261,33 @@ func countDigits(s string) int {
 	}
 	return n
 }
+
+// publicContact reports a phone number or an e-mail address of the organisation
+// rather than of a person: introduced by « l'école », « le secrétariat », "the school
+// office" among the six words before it, or an e-mail to a service (« secretariat@ »,
+// "info@").
+func publicContact(s string, toks []Token, f Finding, all []Finding) bool {
+	if f.Kind == KindEmail {
+		local, _, _ := strings.Cut(s[f.Start:f.End], "@")
+		return serviceMailboxes[Fold(local)]
+	}
+	n := 0
+	for i := len(toks) - 1; i >= 0 && n < 6; i-- {
+		if toks[i].Start >= f.Start || overlapsFinding(all, toks[i].Start, toks[i].End) {
+			continue
+		}
+		if personNouns[toks[i].Fold] || onePerson[toks[i].Fold] {
+			return false // « le cellulaire de la mère de l'élève »
+		}
+		if publicPlaces[toks[i].Fold] {
+			return true
+		}
+		n++
+	}
+	return false
+}
+
+var (
+	publicPlaces     = set("ecole", "school", "secretariat", "reception", "accueil", "bureau", "office", "centre", "organisme", "cssdgs", "service", "services", "direction", "administration", "info", "information", "general", "generale", "main", "affiche", "poster", "site", "web")
+	serviceMailboxes = set("info", "information", "secretariat", "reception", "accueil", "direction", "admin", "administration", "communications", "service", "services", "support", "soutien", "aide", "help", "contact", "ti", "it", "rh", "hr", "noreply", "no-reply", "bureau", "office")
+)

@@ -130,13 +130,15 @@ func (d *Detector) nameStrength(s string, toks []Token, g nameGroup) (Strength, 
 	case g.words >= 2 && !upper && first.first && !first.word:
 		return Strong, true // « la petite Léa Tremblay »
 	case g.words >= 2 && !upper:
-		return Weak, true
+		return Masked, true // « le Moyen Âge », « la Nouvelle-France »
 	case g.words == 1 && introduced && first.first && !first.word && !upper:
 		return Strong, true // « le texte de Léa »: a first name the gazetteer knows
-	case upper || start:
+	case upper || start || determiners[prev(1)]:
 		return Masked, true
+	case first.first || first.surname:
+		return Weak, true // a name the gazetteer knows, without context: a reason for doubt
 	}
-	return Weak, true
+	return Masked, true // « un quiz sur Pâques »
 }
 
 // lowerName reports a lower-case word of the gazetteer that may be part of a name.

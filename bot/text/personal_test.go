@@ -95,7 +95,10 @@ func TestNameStrength(t *testing.T) {
 		{"le bulletin de Léa Tremblay", text.Strong},
 		{"la mère de Léa", text.Strong},
 		{"résumer le texte de Léa", text.Strong}, // a first name the gazetteer knows
-		{"résumer le texte de Zorbax", text.Weak},
+		{"résumer le texte de Zorbax", text.Masked},
+		{"envoyer le texte à Noah demain", text.Strong},
+		{"envoyer le texte à Olivier demain", text.Weak}, // « olivier » is a tree too
+		{"Olivier, peux-tu relire avec Rosalie", text.Weak},
 		{"un courriel à la mère de jean tremblay", text.Strong},
 		{"l'élève léa a oublié", text.Strong},
 		{"un bouquet de rose et de jade", -1},
@@ -105,7 +108,7 @@ func TestNameStrength(t *testing.T) {
 		{"l'élève J.R.", text.Strong},
 		{"voir la section A. de la page", text.Masked},
 		{"Léa a fini", text.Masked},
-		{"un texte sur le Moyen Âge", text.Weak},
+		{"un texte sur le Moyen Âge", text.Masked},
 		{"Puis-je utiliser Copilot ?", -1},
 		{"L'élève a un TDAH", -1},
 		{"Bonjour, voici mon texte", -1},

@@ -15,7 +15,9 @@ import (
 	"github.com/cssdgs/iagbot/bot/policy"
 )
 
-// askJSON is the contract of "iagbot ask --json": exactly these keys, always present.
+// askJSON is the contract of "iagbot ask --json": these keys, always present, and
+// "doubt": true only when the answer is given in doubt (weak signs of personal
+// information on a public system), omitted otherwise.
 type askJSON struct {
 	Verdict      string   `json:"verdict"`
 	System       string   `json:"system"`
@@ -24,6 +26,7 @@ type askJSON struct {
 	PersonalData bool     `json:"personal_data"`
 	Sections     []string `json:"sections"`
 	Message      string   `json:"message"`
+	Doubt        bool     `json:"doubt,omitempty"`
 }
 
 // runAsk answers one question ("iagbot ask [--inventory FILE] [--lang fr|en] [--json]
@@ -79,7 +82,7 @@ func runAsk(ctx context.Context, env Env, args []string) error {
 		sections = []string{}
 	}
 	return json.NewEncoder(env.Stdout).Encode(askJSON{Verdict: string(r.Verdict), System: r.SystemID, Tool: r.Tool,
-		Use: r.UseID, PersonalData: r.PersonalData, Sections: sections, Message: msg})
+		Use: r.UseID, PersonalData: r.PersonalData, Sections: sections, Message: msg, Doubt: r.Doubt})
 }
 
 // askInventory reads the inventory file when one is named (its problems go to stderr,

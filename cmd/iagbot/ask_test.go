@@ -156,3 +156,29 @@ systems:
 		t.Errorf("from the database: %+v", got)
 	}
 }
+
+// TestAskJSONDoubt: "doubt": true is added only to an answer given in doubt.
+func TestAskJSONDoubt(t *testing.T) {
+	inv := sampleFile(t)
+	env := map[string]string{"IAGBOT_DB": filepath.Join(t.TempDir(), "a.db")}
+	for q, want := range map[string]bool{
+		"Puis-je utiliser Copilot pour résumer un texte sur la santé mentale ?": true,
+		"Puis-je utiliser Copilot pour résumer un texte ?":                      false,
+	} {
+		out, errOut, err := callCmd(t, env, runAsk, "--inventory", inv, "--json", q)
+		if err != nil {
+			t.Fatalf("ask: %v\n%s", err, errOut)
+		}
+		var got map[string]any
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("not JSON: %v\n%s", err, out)
+		}
+		d, present := got["doubt"]
+		if present != want || (want && d != true) {
+			t.Errorf("%q: doubt = %v (present %v), want %v", q, d, present, want)
+		}
+		if want && got["verdict"] != "restricted" {
+			t.Errorf("%q: verdict %v, want restricted", q, got["verdict"])
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/inventory"
 	"github.com/cssdgs/iagbot/bot/policy"
+	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
 )
 
@@ -116,6 +117,59 @@ func (f *Feature) handle(ctx context.Context, s *conversations.Session) ([]bot.R
 	if f.OnVerdict != nil {
 		f.OnVerdict(r.Verdict)
 	}
+	if b, err := json.Marshal(r); err == nil {
+		if err := s.SaveState(ctx, lastKind, b); err != nil {
+			return nil, err
+		}
+	}
+	reply := bot.Text(policy.Answer(r, r.Lang))
+	if r.Doubt {
+		reply.Card = doubtCard(s)
+	}
+	return []bot.Reply{reply}, nil
+}
+
+// Buttons of the doubt card (6.2): does the text hold information about an
+// identifiable person?
+const (
+	VerbDoubtYes = "qa.doubt.yes"
+	VerbDoubtNo  = "qa.doubt.no"
+)
+
+// Actions answer the doubt card.
+func (f *Feature) Actions() map[string]conversations.Handler {
+	return map[string]conversations.Handler{
+		VerbDoubtYes: func(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) { return f.settle(ctx, s, true) },
+		VerbDoubtNo:  func(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) { return f.settle(ctx, s, false) },
+	}
+}
+
+func doubtCard(s *conversations.Session) *cards.Card {
+	return &cards.Card{
+		Title: s.T("qa.doubt.title"),
+		Buttons: []cards.Button{
+			{Label: s.T("qa.doubt.yes"), Verb: VerbDoubtYes},
+			{Label: s.T("qa.doubt.no"), Verb: VerbDoubtNo},
+		},
+	}
+}
+
+// settle answers the last question again with the person's answer to the doubt:
+// with personal information (forbidden in a public system) or without.
+func (f *Feature) settle(ctx context.Context, s *conversations.Session, personal bool) ([]bot.Reply, error) {
+	b, ok, err := s.LoadState(ctx, lastKind)
+	if err != nil {
+		return nil, err
+	}
+	var last policy.Result
+	if !ok || json.Unmarshal(b, &last) != nil || !last.Doubt {
+		return []bot.Reply{s.Reply("qa.why.none")}, nil
+	}
+	e, err := f.Engine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r := e.EvaluateAssuming(last.Redacted, last.Lang, personal)
 	if b, err := json.Marshal(r); err == nil {
 		if err := s.SaveState(ctx, lastKind, b); err != nil {
 			return nil, err

@@ -84,3 +84,19 @@ func TestNotAQuestionFallsThrough(t *testing.T) {
 		t.Fatalf("verdicts = %v, want none", *verdicts)
 	}
 }
+
+// TestDoubtButtons: an answer given in doubt asks, with buttons, whether the text is
+// about an identifiable person; « Oui » forbids the public system, « Non » allows it.
+func TestDoubtButtons(t *testing.T) {
+	r, _, _ := setup(t)
+	r.As("lea").Say("Puis-je utiliser Copilot pour résumer un texte sur la santé mentale ?").
+		Want("Oui, sous conditions", "Seulement sans renseignement personnel ni donnée confidentielle",
+			"Votre texte contient-il des renseignements sur une personne identifiable ?", "[1] Oui", "[2] Non")
+	r.Press("Oui", nil).Want("Non, c'est interdit").WantNot("sous conditions")
+	r.Say("Puis-je utiliser Copilot pour résumer un texte sur la santé mentale ?").Want("[2] Non")
+	r.Press("Non", nil).Want("Oui, c'est permis").WantNot("identifiable ?")
+	r.Say("Puis-je utiliser Copilot pour résumer un texte ?").Want("Oui, c'est permis").WantNot("[1] Oui")
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/cards"
 )
 
 // Session is one turn being handled: who, in which language, with which roles.
@@ -64,3 +65,27 @@ func (s *Session) ClearState(ctx context.Context, kind string) error {
 
 // Reply is a shortcut for a translated text reply.
 func (s *Session) Reply(id string, data ...any) bot.Reply { return bot.Text(s.T(id, data...)) }
+
+// UseDialogLang answers a button press in the language of the dialog it belongs to
+// (lang, when valid): a card in English pressed by someone whose client is in French
+// answers in English.
+func (s *Session) UseDialogLang(lang i18n.Lang) {
+	if s.Turn.Action != nil && i18n.Valid(string(lang)) {
+		s.Lang = lang
+	}
+}
+
+// Private marks replies for the acting person only: what someone did by mistake, or
+// what the bot holds about them, is no one else's business in a shared channel.
+func Private(rs ...bot.Reply) []bot.Reply {
+	for i := range rs {
+		rs[i].Private = true
+	}
+	return rs
+}
+
+// ClosedCard replaces a card whose buttons were answered by its title and the outcome,
+// so that they cannot be pressed twice.
+func ClosedCard(title, footer string) bot.Reply {
+	return bot.Reply{Card: &cards.Card{Title: title, Footer: footer}, Replace: true}
+}

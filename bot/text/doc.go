@@ -13,6 +13,6 @@
 //     Lexicon holds the words that signal a category of personal or confidential data
 //     (health, youth protection, grades…), which the verdict engine matches by stems.
 //
-// Verdicts (bot/policy), incidents and « mes données » (conversations/companion),
+// Verdicts (bot/policy), incidents (conversations/incident),
 // dialogs (conversations/annexe) and storage ids (Fold, Compact) all use it.
 package text

@@ -10,7 +10,7 @@ import (
 )
 
 // TestSharedPersonalTable runs the detector and the redactor together on the shared
-// table (testdata/personal.tsv, also run by bot/policy and conversations/companion):
+// table (testdata/personal.tsv, also run by bot/policy and conversations/incident):
 // every kind the table expects of the detector is found, nothing else strong is,
 // every finding starts and ends at a word's edge, and whatever was found — and every
 // span the table lists, and every part of a name in it — is absent from the redacted

@@ -72,7 +72,7 @@ func (f *Feature) Engine(ctx context.Context) (*policy.Engine, error) {
 	return f.live.Engine(), nil
 }
 
-// Intents: policy questions come after commands (100) and the companion's incident
+// Intents: policy questions come after commands (100) and the incident feature's
 // and disclosure intents (60–70), so "j'ai mis des notes dans ChatGPT" is treated as
 // an incident, not a question.
 func (f *Feature) Intents() []conversations.Intent {

@@ -23,7 +23,7 @@ type PersonalRow struct {
 }
 
 // LoadPersonalTable reads the shared table at path; tests of the packages that detect
-// or redact personal information (bot/policy, conversations/companion) run it too.
+// or redact personal information (bot/policy, conversations/incident) run it too.
 func LoadPersonalTable(t testing.TB, path string) []PersonalRow {
 	t.Helper()
 	f, err := os.Open(path)

@@ -8,7 +8,9 @@ func (a *App) registerFeatures() error {
 		a.addPolicy,
 		a.addAnnexe,
 		a.addReview,
-		a.addCompanion,
+		a.addIncident,
+		a.addDisclosure,
+		a.addMyData,
 		a.addReminders,
 	} {
 		if err := add(); err != nil {

@@ -1,4 +1,4 @@
-package companion_test
+package mydata_test
 
 import (
 	"context"
@@ -125,6 +125,21 @@ func TestMyDataListsFiveThenCounts(t *testing.T) {
 	w.r.As("alice").Say("my data").Want("#7 : 2026-06-10 — ChatGPT", "#3 : 2026-06-10 — ChatGPT", "… : and 2 more").
 		WantNot("#2 :", "#1 :")
 	if err := w.r.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A button press carries no words: the dialogs (an incident report, then an erasure)
+// answer it in the language they were typed in, even where the platform's locale is
+// French.
+func TestButtonsAnswerInTheDialogLanguage(t *testing.T) {
+	w := newWorld(t, "fr", true)
+	r := w.r
+	r.As("kim").Say("I accidentally pasted a student's IEP into ChatGPT today").Want("[1] Prepare the report")
+	r.Press("Prepare the report", nil).Want("Report in progress.", "Would you like to add a short description")
+	r.Say("no").Press("Send to the committee", nil).Want("Report sent.", "Your report #1 was sent")
+	r.Say("delete my data").Press("Yes, delete", nil).Want("Data deleted.", "Done. I deleted:")
+	if err := r.Err(); err != nil {
 		t.Fatal(err)
 	}
 }

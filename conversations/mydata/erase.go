@@ -1,4 +1,4 @@
-package companion
+package mydata
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/cssdgs/iagbot/bot/privacy"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/conversations/internal/words"
 )
 
 // The erasure's card verbs and dialog kind.
@@ -35,7 +36,7 @@ func (*erase) Name() string { return "mydata.erase" }
 func (e *erase) Intents() []conversations.Intent {
 	return []conversations.Intent{{Name: "mydata.erase", Priority: 95, Interrupts: true,
 		Match: func(_ *conversations.Session, f string) bool {
-			return deleteData.Exact(split(f).without(commandFillers...))
+			return deleteData.Exact(words.Split(f).Without(words.CommandFillers...))
 		},
 		Handle: e.ask}}
 }
@@ -53,12 +54,12 @@ func (*erase) DialogKind() string { return eraseDialog }
 // Continue takes a typed "oui" or "non" to the confirmation; anything else drops the
 // pending confirmation, so that a later "oui" meant for something else erases nothing.
 func (e *erase) Continue(ctx context.Context, s *conversations.Session) ([]bot.Reply, bool, error) {
-	cmd := split(s.Folded()).without(commandFillers...)
+	cmd := words.Split(s.Folded()).Without(words.CommandFillers...)
 	switch {
-	case yesWords.Exact(cmd):
+	case words.Yes.Exact(cmd):
 		r, err := e.erase(ctx, s)
 		return r, true, err
-	case noWords.Exact(cmd) || cancelWords.Exact(cmd):
+	case words.No.Exact(cmd) || words.Cancel.Exact(cmd):
 		r, err := e.keep(ctx, s)
 		return r, true, err
 	}
@@ -70,7 +71,7 @@ func (e *erase) Reprompt(ctx context.Context, s *conversations.Session) ([]bot.R
 	if _, ok, err := s.LoadState(ctx, eraseDialog); err != nil || !ok {
 		return nil, err
 	}
-	return private(s.Reply("companion.erase.again")), nil
+	return conversations.Private(s.Reply("companion.erase.again")), nil
 }
 
 // ask shows what erasing would remove and keep, and waits for confirmation.
@@ -102,23 +103,23 @@ func (e *erase) ask(ctx context.Context, s *conversations.Session) ([]bot.Reply,
 	if c.Sections[1].Text == "" {
 		c.Sections = c.Sections[:1]
 	}
-	return private(bot.Reply{Text: s.T("companion.erase.ask"), Card: c}), nil
+	return conversations.Private(bot.Reply{Text: s.T("companion.erase.ask"), Card: c}), nil
 }
 
 func (e *erase) onConfirm(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
 	e.useLang(ctx, s)
 	// The card may have been shown in a shared channel: only its requester may use it.
 	if s.Turn.Action.Subject != token(s.Key) {
-		return private(s.Reply("companion.erase.not_yours")), nil
+		return conversations.Private(s.Reply("companion.erase.not_yours")), nil
 	}
 	r, err := e.erase(ctx, s)
-	return append(private(closedCard(s.T("companion.erase.title"), s.T("companion.erase.done_footer"))), r...), err
+	return append(conversations.Private(conversations.ClosedCard(s.T("companion.erase.title"), s.T("companion.erase.done_footer"))), r...), err
 }
 
 func (e *erase) onKeep(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
 	e.useLang(ctx, s)
 	r, err := e.keep(ctx, s)
-	return append(private(closedCard(s.T("companion.erase.title"), s.T("companion.erase.kept_footer"))), r...), err
+	return append(conversations.Private(conversations.ClosedCard(s.T("companion.erase.title"), s.T("companion.erase.kept_footer"))), r...), err
 }
 
 func (e *erase) erase(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
@@ -135,14 +136,14 @@ func (e *erase) erase(ctx context.Context, s *conversations.Session) ([]bot.Repl
 	if kept := keptLines(s, done); kept != "" {
 		text += "\n\n" + s.T("companion.erase.kept_intro") + "\n" + kept + "\n\n" + s.T("companion.erase.why")
 	}
-	return private(bot.Text(text + "\n\n" + s.T("companion.erase.after"))), nil
+	return conversations.Private(bot.Text(text + "\n\n" + s.T("companion.erase.after"))), nil
 }
 
 func (e *erase) keep(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
 	if err := s.ClearState(ctx, eraseDialog); err != nil {
 		return nil, err
 	}
-	return private(s.Reply("companion.erase.cancelled")), nil
+	return conversations.Private(s.Reply("companion.erase.cancelled")), nil
 }
 
 // eraseState is the pending confirmation.
@@ -155,7 +156,7 @@ type eraseState struct {
 func (e *erase) useLang(ctx context.Context, s *conversations.Session) {
 	var st eraseState
 	if b, ok, err := s.LoadState(ctx, eraseDialog); err == nil && ok && json.Unmarshal(b, &st) == nil {
-		useDialogLang(s, st.Lang)
+		s.UseDialogLang(st.Lang)
 	}
 }
 

@@ -1,7 +1,12 @@
-package companion
+// Package mydata is what the bot tells a person about itself and about them
+// (procedure 30-02, 5.1.8 and 5.1.9): how it works and what it keeps, what it holds
+// about the person (« mes données »), and erasing it on confirmation (« supprimer mes
+// données »), keeping only what accountability requires.
+package mydata
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -10,7 +15,33 @@ import (
 	"github.com/cssdgs/iagbot/bot/privacy"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/conversations/incident"
+	"github.com/cssdgs/iagbot/conversations/internal/words"
 )
+
+// Store is what the features read and erase (storage.DB implements it).
+type Store interface {
+	// PersonData returns what the bot holds about the person key.
+	PersonData(ctx context.Context, key string) (privacy.PersonData, error)
+	// ErasePerson removes what accountability does not require and says what it did.
+	ErasePerson(ctx context.Context, key string) (privacy.Erasure, error)
+}
+
+// Retention is how long the bot keeps data (Annexe 1, DNG life cycle), in days; 0
+// keeps forever. It mirrors the configuration file's retention section.
+type Retention struct {
+	ClosedDraftDays     int
+	ConversationRefDays int
+}
+
+// New returns the features, to register on the engine: how the bot works, my data,
+// and erasing it.
+func New(store Store, retention Retention) ([]conversations.Feature, error) {
+	if store == nil {
+		return nil, errors.New("mydata: no store")
+	}
+	return []conversations.Feature{transparency{retention: retention}, &myData{store: store}, &erase{store: store}}, nil
+}
 
 // showData are the ways to ask what the bot holds, compared whole once fillers are
 // dropped: "mes données" inside a longer question ("puis-je mettre mes données dans
@@ -20,6 +51,9 @@ var showData = conversations.Phrases{"mes donnees", "voir mes donnees", "affiche
 	"quelles donnees avez vous sur moi", "que sais tu sur moi", "qu est ce que tu sais sur moi", "que sais tu de moi",
 	"qu as tu sur moi", "my data", "show my data", "see my data", "my personal data", "what data do you have on me",
 	"what data do you have about me", "what do you know about me", "what do you have on me"}
+
+// day is how dates show.
+const day = "2006-01-02"
 
 // listMax is how many requests or reports the summary lists before "and N more".
 const listMax = 5
@@ -32,7 +66,7 @@ func (*myData) Name() string { return "mydata" }
 func (m *myData) Intents() []conversations.Intent {
 	return []conversations.Intent{{Name: "mydata", Priority: 90, Interrupts: true,
 		Match: func(_ *conversations.Session, f string) bool {
-			return showData.Exact(split(f).without(commandFillers...))
+			return showData.Exact(words.Split(f).Without(words.CommandFillers...))
 		},
 		Handle: m.show}}
 }
@@ -75,7 +109,7 @@ func (m *myData) show(ctx context.Context, s *conversations.Session) ([]bot.Repl
 	add("companion.mydata.kept", cards.Section{Text: lines(s, []counted{
 		{"companion.mydata.kept.audit", d.AuditEntries}, {"companion.mydata.kept.trainings", d.Trainings},
 		{"companion.mydata.kept.systems", d.OwnedSystems}})})
-	return private(bot.Reply{Card: c}), nil
+	return conversations.Private(bot.Reply{Card: c}), nil
 }
 
 func requestFacts(s *conversations.Session, rs []privacy.RequestBrief) []cards.Fact {
@@ -92,7 +126,7 @@ func requestFacts(s *conversations.Session, rs []privacy.RequestBrief) []cards.F
 func incidentFacts(s *conversations.Session, incs []privacy.Incident) []cards.Fact {
 	return cappedFacts(s, incs, func(inc privacy.Incident) cards.Fact {
 		return cards.Fact{Label: s.T("companion.mydata.number", map[string]any{"ID": inc.ID}),
-			Value: inc.CreatedAt.Format(day) + " — " + systemLabel(s.Lang, inc.System) + " — " + kindsLabel(s.Lang, inc.DataKinds)}
+			Value: inc.CreatedAt.Format(day) + " — " + incident.SystemLabel(s.Lang, inc.System) + " — " + incident.KindsLabel(s.Lang, inc.DataKinds)}
 	})
 }
 

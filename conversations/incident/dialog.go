@@ -1,4 +1,4 @@
-package companion
+package incident
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/conversations/internal/words"
 )
 
 // The steps of the report dialog, in order.
@@ -39,10 +40,7 @@ type incidentState struct {
 const systemOther = "other"
 
 var (
-	yesWords    = conversations.Phrases{"oui", "ok", "d accord", "correct", "parfait", "vas y", "allez y", "go", "yes", "sure", "yep", "envoie", "envoyer", "envoie le", "send", "send it", "oui envoie", "prepare le rapport", "prepare a report"}
-	noWords     = conversations.Phrases{"non", "no", "non merci", "no thanks", "pas besoin", "nope", "not now", "pas maintenant"}
-	cancelWords = conversations.Phrases{"annuler", "annule", "annulez", "cancel", "stop", "arrete", "arreter", "laisse faire", "laisse tomber", "oublie ca", "never mind", "nevermind", "quit", "quitter"}
-	skipWords   = conversations.Phrases{"non", "no", "passer", "passe", "skip", "aucun", "aucune", "rien", "pas de description", "none", "nothing", "non merci", "no thanks"}
+	skipWords = conversations.Phrases{"non", "no", "passer", "passe", "skip", "aucun", "aucune", "rien", "pas de description", "none", "nothing", "non merci", "no thanks"}
 )
 
 func (*incident) DialogKind() string { return incidentDialog }
@@ -55,32 +53,32 @@ func (in *incident) Continue(ctx context.Context, s *conversations.Session) ([]b
 	if err != nil || !ok {
 		return nil, false, err
 	}
-	w := split(s.Folded())
-	cmd := w.without(commandFillers...)
+	w := words.Split(s.Folded())
+	cmd := w.Without(words.CommandFillers...)
 	if st.Step == stepOffer {
 		switch {
-		case yesWords.Exact(cmd):
+		case words.Yes.Exact(cmd):
 			r, err := in.advance(ctx, s, st)
-			return private(r...), true, err
-		case noWords.Exact(cmd) || cancelWords.Exact(cmd):
+			return conversations.Private(r...), true, err
+		case words.No.Exact(cmd) || words.Cancel.Exact(cmd):
 			if err := s.ClearState(ctx, incidentDialog); err != nil {
 				return nil, true, err
 			}
-			return private(s.Reply("companion.incident.declined", in.form())), true, nil
+			return conversations.Private(s.Reply("companion.incident.declined", in.form())), true, nil
 		}
 		return nil, false, s.ClearState(ctx, incidentDialog)
 	}
 	switch {
-	case cancelWords.Exact(cmd) || (st.Step == stepConfirm && noWords.Exact(cmd)):
+	case words.Cancel.Exact(cmd) || (st.Step == stepConfirm && words.No.Exact(cmd)):
 		if err := s.ClearState(ctx, incidentDialog); err != nil {
 			return nil, true, err
 		}
-		return private(s.Reply("companion.incident.cancelled", in.form())), true, nil
+		return conversations.Private(s.Reply("companion.incident.cancelled", in.form())), true, nil
 	case strings.HasSuffix(strings.TrimSpace(s.Turn.Text), "?"):
 		return nil, false, nil
 	}
 	r, err := in.answer(ctx, s, st, w, cmd)
-	return private(r...), true, err
+	return conversations.Private(r...), true, err
 }
 
 // Reprompt asks the current question again, if the report is still in progress.
@@ -90,17 +88,17 @@ func (in *incident) Reprompt(ctx context.Context, s *conversations.Session) ([]b
 		return nil, err
 	}
 	r, err := in.prompt(ctx, s, st)
-	return private(r...), err
+	return conversations.Private(r...), err
 }
 
 // answer records the answer to the current step and asks the next question.
-func (in *incident) answer(ctx context.Context, s *conversations.Session, st incidentState, w words, cmd string) ([]bot.Reply, error) {
+func (in *incident) answer(ctx context.Context, s *conversations.Session, st incidentState, w words.Words, cmd string) ([]bot.Reply, error) {
 	var ack []bot.Reply
 	switch st.Step {
 	case stepSystem:
 		st.System = in.systems.find(w)
 		if st.System == "" {
-			if !w.has("autre*", "other*", "another") {
+			if !w.Has("autre*", "other*", "another") {
 				ack = append(ack, s.Reply("companion.incident.system.unknown"))
 			}
 			st.System = systemOther
@@ -127,7 +125,7 @@ func (in *incident) answer(ctx context.Context, s *conversations.Session, st inc
 			}
 		}
 	case stepConfirm:
-		if yesWords.Exact(cmd) {
+		if words.Yes.Exact(cmd) {
 			return in.send(ctx, s, st)
 		}
 		return in.prompt(ctx, s, st)
@@ -190,7 +188,7 @@ func (in *incident) maskList(s *conversations.Session, kinds []string) string {
 			names = append(names, s.T("companion.masked."+k))
 		}
 	}
-	return join(s.Lang, names)
+	return words.Join(s.Lang, names)
 }
 
 func (in *incident) load(ctx context.Context, s *conversations.Session) (incidentState, bool, error) {
@@ -203,7 +201,7 @@ func (in *incident) load(ctx context.Context, s *conversations.Session) (inciden
 		// A state this version cannot read is dropped rather than blocking the person.
 		return st, false, s.ClearState(ctx, incidentDialog)
 	}
-	useDialogLang(s, st.Lang)
+	s.UseDialogLang(st.Lang)
 	return st, true, nil
 }
 

@@ -1,4 +1,4 @@
-package companion_test
+package incident_test
 
 import (
 	"bytes"
@@ -136,19 +136,5 @@ func TestIncidentReportKeptWhenCommitteeUnreachable(t *testing.T) {
 	}
 	if _, err := w.db.IncidentByID(context.Background(), 1); err != nil {
 		t.Errorf("incident not stored when the committee is unreachable: %v", err)
-	}
-}
-
-// A button press carries no words: the dialog answers it in the language it was typed
-// in, even where the platform's locale is French.
-func TestButtonsAnswerInTheDialogLanguage(t *testing.T) {
-	w := newWorld(t, "fr", true)
-	r := w.r
-	r.As("kim").Say("I accidentally pasted a student's IEP into ChatGPT today").Want("[1] Prepare the report")
-	r.Press("Prepare the report", nil).Want("Report in progress.", "Would you like to add a short description")
-	r.Say("no").Press("Send to the committee", nil).Want("Report sent.", "Your report #1 was sent")
-	r.Say("delete my data").Press("Yes, delete", nil).Want("Data deleted.", "Done. I deleted:")
-	if err := r.Err(); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -1,12 +1,72 @@
-package companion
+// Package incident answers a privacy incident told in words (procedure 30-02, 3.3 and
+// section 8): what to do now, the declaration form, and a short report for the
+// privacy committee, posted to its review channel.
+//
+// Nothing a person types is stored or posted as typed: a report keeps category codes,
+// a recognised system name and a normalised time, and a short description only after
+// redaction (bot/text).
+package incident
 
 import (
 	"context"
+	"errors"
+	"log/slog"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/privacy"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/conversations/internal/words"
 )
+
+// Store is what the feature writes (storage.DB implements it).
+type Store interface {
+	// FileIncident stores a report with its audit entry and returns its id.
+	FileIncident(ctx context.Context, inc privacy.Incident, actorName string) (uint, error)
+}
+
+// Config is what New needs.
+type Config struct {
+	Store  Store
+	Notify bot.Notifier
+	// FormURL is the privacy-incident declaration form on Maestro (section 8).
+	FormURL string
+	// CommitteeRole is the role whose review channel receives incident reports;
+	// "cprpsi" when empty.
+	CommitteeRole string
+	// CommitteeLang is the language of the reports posted to the committee.
+	CommitteeLang i18n.Lang
+	// Systems are extra GenAI system names to recognise in incident messages (the
+	// inventory's), besides the common public ones.
+	Systems []string
+	// Log receives operational events; never a person's words.
+	Log *slog.Logger
+}
+
+// New returns the incident feature, to register on the engine. It fails when a
+// dependency is missing.
+func New(cfg Config) (conversations.Feature, error) {
+	switch {
+	case cfg.Store == nil:
+		return nil, errors.New("incident: no store")
+	case cfg.Notify == nil:
+		return nil, errors.New("incident: no notifier")
+	case cfg.FormURL == "":
+		return nil, errors.New("incident: no incident form URL")
+	}
+	if cfg.CommitteeRole == "" {
+		cfg.CommitteeRole = config.RoleCPRPSI
+	}
+	if !i18n.Valid(string(cfg.CommitteeLang)) {
+		cfg.CommitteeLang = i18n.FR
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	return &incident{cfg: cfg, systems: newSystems(cfg.Systems)}, nil
+}
 
 // The incident feature's card verbs and dialog kind.
 const (
@@ -50,7 +110,7 @@ func (*incident) Help(s *conversations.Session) []string {
 // message tells of the system, the time and the kinds of data is kept, as codes, to
 // spare questions; the message itself is not.
 func (in *incident) advise(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
-	w := split(s.Folded())
+	w := words.Split(s.Folded())
 	st := incidentState{Step: stepOffer, System: in.systems.find(w), Kinds: parseKinds(w)}
 	if when, ok := parseWhen(w, s.Now); ok && when != "unknown" {
 		st.When = when
@@ -66,7 +126,7 @@ func (in *incident) advise(ctx context.Context, s *conversations.Session) ([]bot
 			{Label: s.T("companion.incident.offer.decline"), Verb: VerbIncidentDecline},
 		},
 	}
-	return private(bot.Reply{Text: s.T("companion.incident.advice", in.form()), Card: offer}), nil
+	return conversations.Private(bot.Reply{Text: s.T("companion.incident.advice", in.form()), Card: offer}), nil
 }
 
 func (in *incident) form() map[string]any { return map[string]any{"FormURL": in.cfg.FormURL} }
@@ -80,13 +140,13 @@ func (in *incident) onReport(ctx context.Context, s *conversations.Session) ([]b
 	if !ok {
 		st = incidentState{Step: stepOffer}
 	}
-	closed := closedCard(s.T("companion.incident.offer.title"), s.T("companion.incident.offer.accepted"))
+	closed := conversations.ClosedCard(s.T("companion.incident.offer.title"), s.T("companion.incident.offer.accepted"))
 	if st.Step != stepOffer {
 		more, err := in.prompt(ctx, s, st)
-		return private(append([]bot.Reply{closed}, more...)...), err
+		return conversations.Private(append([]bot.Reply{closed}, more...)...), err
 	}
 	more, err := in.advance(ctx, s, st)
-	return private(append([]bot.Reply{closed}, more...)...), err
+	return conversations.Private(append([]bot.Reply{closed}, more...)...), err
 }
 
 func (in *incident) onDecline(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
@@ -96,7 +156,7 @@ func (in *incident) onDecline(ctx context.Context, s *conversations.Session) ([]
 	if err := s.ClearState(ctx, incidentDialog); err != nil {
 		return nil, err
 	}
-	return private(closedCard(s.T("companion.incident.offer.title"), s.T("companion.incident.offer.declined")),
+	return conversations.Private(conversations.ClosedCard(s.T("companion.incident.offer.title"), s.T("companion.incident.offer.declined")),
 		s.Reply("companion.incident.declined", in.form())), nil
 }
 
@@ -106,10 +166,10 @@ func (in *incident) onSend(ctx context.Context, s *conversations.Session) ([]bot
 		return nil, err
 	}
 	if !ok || st.Step != stepConfirm {
-		return private(s.Reply("companion.incident.nothing_pending")), nil
+		return conversations.Private(s.Reply("companion.incident.nothing_pending")), nil
 	}
 	replies, err := in.send(ctx, s, st)
-	return private(append([]bot.Reply{closedCard(s.T("companion.incident.summary.title"), s.T("companion.incident.summary.sent"))}, replies...)...), err
+	return conversations.Private(append([]bot.Reply{conversations.ClosedCard(s.T("companion.incident.summary.title"), s.T("companion.incident.summary.sent"))}, replies...)...), err
 }
 
 func (in *incident) onCancel(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
@@ -119,12 +179,6 @@ func (in *incident) onCancel(ctx context.Context, s *conversations.Session) ([]b
 	if err := s.ClearState(ctx, incidentDialog); err != nil {
 		return nil, err
 	}
-	return private(closedCard(s.T("companion.incident.summary.title"), s.T("companion.incident.summary.cancelled")),
+	return conversations.Private(conversations.ClosedCard(s.T("companion.incident.summary.title"), s.T("companion.incident.summary.cancelled")),
 		s.Reply("companion.incident.cancelled", in.form())), nil
-}
-
-// closedCard replaces a card whose buttons were answered, so that they cannot be
-// pressed twice.
-func closedCard(title, footer string) bot.Reply {
-	return bot.Reply{Card: &cards.Card{Title: title, Footer: footer}, Replace: true}
 }

@@ -1,4 +1,4 @@
-package companion
+package incident
 
 import (
 	"slices"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot/text"
+	"github.com/cssdgs/iagbot/conversations/internal/words"
 )
 
 // dataKinds are the categories an incident report names instead of the data itself,
@@ -37,15 +38,15 @@ func kindCodes() []string {
 }
 
 // parseKinds returns the data categories w names, in dialog order.
-func parseKinds(w words) []string {
+func parseKinds(w words.Words) []string {
 	var out []string
 	for _, k := range dataKinds {
-		if w.has(k.words...) {
+		if w.Has(k.words...) {
 			out = append(out, k.code)
 		}
 	}
 	// "Le dossier d'une employée" is an HR file, not a student's.
-	if slices.Contains(out, "hr") && !w.has("eleve*", "student*", "pupil*") {
+	if slices.Contains(out, "hr") && !w.Has("eleve*", "student*", "pupil*") {
 		out = slices.DeleteFunc(out, func(c string) bool { return c == "student-file" })
 	}
 	// "Other" with a named category adds nothing.
@@ -71,36 +72,36 @@ const day = "2006-01-02"
 // ("2026-06-10"), an ISO 8601 interval ("2026-06-04/2026-06-10"), an open interval
 // ending on a date ("../2026-06-03"), or "unknown". ok is false when w says no time
 // the bot recognises, or a date in the future.
-func parseWhen(w words, now time.Time) (string, bool) {
+func parseWhen(w words.Words, now time.Time) (string, bool) {
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
-	if d, ok := w.date(today); ok {
+	if d, ok := dateIn(w, today); ok {
 		if d.After(today) {
 			return "", false
 		}
 		return d.Format(day), true
 	}
 	switch {
-	case w.has(whenUnknown...):
+	case w.Has(whenUnknown...):
 		return "unknown", true
-	case w.has(whenDayBefore...):
+	case w.Has(whenDayBefore...):
 		return today.AddDate(0, 0, -2).Format(day), true
-	case w.has(whenYesterday...):
+	case w.Has(whenYesterday...):
 		return today.AddDate(0, 0, -1).Format(day), true
-	case w.has(whenEarlier...):
+	case w.Has(whenEarlier...):
 		return "../" + today.AddDate(0, 0, -7).Format(day), true
-	case w.has(whenWeek...):
+	case w.Has(whenWeek...):
 		return today.AddDate(0, 0, -6).Format(day) + "/" + today.Format(day), true
-	case w.has(whenToday...):
+	case w.Has(whenToday...):
 		return today.Format(day), true
 	}
 	return "", false
 }
 
-// date finds a date in w with bot/text: "2026-06-05" (folded to "2026 06 05"), « 5 juin »,
+// dateIn finds a date in w with bot/text: "2026-06-05" (folded to "2026 06 05"), « 5 juin »,
 // « le 1er juin », "June 5", "5 June", « il y a 3 jours », "3 days ago", « hier ». A
 // date without a year is the last such day up to today; ok is false for an impossible
 // date (« 31 juin »).
-func (w words) date(today time.Time) (time.Time, bool) {
+func dateIn(w words.Words, today time.Time) (time.Time, bool) {
 	for _, d := range text.FindDates(strings.Join(w, " "), today) {
 		if d.Invalid {
 			return time.Time{}, false

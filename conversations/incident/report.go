@@ -1,4 +1,4 @@
-package companion
+package incident
 
 import (
 	"context"
@@ -37,9 +37,9 @@ func (in *incident) send(ctx context.Context, s *conversations.Session, st incid
 // and the committee's card, so that the reporter sees exactly what is sent.
 func (in *incident) reportFacts(lang i18n.Lang, system, when string, kinds []string, details string) []cards.Fact {
 	facts := []cards.Fact{
-		{Label: i18n.T(lang, "companion.report.system"), Value: systemLabel(lang, system)},
+		{Label: i18n.T(lang, "companion.report.system"), Value: SystemLabel(lang, system)},
 		{Label: i18n.T(lang, "companion.report.when"), Value: whenLabel(lang, when)},
-		{Label: i18n.T(lang, "companion.report.kinds"), Value: kindsLabel(lang, kinds)},
+		{Label: i18n.T(lang, "companion.report.kinds"), Value: KindsLabel(lang, kinds)},
 	}
 	if details != "" {
 		facts = append(facts, cards.Fact{Label: i18n.T(lang, "companion.report.details"), Value: details})
@@ -76,14 +76,17 @@ func (in *incident) committeeCard(lang i18n.Lang, inc privacy.Incident, reporter
 	}
 }
 
-func systemLabel(lang i18n.Lang, system string) string {
+// SystemLabel names an incident's system in lang: a name the bot recognised, or
+// "another system".
+func SystemLabel(lang i18n.Lang, system string) string {
 	if system == systemOther || system == "" {
 		return i18n.T(lang, "companion.report.system_other")
 	}
 	return system
 }
 
-func kindsLabel(lang i18n.Lang, kinds []string) string {
+// KindsLabel names an incident's kinds of data in lang.
+func KindsLabel(lang i18n.Lang, kinds []string) string {
 	names := make([]string, len(kinds))
 	for i, k := range kinds {
 		names[i] = i18n.T(lang, "companion.kind."+k)

@@ -1,4 +1,4 @@
-package companion
+package incident
 
 import (
 	"context"
@@ -13,8 +13,8 @@ import (
 	"github.com/cssdgs/iagbot/storage"
 )
 
-// routeIntent returns the companion intent the engine would pick for text (the
-// highest priority match), or "" when none matches and the turn goes elsewhere.
+// routeIntent returns the incident intent the engine would pick for text, or "" when
+// it does not match and the turn goes elsewhere.
 func routeIntent(t *testing.T) func(text string) string {
 	t.Helper()
 	db, err := storage.Open(context.Background(), filepath.Join(t.TempDir(), "intents.db"))
@@ -22,8 +22,9 @@ func routeIntent(t *testing.T) func(text string) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	feats, err := New(Config{Store: db, Notify: delivery.New(db, map[bot.Channel]bot.Messenger{}), FormURL: "https://maestro.example/f",
+	f, err := New(Config{Store: db, Notify: delivery.New(db, map[bot.Channel]bot.Messenger{}), FormURL: "https://maestro.example/f",
 		Systems: []string{"PlanifIA"}})
+	feats := []conversations.Feature{f}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,48 +84,6 @@ func TestIncidentIntent(t *testing.T) {
 		{"I pasted my lesson plan into ChatGPT", ""},
 		{"I submitted my request for Gemini", ""},
 		{"aide", ""},
-	} {
-		t.Run(tc.text, func(t *testing.T) {
-			if got := route(tc.text); got != tc.want {
-				t.Errorf("route(%q) = %q, want %q", tc.text, got, tc.want)
-			}
-		})
-	}
-}
-
-func TestDisclosureAndOtherIntents(t *testing.T) {
-	route := routeIntent(t)
-	for _, tc := range []struct {
-		text string
-		want string
-	}{
-		{"comment divulguer ?", "disclosure"},
-		{"Comment divulguer une synthèse", "disclosure"},
-		{"COMMENT DIVULGUER L'UTILISATION DE L'IA AUX PARENTS ?", "disclosure"},
-		{"modèle de divulgation", "disclosure"},
-		{"Comment mentionner l'utilisation de l'IA dans mon document ?", "disclosure"},
-		{"how do I disclose?", "disclosure"},
-		{"How should I disclose a translation done with Copilot", "disclosure"},
-		{"disclosure statement for ideation", "disclosure"},
-		{"puis-je divulguer des notes d'élèves à ChatGPT ?", ""},
-		{"Can I disclose student grades to Gemini?", ""},
-		{"j'ai divulgué par erreur le dossier d'un élève dans ChatGPT", "incident"},
-		{"comment fonctionnes-tu ?", "transparency"},
-		{"Es-tu une IA ?", "transparency"},
-		{"est-ce que tu es une ia", "transparency"},
-		{"how do you work?", "transparency"},
-		{"Are you an AI?", "transparency"},
-		{"comment ça marche ?", "transparency"},
-		{"comment ça marche pour faire une demande ?", ""},
-		{"mes données", "mydata"},
-		{"Mes donnees svp", "mydata"},
-		{"my data", "mydata"},
-		{"what do you know about me?", "mydata"},
-		{"puis-je mettre mes données dans ChatGPT ?", ""},
-		{"supprimer mes données", "mydata.erase"},
-		{"je veux effacer mes données", "mydata.erase"},
-		{"delete my data please", "mydata.erase"},
-		{"forget me", "mydata.erase"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := route(tc.text); got != tc.want {

@@ -1,9 +1,10 @@
-package companion
+package incident
 
 import (
 	"slices"
 
 	"github.com/cssdgs/iagbot/bot/text"
+	"github.com/cssdgs/iagbot/conversations/internal/words"
 )
 
 // An incident message tells of personal or confidential data put into a GenAI tool,
@@ -37,14 +38,6 @@ var (
 	// aiTarget names a GenAI tool without naming a system.
 	aiTarget = []string{"ia", "iag", "l ia", "intelligence artificielle", "robot conversationnel", "agent conversationnel",
 		"an ai", "the ai", "ai tool*", "ai chatbot*", "ai assistant*", "generative ai", "genai", "chatbot*", "llm"}
-	// personal names personal or confidential data on its own.
-	personal = []string{"eleve*", "parent", "parents", "renseignement* personnel*", "donnees personnelles",
-		"code* permanent*", "nas", "assurance sociale", "sante", "medica*", "diagnostic*", "plan* d intervention",
-		"bulletin*", "dossier*", "confidentiel*", "employe*", "collegue*", "enfant*", "famille*", "date de naissance",
-		"noms", "prenoms", "liste de classe", "coordonnees",
-		"student*", "pupil*", "personal info*", "personal data", "child*", "kid", "kids", "family",
-		"families", "sin", "social insurance", "health", "medical", "diagnos*", "iep", "report card*", "grades",
-		"employee*", "names", "class list", "date of birth", "contact details"}
 	// weakPersonal may or may not be personal ("mes notes de cours", "my email"): it
 	// makes an incident only with a word of mistake.
 	weakPersonal = []string{"notes", "courriel*", "email*", "e mail*", "adresse*", "address*", "telephone*", "phone*", "nom", "name"}
@@ -54,15 +47,15 @@ var (
 
 // isIncident reports whether folded text tells of a privacy incident.
 func (in *incident) isIncident(folded string) bool {
-	w := split(folded)
-	if w.has(explicitIncident...) {
+	w := words.Split(folded)
+	if w.Has(explicitIncident...) {
 		return true
 	}
-	entered := w.entered()
-	oops := w.has(mistake...)
-	target := w.has(aiTarget...) || in.systems.find(w) != ""
-	strong, weak := w.has(personal...), w.has(weakPersonal...)
-	if w.has(requestTalk...) && !oops {
+	entered := enteredData(w)
+	oops := w.Has(mistake...)
+	target := w.Has(aiTarget...) || in.systems.find(w) != ""
+	strong, weak := w.Has(words.Personal...), w.Has(weakPersonal...)
+	if w.Has(requestTalk...) && !oops {
 		return false
 	}
 	switch {
@@ -74,27 +67,27 @@ func (in *incident) isIncident(folded string) bool {
 	return false
 }
 
-// entered reports a past act of putting something somewhere: "j'ai collé", "je viens
+// enteredData reports a past act of putting something somewhere: "j'ai collé", "je viens
 // de mettre", "I pasted". "J'ai mis à jour" is not one.
-func (w words) entered() bool {
+func enteredData(w words.Words) bool {
 	for i := range w {
 		for _, subj := range frPerfect {
-			if w.matchAt(i, subj) {
-				end := i + len(split(subj)) - 1
+			if w.MatchAt(i, subj) {
+				end := i + len(words.Split(subj)) - 1
 				for j := end + 1; j <= end+4 && j < len(w); j++ {
-					if slices.ContainsFunc(frPartciple, func(p string) bool { return w.matchAt(j, p) }) &&
-						!w.matchAt(j, "mis a jour") {
+					if slices.ContainsFunc(frPartciple, func(p string) bool { return w.MatchAt(j, p) }) &&
+						!w.MatchAt(j, "mis a jour") {
 						return true
 					}
 				}
 			}
 		}
 		for _, subj := range frJustNow {
-			if w.matchAt(i, subj) && w.after(i+len(split(subj))-1, 3, frInfinitive...) {
+			if w.MatchAt(i, subj) && w.After(i+len(words.Split(subj))-1, 3, frInfinitive...) {
 				return true
 			}
 		}
-		if slices.Contains(enSubject, w[i]) && (i == 0 || !slices.Contains(enModal, w[i-1])) && w.after(i, 3, enPast...) {
+		if slices.Contains(enSubject, w[i]) && (i == 0 || !slices.Contains(enModal, w[i-1])) && w.After(i, 3, enPast...) {
 			return true
 		}
 	}
@@ -139,9 +132,9 @@ func newSystems(extra []string) systems {
 }
 
 // find returns the name of the first system w mentions, or "".
-func (s systems) find(w words) string {
+func (s systems) find(w words.Words) string {
 	for i, forms := range s.forms {
-		if w.has(forms...) {
+		if w.Has(forms...) {
 			return s.names[i]
 		}
 	}

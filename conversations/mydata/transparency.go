@@ -1,4 +1,4 @@
-package companion
+package mydata
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/conversations/internal/words"
 )
 
 // aboutBot are the questions about the bot itself (5.1.8, 5.1.9).
@@ -35,7 +36,7 @@ func (transparency) Name() string { return "transparency" }
 func (t transparency) Intents() []conversations.Intent {
 	return []conversations.Intent{{Name: "transparency", Priority: 60,
 		Match: func(_ *conversations.Session, f string) bool {
-			return aboutBot.Contains(f) || aboutBotAlone.Exact(split(f).without(commandFillers...))
+			return aboutBot.Contains(f) || aboutBotAlone.Exact(words.Split(f).Without(words.CommandFillers...))
 		},
 		Handle: t.handle}}
 }

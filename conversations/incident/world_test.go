@@ -1,4 +1,4 @@
-package companion_test
+package incident_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	"github.com/cssdgs/iagbot/bot/console/consoletest"
 	"github.com/cssdgs/iagbot/bot/delivery"
 	"github.com/cssdgs/iagbot/conversations"
-	"github.com/cssdgs/iagbot/conversations/companion"
+	"github.com/cssdgs/iagbot/conversations/incident"
 	"github.com/cssdgs/iagbot/storage"
 )
 
@@ -19,9 +19,10 @@ const formURL = "https://maestro.example/formulaires/incident-confidentialite"
 // now is the tests' clock: Wednesday 10 June 2026, mid-morning.
 var now = time.Date(2026, 6, 10, 10, 30, 0, 0, time.Local)
 
-// world is the bot as `iagbot chat` assembles it: a SQLite file, the engine with the
-// companion features, and a real delivery dispatcher whose messenger is the console,
-// so that what reaches the committee's channel shows in the script's output.
+// world is the incident feature as `iagbot chat` assembles it: a SQLite file (the
+// tests read it for what must not be there), the engine, and a real delivery
+// dispatcher whose messenger is the console, so that what reaches the committee's
+// channel shows in the script's output.
 type world struct {
 	db   *storage.DB
 	path string
@@ -34,7 +35,7 @@ var committeeChannel = bot.ConversationRef{Channel: bot.Terminal, ID: "ch:cprpsi
 func newWorld(t *testing.T, locale string, withCommittee bool) *world {
 	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "companion.db")
+	path := filepath.Join(t.TempDir(), "incident.db")
 	db, err := storage.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -44,14 +45,11 @@ func newWorld(t *testing.T, locale string, withCommittee bool) *world {
 	e := conversations.New(db, nil, nil)
 	e.SetClock(func() time.Time { return now })
 	notify := delivery.New(db, map[bot.Channel]bot.Messenger{})
-	feats, err := companion.New(companion.Config{Store: db, Notify: notify, FormURL: formURL,
-		Retention: companion.Retention{ClosedDraftDays: 365, ConversationRefDays: 730}})
+	f, err := incident.New(incident.Config{Store: db, Notify: notify, FormURL: formURL})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range feats {
-		e.Register(f)
-	}
+	e.Register(f)
 	r := consoletest.NewLocale(t, e, locale)
 	notify.Add(bot.Terminal, r.Con)
 	if withCommittee {
@@ -63,7 +61,7 @@ func newWorld(t *testing.T, locale string, withCommittee bool) *world {
 }
 
 func TestNewNeedsItsDependencies(t *testing.T) {
-	db, err := storage.Open(context.Background(), filepath.Join(t.TempDir(), "deps.db"))
+	db, err := storage.Open(context.Background(), ":memory:")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,21 +69,18 @@ func TestNewNeedsItsDependencies(t *testing.T) {
 	notify := delivery.New(db, map[bot.Channel]bot.Messenger{})
 	for _, tc := range []struct {
 		name    string
-		cfg     companion.Config
+		cfg     incident.Config
 		wantErr bool
 	}{
-		{"complete", companion.Config{Store: db, Notify: notify, FormURL: formURL}, false},
-		{"no store", companion.Config{Notify: notify, FormURL: formURL}, true},
-		{"no notifier", companion.Config{Store: db, FormURL: formURL}, true},
-		{"no form", companion.Config{Store: db, Notify: notify}, true},
+		{"complete", incident.Config{Store: db, Notify: notify, FormURL: formURL}, false},
+		{"no store", incident.Config{Notify: notify, FormURL: formURL}, true},
+		{"no notifier", incident.Config{Store: db, FormURL: formURL}, true},
+		{"no form", incident.Config{Store: db, Notify: notify}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			feats, err := companion.New(tc.cfg)
-			if (err != nil) != tc.wantErr {
-				t.Fatalf("New() error = %v, want error %v", err, tc.wantErr)
-			}
-			if err == nil && len(feats) != 5 {
-				t.Errorf("New() = %d features, want 5 (incident, disclosure, transparency, my data, erase)", len(feats))
+			f, err := incident.New(tc.cfg)
+			if (err != nil) != tc.wantErr || (err == nil && f == nil) {
+				t.Fatalf("New() = %v, %v; want error %v", f, err, tc.wantErr)
 			}
 		})
 	}

@@ -1,4 +1,6 @@
-package companion
+// Package disclosure answers "comment divulguer ?" with the wording procedure 30-02
+// asks for (5.1.7): a sentence saying a generative AI was used, and for what.
+package disclosure
 
 import (
 	"context"
@@ -8,12 +10,13 @@ import (
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/conversations/internal/words"
 )
 
 // Use is one use the 5.1.7 disclosure wording can name.
 type Use struct {
 	ID string
-	// Words signal the use in a message, in either language: folded words, a
+	// Words signal the use in a message, in either language: folded words.Words, a
 	// trailing "*" for a stem ("resum*"), or phrases.
 	Words []string
 	// FR and EN fill the wording: « … a été utilisée pour la synthèse ».
@@ -46,6 +49,14 @@ var (
 		"can i", "may i", "can we", "allowed", "is it ok", "permitted"}
 )
 
+// New returns the disclosure feature, naming uses (the built-in ones when nil).
+func New(uses []Use) conversations.Feature {
+	if uses == nil {
+		uses = builtinUses
+	}
+	return disclosure{uses: foldUses(uses)}
+}
+
 // disclosure answers "comment divulguer ?" with the wording of 5.1.7.
 type disclosure struct{ uses []Use }
 
@@ -53,8 +64,8 @@ func (disclosure) Name() string { return "disclosure" }
 
 func (d disclosure) Intents() []conversations.Intent {
 	return []conversations.Intent{{Name: "disclosure", Priority: 60, Match: func(_ *conversations.Session, f string) bool {
-		w := split(f)
-		return (w.has(discloseStems...) || w.has(disclosePhrase...)) && !(w.has(permission...) && w.has(personal...))
+		w := words.Split(f)
+		return (w.Has(discloseStems...) || w.Has(disclosePhrase...)) && !(w.Has(permission...) && w.Has(words.Personal...))
 	}, Handle: d.handle}}
 }
 
@@ -67,16 +78,16 @@ func (disclosure) Help(s *conversations.Session) []string {
 // the sentence keeps the procedure's placeholder.
 func (d disclosure) Wording(lang i18n.Lang, folded string) (sentence string, ok bool) {
 	var names []string
-	w := split(folded)
+	w := words.Split(folded)
 	for _, u := range d.uses {
-		if w.has(u.Words...) {
+		if w.Has(u.Words...) {
 			names = append(names, map[i18n.Lang]string{i18n.FR: u.FR, i18n.EN: u.EN}[lang])
 		}
 	}
 	if len(names) == 0 {
 		return i18n.T(lang, "companion.disclosure.wording", map[string]any{"Use": i18n.T(lang, "companion.disclosure.placeholder")}), false
 	}
-	return i18n.T(lang, "companion.disclosure.wording", map[string]any{"Use": join(lang, names)}), true
+	return i18n.T(lang, "companion.disclosure.wording", map[string]any{"Use": words.Join(lang, names)}), true
 }
 
 func (d disclosure) handle(_ context.Context, s *conversations.Session) ([]bot.Reply, error) {
@@ -113,13 +124,4 @@ func foldUses(uses []Use) []Use {
 		}
 	}
 	return out
-}
-
-// join lists names the way the language does: "a, b et c".
-func join(lang i18n.Lang, names []string) string {
-	if len(names) == 1 {
-		return names[0]
-	}
-	and := i18n.T(lang, "companion.and")
-	return strings.Join(names[:len(names)-1], ", ") + " " + and + " " + names[len(names)-1]
 }

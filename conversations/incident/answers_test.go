@@ -1,4 +1,4 @@
-package companion
+package incident
 
 import (
 	"reflect"
@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/bot/text/texttest"
+	"github.com/cssdgs/iagbot/conversations/internal/words"
 )
 
 func TestParseWhen(t *testing.T) {
@@ -42,7 +42,7 @@ func TestParseWhen(t *testing.T) {
 		{"bientôt", "", false},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			got, ok := parseWhen(split(text.FoldWords(tc.text)), now)
+			got, ok := parseWhen(words.Split(text.FoldWords(tc.text)), now)
 			if got != tc.want || ok != tc.wantOK {
 				t.Errorf("parseWhen(%q) = %q, %v; want %q, %v", tc.text, got, ok, tc.want, tc.wantOK)
 			}
@@ -70,7 +70,7 @@ func TestParseKinds(t *testing.T) {
 		{"des trucs", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			if got := parseKinds(split(text.FoldWords(tc.text))); !reflect.DeepEqual(got, tc.want) {
+			if got := parseKinds(words.Split(text.FoldWords(tc.text))); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("parseKinds(%q) = %q, want %q", tc.text, got, tc.want)
 			}
 		})
@@ -108,38 +108,6 @@ func TestRedact(t *testing.T) {
 	long, _ := redact(strings.Repeat("a", 400), mark)
 	if n := len([]rune(long)); n != maxDescLength {
 		t.Errorf("redact(400 letters) kept %d runes, want %d", n, maxDescLength)
-	}
-}
-
-func TestDisclosureWording(t *testing.T) {
-	d := disclosure{uses: foldUses(builtinUses)}
-	for _, tc := range []struct {
-		lang   i18n.Lang
-		text   string
-		want   string
-		wantOK bool
-	}{
-		{i18n.FR, "comment divulguer une synthèse ?",
-			"L'intelligence artificielle générative a été utilisée pour la synthèse. Le contenu a été vérifié et validé.", true},
-		{i18n.FR, "Comment divulguer un résumé", "L'intelligence artificielle générative a été utilisée pour la synthèse. Le contenu a été vérifié et validé.", true},
-		{i18n.FR, "divulguer l'idéation", "L'intelligence artificielle générative a été utilisée pour l'idéation. Le contenu a été vérifié et validé.", true},
-		{i18n.FR, "comment divulguer une reformulation et une traduction",
-			"L'intelligence artificielle générative a été utilisée pour la reformulation et la traduction. Le contenu a été vérifié et validé.", true},
-		{i18n.FR, "divulgation pour des images générées",
-			"L'intelligence artificielle générative a été utilisée pour la création d'images. Le contenu a été vérifié et validé.", true},
-		{i18n.FR, "comment divulguer ?",
-			"L'intelligence artificielle générative a été utilisée pour [motif, ex. : l'idéation/la reformulation/la synthèse]. Le contenu a été vérifié et validé.", false},
-		{i18n.EN, "how do I disclose a summary?", "Generative artificial intelligence was used for summarizing. The content was reviewed and validated.", true},
-		{i18n.EN, "how do I disclose brainstorming, translating and proofreading",
-			"Generative artificial intelligence was used for ideation, translation and proofreading. The content was reviewed and validated.", true},
-		{i18n.EN, "how do I disclose?", "Generative artificial intelligence was used for [purpose, e.g. ideation/rewording/summarizing]. The content was reviewed and validated.", false},
-	} {
-		t.Run(string(tc.lang)+" "+tc.text, func(t *testing.T) {
-			got, ok := d.Wording(tc.lang, text.FoldWords(tc.text))
-			if got != tc.want || ok != tc.wantOK {
-				t.Errorf("Wording(%s, %q) =\n  %q, %v\nwant\n  %q, %v", tc.lang, tc.text, got, ok, tc.want, tc.wantOK)
-			}
-		})
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/cssdgs/iagbot/bot/inert"
 )
 
 // Column headers of the published tables: French first (the intranet's language).
@@ -76,20 +78,20 @@ func (inv *Inventory) WriteCSV(w io.Writer, lang string) error {
 	for i, c := range cols {
 		head[i] = h(c, lang)
 	}
-	if err := cw.Write(head); err != nil {
+	if err := cw.Write(inert.Cells(head)); err != nil {
 		return err
 	}
 	for _, s := range inv.Systems {
 		base := []string{s.ID, s.Name, kindLabel(s, lang), s.Vendor, s.Hosting.Label(lang), s.Status.Label(lang), s.EFVP.Done.String(), s.EFVP.NextReview.String()}
 		rows := inv.rows(s)
 		if len(rows) == 0 {
-			if err := cw.Write(append(base, "", "", "", "")); err != nil {
+			if err := cw.Write(inert.Cells(append(append([]string(nil), base...), "", "", "", ""))); err != nil {
 				return err
 			}
 		}
 		for _, r := range rows {
 			rec := append(append([]string(nil), base...), r.id, inv.useLabel(r, lang), r.rule.Label(lang), r.conditions.In(lang))
-			if err := cw.Write(rec); err != nil {
+			if err := cw.Write(inert.Cells(rec)); err != nil {
 				return err
 			}
 		}
@@ -109,7 +111,7 @@ func (inv *Inventory) WriteMarkdown(w io.Writer, lang string) error {
 		row(&b, s.Name, kindLabel(s, lang), s.Vendor, s.Hosting.Label(lang), s.Status.Label(lang), s.EFVP.Done.String(), s.EFVP.NextReview.String())
 	}
 	for _, s := range inv.Systems {
-		fmt.Fprintf(&b, "\n## %s (%s)\n\n", mdEscape(s.Name), s.Status.Label(lang))
+		fmt.Fprintf(&b, "\n## %s (%s)\n\n", inert.Markdown(s.Name), s.Status.Label(lang))
 		rows := inv.rows(s)
 		if len(rows) == 0 {
 			b.WriteString(h("none", lang) + "\n")
@@ -129,13 +131,16 @@ func (inv *Inventory) WriteMarkdown(w io.Writer, lang string) error {
 func row(b *strings.Builder, cells ...string) {
 	b.WriteString("|")
 	for _, c := range cells {
-		b.WriteString(" " + mdEscape(c) + " |")
+		b.WriteString(" " + cell(c) + " |")
 	}
 	b.WriteString("\n")
 }
 
-// mdEscape keeps a cell on one line and stops a "|" from splitting it.
-func mdEscape(s string) string {
-	s = strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ").Replace(s)
-	return s
+// cell is a table cell: what people typed (names, vendors, conditions) escaped so that
+// it shows as typed, on one line; the "---" separators stay Markdown.
+func cell(s string) string {
+	if s == "---" {
+		return s
+	}
+	return inert.Markdown(s)
 }

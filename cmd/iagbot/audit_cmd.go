@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot/audit"
+	"github.com/cssdgs/iagbot/bot/inert"
 )
 
 // runAudit is "iagbot audit export --format csv|json [--out FILE]": it writes the whole
@@ -86,24 +87,12 @@ func writeAuditCSV(w io.Writer, entries []audit.Entry) error {
 	for _, e := range entries {
 		row := []string{strconv.FormatUint(uint64(e.ID), 10), e.At.UTC().Format(time.RFC3339), e.ActorKey, e.ActorName,
 			e.Action, e.Subject, e.From, e.To, e.Comment, strings.Join(e.Sections, "; ")}
-		for i := range row {
-			row[i] = inert(row[i])
-		}
-		if err := cw.Write(row); err != nil {
+		if err := cw.Write(inert.Cells(row)); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// inert keeps a spreadsheet from running a cell as a formula: free text (a reviewer's
-// comment) that starts like one gets a leading apostrophe, which spreadsheets hide.
-func inert(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 func writeAuditJSON(w io.Writer, entries []audit.Entry) error {

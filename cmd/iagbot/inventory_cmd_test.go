@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -104,5 +106,62 @@ func TestInventoryUsage(t *testing.T) {
 	}
 	if _, _, err := callCmd(t, nil, runInventory, "import"); !errors.Is(err, errUsage) {
 		t.Errorf("import without file = %v", err)
+	}
+}
+
+// TestInventoryExportsAreInert: names, vendors and conditions typed by people come out
+// of the CSV export neutralised (no cell a spreadsheet runs as a formula) and out of
+// the Markdown export escaped (no link, image, emphasis or HTML tag).
+func TestInventoryExportsAreInert(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "hostile.yaml")
+	os.WriteFile(file, []byte(`version: 1
+uses:
+  - {id: summary, label: {fr: "=1+1", en: "=1+1"}, keywords: {fr: [resumer]}}
+systems:
+  - id: evil
+    name: "=HYPERLINK(\"https://evil.example/x\",\"OpenAI\")"
+    aliases: ["evil"]
+    kind: public
+    hosting: quebec
+    status: approved
+    vendor: "[Microsoft](https://evil.example/p) <img src=x onerror=alert(1)>"
+    restricted:
+      - use: summary
+        conditions: {fr: "@SUM(1+1) **gratuit** ![x](https://evil.example/i.png)", en: "-2+3"}
+`), 0o600)
+	env := map[string]string{"IAGBOT_DB": filepath.Join(dir, "i.db")}
+	if _, errOut, err := callCmd(t, env, runInventory, "import", file); err != nil {
+		t.Fatalf("import: %v %s", err, errOut)
+	}
+	csvOut, _, err := callCmd(t, env, runInventory, "export", "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range recs {
+		for _, c := range rec {
+			if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+				t.Errorf("CSV cell %q starts like a formula", c)
+			}
+		}
+	}
+	if !strings.Contains(csvOut, `'=HYPERLINK(`) {
+		t.Errorf("CSV lacks the neutralised name:\n%s", csvOut)
+	}
+	md, _, err := callCmd(t, env, runInventory, "export", "--format", "md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{`[^\\]\]\(https://evil`, `<img`, `[^\\]\*\*gratuit`, `[^\\]!\[`} {
+		if regexp.MustCompile(bad).MatchString(md) {
+			t.Errorf("Markdown export keeps %s live:\n%s", bad, md)
+		}
+	}
+	if !strings.Contains(md, `\[Microsoft\](https://evil.example/p) &lt;img`) {
+		t.Errorf("Markdown export does not show the vendor as typed:\n%s", md)
 	}
 }

@@ -19,8 +19,12 @@ import (
 
 // Config is the whole configuration.
 type Config struct {
-	DB         string    // IAGBOT_DB: SQLite path, ":memory:" or postgres:// URL
-	Addr       string    // IAGBOT_ADDR: listen address of serve
+	DB   string // IAGBOT_DB: SQLite path, ":memory:" or postgres:// URL
+	Addr string // IAGBOT_ADDR: listen address of serve
+	// AdminAddr is IAGBOT_ADMIN_ADDR: where /metrics and /readyz are served instead of
+	// Addr, so that they need not be exposed with the bot endpoints; empty serves them
+	// on Addr.
+	AdminAddr  string
 	Inventory  string    // IAGBOT_INVENTORY: inventory file loaded at start
 	ConfigFile string    // IAGBOT_CONFIG: the YAML file below
 	Lang       i18n.Lang // IAGBOT_LANG: default language
@@ -64,6 +68,7 @@ func Load(getenv func(string) string) (*Config, error) {
 	c := &Config{
 		DB:         get("IAGBOT_DB", "iagbot.db"),
 		Addr:       get("IAGBOT_ADDR", ":3978"),
+		AdminAddr:  get("IAGBOT_ADMIN_ADDR", ""),
 		Inventory:  get("IAGBOT_INVENTORY", ""),
 		ConfigFile: get("IAGBOT_CONFIG", ""),
 		Teams: Teams{
@@ -89,6 +94,11 @@ func Load(getenv func(string) string) (*Config, error) {
 	c.Lang = i18n.Lang(lang)
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		return nil, fmt.Errorf("config: IAGBOT_ADDR=%q: %v", c.Addr, err)
+	}
+	if c.AdminAddr != "" {
+		if _, _, err := net.SplitHostPort(c.AdminAddr); err != nil {
+			return nil, fmt.Errorf("config: IAGBOT_ADMIN_ADDR=%q: %v", c.AdminAddr, err)
+		}
 	}
 	if c.Teams.AppID != "" && c.Teams.AppPassword == "" {
 		return nil, errors.New("config: MICROSOFT_APP_PASSWORD is required when MICROSOFT_APP_ID is set")

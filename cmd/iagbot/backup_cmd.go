@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/bot/secret"
 	"github.com/cssdgs/iagbot/storage"
 )
 
@@ -40,7 +41,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("the copy fails its check: %w", err)
 	}
-	fmt.Fprintf(env.Stdout, "backed up %s to %s (schema version %d, integrity ok)\n", cfg.DB, fs.Arg(0), info.SchemaVersion)
+	fmt.Fprintf(env.Stdout, "backed up %s to %s (schema version %d, integrity ok)\n", secret.Redact(cfg.DB), fs.Arg(0), info.SchemaVersion)
 	return nil
 }
 
@@ -68,7 +69,7 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 		v = "a database of a release before schema versions"
 	}
 	fmt.Fprintf(env.Stdout, "restored %s into %s (%s, integrity ok); the previous database, if any, is kept as %s.before-restore\n",
-		fs.Arg(0), cfg.DB, v, cfg.DB)
+		fs.Arg(0), secret.Redact(cfg.DB), v, secret.Redact(cfg.DB))
 	if info.SchemaVersion < storage.SchemaVersion() {
 		fmt.Fprintf(env.Stdout, "the next start (or `iagbot migrate up`) migrates it to schema version %d\n", storage.SchemaVersion())
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/console"
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/secret"
 	"github.com/cssdgs/iagbot/cmd/internal/app"
 )
 
@@ -47,6 +48,6 @@ func runChat(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer stopReminders()
-	fmt.Fprintln(env.Stdout, i18n.T(i18n.Lang(*lang), "chat.banner", map[string]any{"DB": cfg.DB}))
+	fmt.Fprintln(env.Stdout, i18n.T(i18n.Lang(*lang), "chat.banner", map[string]any{"DB": secret.Redact(cfg.DB)}))
 	return con.Run(ctx, env.Stdin)
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/bot/secret"
 	"github.com/cssdgs/iagbot/cmd/internal/app"
 	"github.com/cssdgs/iagbot/storage"
 )
@@ -88,7 +89,8 @@ func run(ctx context.Context, args []string, env Env) int {
 		case errors.Is(err, errUsage):
 			return 2
 		default:
-			fmt.Fprintf(env.Stderr, "iagbot %s: %v\n", c.name, err)
+			// Errors may quote IAGBOT_DB or another URL: never with its password.
+			fmt.Fprintf(env.Stderr, "iagbot %s: %s\n", c.name, secret.Redact(err.Error()))
 			return 1
 		}
 	}

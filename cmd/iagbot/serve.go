@@ -11,12 +11,13 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/bot/secret"
 	"github.com/cssdgs/iagbot/cmd/internal/app"
 	"github.com/cssdgs/iagbot/storage"
 )
 
 func runServe(ctx context.Context, env Env, args []string) error {
-	fs := newFlags(env, "serve", "serve   (listens on IAGBOT_ADDR, default :3978)")
+	fs := newFlags(env, "serve", "serve   (listens on IAGBOT_ADDR, default :3978; /readyz and /metrics on IAGBOT_ADMIN_ADDR when set)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -24,7 +25,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	log := slog.New(slog.NewJSONHandler(env.Stderr, nil))
+	log := slog.New(secret.Handler(slog.NewJSONHandler(env.Stderr, nil)))
 	// Listen first: while the database is opened and migrated (replicas starting
 	// together wait for one another's migrations), /healthz answers and /readyz says
 	// it is not ready yet.
@@ -36,20 +37,49 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	h.set(app.StartingHandler())
 	sctx, stopServing := context.WithCancel(ctx)
 	defer stopServing()
-	served := make(chan error, 1)
+	served := make(chan error, 2)
 	log.Info("listening", "addr", ln.Addr().String())
 	go func() { served <- serveHTTP(sctx, ln, h, log) }()
+	servers := 1
+	var admin *switchHandler
+	if cfg.AdminAddr != "" {
+		aln, err := net.Listen("tcp", cfg.AdminAddr)
+		if err != nil {
+			stopServing()
+			<-served
+			return fmt.Errorf("listen on IAGBOT_ADMIN_ADDR=%s: %w", cfg.AdminAddr, err)
+		}
+		admin = &switchHandler{}
+		admin.set(app.StartingHandler())
+		log.Info("listening for /readyz and /metrics", "addr", aln.Addr().String())
+		go func() { served <- serveHTTP(sctx, aln, admin, log) }()
+		servers++
+	}
+	// wait returns the first server's error once both have stopped.
+	wait := func() error {
+		err := <-served
+		stopServing()
+		for i := 1; i < servers; i++ {
+			if e := <-served; err == nil {
+				err = e
+			}
+		}
+		return err
+	}
 	a, stop, err := startApp(ctx, cfg, log)
 	if err != nil {
 		stopServing()
-		<-served
+		wait()
 		return err
 	}
-	// After the HTTP server has stopped: Slack turns, reminders, database.
+	// After the HTTP servers have stopped: Slack turns, reminders, database.
 	defer stop()
 	h.set(a.Handler())
+	if admin != nil {
+		admin.set(a.AdminHandler())
+	}
 	log.Info("ready", "schema_version", storage.SchemaVersion())
-	return <-served
+	return wait()
 }
 
 // startApp builds the app (database, migrations, inventory, features), starts the

@@ -14,6 +14,7 @@ import (
 	"github.com/cssdgs/iagbot/bot/delivery"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/metrics"
+	"github.com/cssdgs/iagbot/bot/secret"
 	"github.com/cssdgs/iagbot/conversations"
 	"github.com/cssdgs/iagbot/storage"
 )
@@ -60,12 +61,12 @@ func openDB(ctx context.Context, cfg *config.Config, log *slog.Logger) (*storage
 	}
 	db, err := storage.OpenUnmigrated(ctx, cfg.DB)
 	if err != nil {
-		return nil, fmt.Errorf("IAGBOT_DB=%s: %w", cfg.DB, err)
+		return nil, secret.Error(fmt.Errorf("IAGBOT_DB=%s: %w", cfg.DB, err))
 	}
 	res, err := db.Migrate(ctx, nil)
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("IAGBOT_DB=%s: %w", cfg.DB, err)
+		return nil, secret.Error(fmt.Errorf("IAGBOT_DB=%s: %w", cfg.DB, err))
 	}
 	if log != nil {
 		if res.Baselined {

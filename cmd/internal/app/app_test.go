@@ -57,6 +57,13 @@ func TestHealthReadyMetrics(t *testing.T) {
 	if code, body := get(t, h, "/readyz"); code != 503 || !strings.Contains(body, "scheduler: stopped") {
 		t.Errorf("/readyz with a failing check = %d %q, want 503 naming it", code, body)
 	}
+	a.readiness["scheduler"] = func(context.Context) error {
+		return errors.New("store postgres://iagbot:S3cretPw@db/iagbot unreachable")
+	}
+	if code, body := get(t, h, "/readyz"); code != 503 || strings.Contains(body, "S3cretPw") || !strings.Contains(body, "iagbot:xxxxx@db") {
+		t.Errorf("/readyz with a failing check naming a URL = %d %q, want 503 with the password masked", code, body)
+	}
+	a.readiness["scheduler"] = func(context.Context) error { return nil }
 	if _, err := a.Turns.Handle(context.Background(), bot.Turn{Channel: bot.Terminal, User: bot.User{ID: "x"}, Text: "aide"}); err != nil {
 		t.Fatal(err)
 	}

@@ -6,22 +6,39 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/cssdgs/iagbot/bot/secret"
 	"github.com/cssdgs/iagbot/storage"
 )
 
-// Handler returns the HTTP routes of `iagbot serve`.
+// Handler returns the HTTP routes of `iagbot serve` on IAGBOT_ADDR: /healthz, the
+// channels, and /readyz and /metrics unless IAGBOT_ADMIN_ADDR is set (AdminHandler
+// then serves them).
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
-		writeText(w, http.StatusOK, "ok\n")
-	})
-	mux.HandleFunc("GET /readyz", a.readyz)
-	mux.Handle("GET /metrics", a.Metrics.Handler())
+	mux.HandleFunc("GET /healthz", healthz)
+	if a.Cfg.AdminAddr == "" {
+		a.adminRoutes(mux)
+	}
 	// Channel routes: one line per channel.
 	a.mountTeams(mux)
 	a.mountSlack(mux)
 	return mux
 }
+
+// AdminHandler returns the routes of IAGBOT_ADMIN_ADDR: /healthz, /readyz, /metrics.
+func (a *App) AdminHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", healthz)
+	a.adminRoutes(mux)
+	return mux
+}
+
+func (a *App) adminRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /readyz", a.readyz)
+	mux.Handle("GET /metrics", a.Metrics.Handler())
+}
+
+func healthz(w http.ResponseWriter, _ *http.Request) { writeText(w, http.StatusOK, "ok\n") }
 
 // readyz answers 200 when the database answers at this binary's schema version and
 // every readiness check passes (the reminder scheduler adds its own), 503 otherwise,
@@ -42,7 +59,7 @@ func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
 	}
 	for name, check := range a.readiness {
 		if err := check(ctx); err != nil {
-			writeText(w, http.StatusServiceUnavailable, name+": "+err.Error()+"\n")
+			writeText(w, http.StatusServiceUnavailable, name+": "+secret.Redact(err.Error())+"\n")
 			return
 		}
 	}

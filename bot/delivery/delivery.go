@@ -100,6 +100,9 @@ func (d *Dispatcher) ToPerson(ctx context.Context, key string, r bot.Reply) (bot
 // member directly (the first message's reference is returned).
 func (d *Dispatcher) ToRole(ctx context.Context, role string, r bot.Reply) ([]bot.MessageRef, error) {
 	ref, err := d.store.RoleChannel(ctx, role)
+	// Cards go to the top of the channel: a registration stored before threads were
+	// dropped from it must not put them in the thread of the registration message.
+	ref.ThreadID = ""
 	if err == nil {
 		if m := d.messenger(ref.Channel); m != nil {
 			msg, err := d.post(ctx, m, ref, r)

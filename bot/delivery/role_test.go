@@ -32,3 +32,19 @@ func TestToRoleOutageIsNotUnreachable(t *testing.T) {
 		t.Fatalf("ToRole during an outage = %v, want the outage's error, not ErrUnreachable", err)
 	}
 }
+
+// TestToRolePostsAtTheTopOfTheChannel: a role channel registered from a thread (stored
+// so by earlier releases) still gets its cards at the top of the channel.
+func TestToRolePostsAtTheTopOfTheChannel(t *testing.T) {
+	ctx := context.Background()
+	db, fm, d, _ := setup(t)
+	if err := db.SetRoleChannel(ctx, "sti", bot.ConversationRef{Channel: bot.Slack, ID: "C1", Group: true, ThreadID: "1700000000.000100"}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.ToRole(ctx, "sti", bot.Text("carte")); err != nil {
+		t.Fatal(err)
+	}
+	if len(fm.posts) != 1 || fm.posts[0].ID != "C1" || fm.posts[0].ThreadID != "" {
+		t.Fatalf("posts = %+v, want one at the top of C1", fm.posts)
+	}
+}

@@ -1,6 +1,7 @@
 package review_test
 
 import (
+	"github.com/cssdgs/iagbot/bot"
 	"slices"
 	"strings"
 	"testing"
@@ -154,5 +155,22 @@ func TestPendingReviews(t *testing.T) {
 	r.Say("in English please").Say("pending reviews").Want("No request is waiting")
 	if err := r.Err(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestRegisterStoresTheChannelNotTheThread: a registration typed in a thread (a Slack
+// mention answered in its thread, a Teams reply chain) registers the channel itself,
+// so that review cards start at the top of the channel.
+func TestRegisterStoresTheChannelNotTheThread(t *testing.T) {
+	h := newHarness(t)
+	conv := bot.ConversationRef{Channel: bot.Terminal, ID: "ch:codir", Group: true, ThreadID: "1700000000.000100"}
+	replies, err := h.eng.Handle(h.ctx, bot.Turn{Channel: bot.Terminal, User: bot.User{ID: "admin", Name: "admin"},
+		Conversation: conv, Text: "enregistrer ce canal pour CODIR-IN"})
+	if err != nil || len(replies) == 0 {
+		t.Fatalf("register = %v, %v", replies, err)
+	}
+	ref, err := h.db.RoleChannel(h.ctx, "codir-in")
+	if err != nil || ref.ID != "ch:codir" || ref.ThreadID != "" || !ref.Group {
+		t.Fatalf("role channel = %+v, %v; want ch:codir without a thread", ref, err)
 	}
 }

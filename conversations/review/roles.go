@@ -95,7 +95,12 @@ func (f *Feature) register(ctx context.Context, s *conversations.Session) ([]bot
 	case !s.Turn.Conversation.Group:
 		return []bot.Reply{private(s.T("review.register.not_group"))}, nil
 	}
-	if err := f.Store.SetRoleChannel(ctx, role, s.Turn.Conversation, s.Key); err != nil {
+	// The channel itself, not the thread the command was typed in (a Slack mention's
+	// thread, a Teams reply chain): every card then starts its own thread at the top,
+	// where the role's members look. The confirmation still answers in the thread.
+	channel := s.Turn.Conversation
+	channel.ThreadID = ""
+	if err := f.Store.SetRoleChannel(ctx, role, channel, s.Key); err != nil {
 		return nil, err
 	}
 	err := f.Store.Audit(ctx, audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "role.channel",

@@ -17,6 +17,7 @@ import (
 	"slices"
 	"sort"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
@@ -81,12 +82,26 @@ func (e *Engine) Features() []Feature { return e.features }
 
 var _ bot.Handler = (*Engine)(nil)
 
+// MaxTextBytes caps what the engine reads of one message or card input: a question
+// and its context fit in far less, and every step after (folding, language detection,
+// phrase matching, storage) costs at least in proportion to the length. A longer
+// message is answered with core.too_long, having read only its first MaxTextBytes.
+const MaxTextBytes = 8 << 10
+
 // Handle answers one turn. Errors are internal failures only; the channel shows
 // core.error to the user.
 func (e *Engine) Handle(ctx context.Context, t bot.Turn) ([]bot.Reply, error) {
+	tooLong := tooLong(t)
+	if tooLong {
+		// Enough to know who writes and in which language, nothing more.
+		t.Text, t.Action = prefix(t.Text, MaxTextBytes), nil
+	}
 	s, err := e.session(ctx, t)
 	if err != nil {
 		return nil, err
+	}
+	if tooLong {
+		return []bot.Reply{{Text: s.T("core.too_long"), Private: true}}, nil
 	}
 	replies, err := e.route(ctx, s)
 	if err != nil {
@@ -97,6 +112,35 @@ func (e *Engine) Handle(ctx context.Context, t bot.Turn) ([]bot.Reply, error) {
 		replies = e.help(s)
 	}
 	return replies, nil
+}
+
+// tooLong reports a message or a card input longer than MaxTextBytes.
+func tooLong(t bot.Turn) bool {
+	if len(t.Text) > MaxTextBytes {
+		return true
+	}
+	if a := t.Action; a != nil {
+		if len(a.Verb)+len(a.Subject) > MaxTextBytes {
+			return true
+		}
+		for _, v := range a.Values {
+			if len(v) > MaxTextBytes {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prefix is the longest beginning of s within n bytes that does not cut a character.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 func (e *Engine) session(ctx context.Context, t bot.Turn) (*Session, error) {

@@ -20,7 +20,7 @@ import (
 	"github.com/cssdgs/iagbot/storage/storagetest"
 )
 
-func newTestApp(t *testing.T, log *slog.Logger) *App {
+func newTestApp(t testing.TB, log *slog.Logger) *App {
 	t.Helper()
 	cfg, err := config.Load(func(k string) string {
 		return map[string]string{"IAGBOT_DB": filepath.Join(t.TempDir(), "a.db")}[k]

@@ -117,19 +117,40 @@ type Decision struct {
 }
 
 // FirstStage is where a submitted request starts its round. previous are the
-// decisions of the round before, empty for a first submission. Items left to the STI
-// take the request to the STI; a request the STI sent back for changes returns to the
-// STI; otherwise it goes to CODIR-IN, which decides every request (6.3.3). A request
-// the privacy committee sent back goes to CODIR-IN too: the committee approves what
-// CODIR-IN ruled in the same round.
+// decisions of the earlier rounds, oldest first, empty for a first submission. Items
+// left to the STI take the request to the STI; otherwise a resubmission returns to the
+// stage that asked for changes, so that the reviewer who asked sees what changed; a
+// first submission goes to CODIR-IN, which decides every request (6.3.3). The privacy
+// committee approves what CODIR-IN ruled (5.1.11): it gets the request back only when
+// CODIR-IN has approved it in an earlier round (Ruling finds that ruling), else
+// CODIR-IN rules first.
 func FirstStage(r requests.Request, previous []Decision) requests.Status {
-	if len(r.Facts().PendingSTI()) > 0 || askedChanges(previous) == requests.STIReview {
+	if len(r.Facts().PendingSTI()) > 0 {
 		return requests.STIReview
+	}
+	switch asked := askedChanges(previous); asked {
+	case requests.STIReview, requests.CODIRReview:
+		return asked
+	case requests.PrivacyReview:
+		if _, ok := Ruling(previous); ok {
+			return requests.PrivacyReview
+		}
 	}
 	return requests.CODIRReview
 }
 
-// askedChanges is the stage that sent the request back, or "".
+// Ruling is CODIR-IN's latest approval among decisions (oldest first): what the
+// privacy committee approves when it decides a later round.
+func Ruling(decisions []Decision) (Decision, bool) {
+	for i := len(decisions) - 1; i >= 0; i-- {
+		if d := decisions[i]; d.Stage == requests.CODIRReview && d.Decision == Approve {
+			return d, true
+		}
+	}
+	return Decision{}, false
+}
+
+// askedChanges is the stage that last sent the request back, or "".
 func askedChanges(decisions []Decision) requests.Status {
 	for i := len(decisions) - 1; i >= 0; i-- {
 		if decisions[i].Decision == RequestChanges {

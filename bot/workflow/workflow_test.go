@@ -143,7 +143,15 @@ func TestFirstStage(t *testing.T) {
 		{"the STI asked for changes", nil, changes(requests.STIReview)[1:], requests.STIReview},
 		{"CODIR-IN asked for changes", nil, changes(requests.CODIRReview), requests.CODIRReview},
 		{"CODIR-IN asked, items left to the STI", pending, changes(requests.CODIRReview), requests.STIReview},
-		{"the privacy committee asked: CODIR-IN rules again", nil, changes(requests.PrivacyReview), requests.CODIRReview},
+		{"the privacy committee asked: back to it, CODIR-IN's ruling stands", nil,
+			[]Decision{{Stage: requests.CODIRReview, Decision: Approve}, {Stage: requests.PrivacyReview, Decision: RequestChanges}},
+			requests.PrivacyReview},
+		{"the privacy committee asked twice: still back to it", nil,
+			[]Decision{{Round: 1, Stage: requests.CODIRReview, Decision: Approve}, {Round: 1, Stage: requests.PrivacyReview, Decision: RequestChanges},
+				{Round: 2, Stage: requests.PrivacyReview, Decision: RequestChanges}}, requests.PrivacyReview},
+		{"the privacy committee asked without a CODIR-IN ruling: CODIR-IN first", nil, changes(requests.PrivacyReview)[1:], requests.CODIRReview},
+		{"CODIR-IN asked in round 2 after the STI in round 1", nil,
+			append(changes(requests.STIReview)[1:], Decision{Round: 2, Stage: requests.CODIRReview, Decision: RequestChanges}), requests.CODIRReview},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := FirstStage(requests.Request{Answers: tc.answers}, tc.previous); got != tc.want {

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/conversations"
 )
@@ -44,6 +45,10 @@ type Feature struct {
 	// An error leaves the request submitted: the requester is told it was received
 	// but not yet handed on, and the error is logged (with the request id only).
 	OnSubmit func(ctx context.Context, s *conversations.Session, requestID uint) ([]bot.Reply, error)
+	// History gives the review decisions on a request, one line each in lang, oldest
+	// first (who decided what, when, with what comment), for « mes demandes »; nil:
+	// the list shows statuses only.
+	History func(ctx context.Context, lang i18n.Lang, r requests.Request) ([]string, error)
 	// Log receives hand-off failures; nil discards them.
 	Log *slog.Logger
 }

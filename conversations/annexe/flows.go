@@ -165,6 +165,15 @@ func (f *Feature) list(ctx context.Context, s *conversations.Session) ([]bot.Rep
 		b.WriteString("- " + s.T(id, map[string]any{"ID": r.ID, "System": orDash(r.Facts().SystemName()),
 			"Status": StatusLabel(s.Lang, r.Status), "Answered": answered(r), "Total": len(catalogue),
 			"Date": formatDate(s.Lang, r.UpdatedAt)}) + "\n")
+		if f.History != nil && r.Round > 0 {
+			lines, err := f.History(ctx, s.Lang, r)
+			if err != nil {
+				return nil, err
+			}
+			for _, l := range lines {
+				b.WriteString("  - " + l + "\n")
+			}
+		}
 	}
 	// Say what can be done next, only when something can.
 	for _, id := range []string{"annexe.list.hint.draft", "annexe.list.hint.changes"} {

@@ -37,7 +37,7 @@ func reviewCard(v view) *cards.Card {
 		c.Sections = append(c.Sections, s)
 	}
 	if r.Status == requests.PrivacyReview {
-		if d, ok := v.decision(requests.CODIRReview); ok {
+		if d, ok := v.ruling(); ok {
 			c.Sections = append(c.Sections, v.rulingSection(d))
 		}
 	}
@@ -141,18 +141,29 @@ func (v view) efvpText() string {
 	return v.t("review.efvp.planned", map[string]any{"Date": v.day(d)})
 }
 
-// historySection lists the decisions already taken in this round.
+// historySection lists the decisions already taken, every round, oldest first; the
+// round is named once the request has been resubmitted.
 func (v view) historySection() (cards.Section, bool) {
+	facts := v.historyFacts()
+	return cards.Section{Heading: v.t("review.history.heading"), Facts: facts}, len(facts) > 0
+}
+
+// historyFacts are the decisions of every round, one fact each.
+func (v view) historyFacts() []cards.Fact {
 	var facts []cards.Fact
-	for _, d := range v.decisions {
+	for _, d := range v.history {
 		val := v.t("review.history.line", map[string]any{"Decision": decisionLabel(v.lang, d.Decision),
 			"Name": nameOr(d.ActorName, d.ActorKey), "When": v.when(d.At)})
 		if c := strings.TrimSpace(d.Comment); c != "" {
 			val += " — " + c
 		}
-		facts = append(facts, cards.Fact{Label: capitalize(statusLabel(v.lang, d.Stage)), Value: val})
+		label := capitalize(statusLabel(v.lang, d.Stage))
+		if v.req.Round > 1 {
+			label += " · " + v.t("review.card.round", map[string]any{"Round": d.Round})
+		}
+		facts = append(facts, cards.Fact{Label: label, Value: val})
 	}
-	return cards.Section{Heading: v.t("review.history.heading"), Facts: facts}, len(facts) > 0
+	return facts
 }
 
 func bullets(lines []string) string {

@@ -57,7 +57,7 @@ func goldenView(lang i18n.Lang, st requests.Status, automated bool, decisions ..
 	at := goldenAt
 	r := requests.Request{ID: 12, RequesterKey: "marie.tremblay@cssdgs.gouv.qc.ca", RequesterName: "Marie Tremblay",
 		Lang: "fr", Status: st, Round: 1, SystemName: "ChatGPT Édu", SubmittedAt: &at, Answers: answers}
-	v := view{lang: lang, loc: quebec(), req: r, decisions: decisions, uses: map[string]workflow.UseLabel{
+	v := view{lang: lang, loc: quebec(), req: r, decisions: decisions, history: decisions, uses: map[string]workflow.UseLabel{
 		"summary":     {ID: "summary", LabelFR: "Synthèse", LabelEN: "Summary"},
 		"translation": {ID: "translation", LabelFR: "Traduction", LabelEN: "Translation"},
 		"grading":     {ID: "grading", LabelFR: "Correction et évaluation des apprentissages", LabelEN: "Grading and assessment", AutomatedDecision: true},

@@ -43,10 +43,15 @@ func (f *Feature) onDecision(decision workflow.Action) conversations.Handler {
 		}
 		var appr *workflow.Approval
 		if decision == workflow.Approve && workflow.FinalApproval(r, ref.stage) {
-			// The privacy committee approves what CODIR-IN ruled in this round.
-			codir, err := f.Store.DecisionFor(ctx, r.ID, r.Round, requests.CODIRReview)
+			// The privacy committee approves what CODIR-IN ruled, in this round or the
+			// round in which the committee asked for changes.
+			past, err := f.history(ctx, r.ID, r.Round)
 			if err != nil {
-				return nil, fmt.Errorf("CODIR-IN ruling of request %d: %w", r.ID, err)
+				return nil, err
+			}
+			codir, ok := workflow.Ruling(past)
+			if !ok {
+				return nil, fmt.Errorf("request %d has no CODIR-IN ruling", r.ID)
 			}
 			ru, ok := parseRuling(codir.Details)
 			if !ok {

@@ -95,7 +95,7 @@ func (f *Feature) outcomeText(ctx context.Context, lang i18n.Lang, r requests.Re
 	if err != nil {
 		return text
 	}
-	codir, ok := v.decision(requests.CODIRReview)
+	codir, ok := v.ruling()
 	ru, okRuling := parseRuling(codir.Details)
 	if !ok || !okRuling {
 		return text

@@ -42,11 +42,9 @@ func (f *Feature) start(ctx context.Context, id uint, by audit.Actor) (requests.
 	if r.Status != requests.Submitted {
 		return r, false, fmt.Errorf("request %d is %s: %w", id, r.Status, bot.ErrConflict)
 	}
-	var previous []workflow.Decision
-	if r.Round > 1 {
-		if previous, err = f.Store.Decisions(ctx, id, r.Round-1); err != nil {
-			return r, false, err
-		}
+	previous, err := f.history(ctx, id, r.Round-1)
+	if err != nil {
+		return r, false, err
 	}
 	st := workflow.FirstStage(r, previous)
 	r, err = f.Store.StartReview(ctx, id, st, by, append([]string{"6.3.1"}, workflow.Sections(st)...))

@@ -26,6 +26,9 @@ type view struct {
 	system *workflow.System
 	// decisions are the decisions of the request's current round, oldest first.
 	decisions []workflow.Decision
+	// history are the decisions of every round, oldest first: who decided what, when,
+	// with what comment (every card shows them, so a stage sees why it came back).
+	history []workflow.Decision
 	// items is the Annexe 1 catalogue, in the annex's order.
 	items []Item
 }
@@ -52,13 +55,33 @@ func (f *Feature) view(ctx context.Context, lang i18n.Lang, r requests.Request) 
 			return v, fmt.Errorf("find system: %w", err)
 		}
 	}
-	if r.Round > 0 {
-		if v.decisions, err = f.Store.Decisions(ctx, r.ID, r.Round); err != nil {
-			return v, fmt.Errorf("decisions: %w", err)
+	if v.history, err = f.history(ctx, r.ID, r.Round); err != nil {
+		return v, fmt.Errorf("decisions: %w", err)
+	}
+	for _, d := range v.history {
+		if d.Round == r.Round {
+			v.decisions = append(v.decisions, d)
 		}
 	}
 	return v, nil
 }
+
+// history returns the decisions on request id from round 1 to round, oldest first.
+func (f *Feature) history(ctx context.Context, id uint, round int) ([]workflow.Decision, error) {
+	var out []workflow.Decision
+	for n := 1; n <= round; n++ {
+		ds, err := f.Store.Decisions(ctx, id, n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ds...)
+	}
+	return out, nil
+}
+
+// ruling is CODIR-IN's ruling the privacy committee approves: the current round's,
+// or that of an earlier round when the committee asked for changes (workflow.FirstStage).
+func (v view) ruling() (workflow.Decision, bool) { return workflow.Ruling(v.history) }
 
 func (v view) t(id string, data ...any) string { return i18n.T(v.lang, id, data...) }
 
@@ -152,4 +175,24 @@ func quebec() *time.Location {
 		return time.UTC
 	}
 	return loc
+}
+
+// HistoryLines are the decisions on r, every round, one line each in lang, oldest
+// first: the stage, the decision, who, when and the comment. The Annexe 1 dialog shows
+// them in « mes demandes » (annexe.Feature.History).
+func (f *Feature) HistoryLines(ctx context.Context, lang i18n.Lang, r requests.Request) ([]string, error) {
+	ds, err := f.history(ctx, r.ID, r.Round)
+	if err != nil {
+		return nil, err
+	}
+	v := view{lang: lang, loc: f.Location, req: r, history: ds}
+	sep := " : " // French typography; English has no space before the colon
+	if lang == i18n.EN {
+		sep = ": "
+	}
+	var out []string
+	for _, fact := range v.historyFacts() {
+		out = append(out, fact.Label+sep+fact.Value)
+	}
+	return out, nil
 }

@@ -16,6 +16,7 @@ func (a *App) addReview() error {
 	for _, feat := range a.Engine.Features() {
 		if d, ok := feat.(*annexe.Feature); ok {
 			d.OnSubmit = f.OnSubmit
+			d.History = f.HistoryLines
 		}
 	}
 	return nil

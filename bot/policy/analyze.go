@@ -33,10 +33,25 @@ type Analysis struct {
 	Redacted string
 	// Intent is what kind of answer the question calls for.
 	Intent Intent
+	// others are the other tools the question names, for Evaluate to answer too.
+	others []toolMatch
 	// Doubt lists the weak signals of personal information found when no strong one
 	// was: a name without context, a sensitive matter without a person (6.2: « si un
 	// doute subsiste »).
 	Doubt []DoubtReason
+}
+
+// setTool makes m the tool the analysis is about.
+func (e *Engine) setTool(a *Analysis, m toolMatch) {
+	a.Typo = m.typo
+	a.System, a.Catalogue = -1, -1
+	if m.ref.inInventory() {
+		a.System = m.ref.system
+		a.Tool = e.inv.Systems[m.ref.system].Name
+	} else {
+		a.Catalogue = m.ref.cat
+		a.Tool = Catalogue[m.ref.cat].Name
+	}
 }
 
 // DoubtReason is a weak signal of personal information.
@@ -62,20 +77,23 @@ func inside(m phraseMatch, spans [][2]int) bool {
 func (e *Engine) Analyze(q string) Analysis {
 	toks := text.Tokenize(q)
 	a := Analysis{System: -1, Catalogue: -1, Use: -1}
-	tm, hasTool := e.tools.find(toks)
+	named := tools(q, toks, e.tools.findAll(toks))
+	hasTool := len(named) > 0
 	if hasTool {
-		a.Typo = tm.typo
-		if tm.ref.inInventory() {
-			a.System = tm.ref.system
-			a.Tool = e.inv.Systems[tm.ref.system].Name
-		} else {
-			a.Catalogue = tm.ref.cat
-			a.Tool = Catalogue[tm.ref.cat].Name
+		e.setTool(&a, named[0])
+		a.others = named[1:]
+	}
+	inTool := func(i int) bool {
+		for _, m := range named {
+			if i >= m.start && i < m.end {
+				return true
+			}
 		}
+		return false
 	}
 	words := make([]word, 0, len(toks))
 	for i, t := range toks {
-		if !phraseWord(t) || (hasTool && i >= tm.start && i < tm.end) {
+		if !phraseWord(t) || inTool(i) {
 			continue
 		}
 		words = append(words, word{tok: i, keys: e.stems(t)})
@@ -112,9 +130,9 @@ func (e *Engine) Analyze(q string) Analysis {
 		}
 	}
 	found := e.personal.FindTokens(q, toks)
-	if hasTool {
-		// A tool written with a typo ("Chatgtp") is the tool, not a name.
-		from, to := toks[tm.start].Start, toks[tm.end-1].End
+	for _, m := range named {
+		// A tool, even written with a typo ("Chatgtp"), is not a name.
+		from, to := toks[m.start].Start, toks[m.end-1].End
 		found = slices.DeleteFunc(found, func(f text.Finding) bool {
 			return f.Kind == PIIName && f.Start < to && f.End > from
 		})

@@ -49,6 +49,10 @@ func (w *writer) verdict() {
 	case 7, 8:
 		w.allowed()
 	}
+	for _, o := range r.Others {
+		w.para(w.t("policy.others", map[string]any{"Other": o.Tool,
+			"Verdict": i18n.T(w.lang, "policy.verdict."+string(o.Verdict))}))
+	}
 }
 
 // allowed writes a permitted or restricted answer, with the 5.1.11 requirements for
@@ -59,7 +63,7 @@ func (w *writer) allowed() {
 	case r.Rule == 8 && r.AutomatedDecision:
 		w.para(w.t("policy.automated"), w.t("policy.automated.conditions"))
 	case r.Doubt:
-		w.para(w.t("policy.doubt.why."+string(firstReason(r.DoubtReasons))))
+		w.para(w.t("policy.doubt.why." + string(firstReason(r.DoubtReasons))))
 		w.para(w.t("policy.restricted"), w.conditions(r.Conditions))
 		w.privateAlternatives()
 	case r.Verdict == Restricted:

@@ -21,8 +21,53 @@ import (
 // Personal data with a private system does not block (6.2) but is recorded in the path.
 // userLang is the answer language when the question's own language cannot be told.
 // Evaluate is safe for concurrent use.
+//
+// A question that names several tools is answered for each (the object of its verb
+// first, see tools): the strictest answer is given, so that a "permitted" for one
+// never hides a "forbidden" for another, and the others are listed in Others.
 func (e *Engine) Evaluate(question string, userLang i18n.Lang) Result {
-	return e.evaluate(e.Analyze(question), userLang)
+	a := e.Analyze(question)
+	r := e.evaluate(a, userLang)
+	if len(a.others) == 0 {
+		return r
+	}
+	all := []Result{r}
+	for _, m := range a.others {
+		b := a
+		e.setTool(&b, m)
+		if b.Tool == r.Tool {
+			continue
+		}
+		all = append(all, e.evaluate(b, userLang))
+	}
+	best := 0
+	for i, x := range all {
+		if strictness(x.Verdict) > strictness(all[best].Verdict) {
+			best = i
+		}
+	}
+	r = all[best]
+	for i, x := range all {
+		if i != best && x.Tool != r.Tool {
+			r.Others = append(r.Others, OtherTool{Tool: x.Tool, SystemID: x.SystemID, Verdict: x.Verdict})
+		}
+	}
+	return r
+}
+
+// strictness orders verdicts from the most permissive to the strictest.
+func strictness(v Verdict) int {
+	switch v {
+	case Permitted:
+		return 1
+	case Restricted:
+		return 2
+	case NotApproved:
+		return 3
+	case Forbidden:
+		return 4
+	}
+	return 0
 }
 
 func (e *Engine) evaluate(a Analysis, userLang i18n.Lang) Result {

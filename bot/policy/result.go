@@ -103,8 +103,17 @@ type Result struct {
 	// information (DoubtReasons): the verdict is then at most restricted, on the
 	// condition DoubtCondition, the private systems are named, and the person is asked
 	// whether the text is about an identifiable person (6.2, « si un doute subsiste »).
-	Doubt        bool          `json:",omitempty"`
+	Doubt bool `json:",omitempty"`
+	// Others are the other tools the question names and their verdicts; the answer
+	// given is the strictest (see Evaluate).
+	Others       []OtherTool   `json:",omitempty"`
 	DoubtReasons []DoubtReason `json:",omitempty"`
+}
+
+// OtherTool is another tool a question names, with the verdict for it.
+type OtherTool struct {
+	Tool, SystemID string
+	Verdict        Verdict
 }
 
 // DoubtCondition is the condition of a use allowed in doubt.

@@ -113,12 +113,11 @@ type toolMatch struct {
 	typo       bool
 }
 
-// find returns the tool the question is about. Among names that overlap, an
-// inventory name beats a catalogue one, then the longer wins; otherwise the first
-// named wins. A typo is looked for only when no name is written exactly.
-func (ix *toolIndex) find(toks []text.Token) (toolMatch, bool) {
-	var best toolMatch
-	found := false
+// findAll returns the tools named in the question, in order, without overlap: among
+// names that overlap, an inventory name beats a catalogue one, then the longer wins.
+// A typo is looked for only when no name is written exactly.
+func (ix *toolIndex) findAll(toks []text.Token) []toolMatch {
+	var out []toolMatch
 	buf := make([]byte, 0, 64)
 	for i := range toks {
 		buf = buf[:0]
@@ -133,15 +132,22 @@ func (ix *toolIndex) find(toks []text.Token) (toolMatch, bool) {
 				continue
 			}
 			m := toolMatch{ref: ref, start: i, end: k + 1}
-			if !found || better(m, best) {
-				best, found = m, true
+			if n := len(out); n > 0 && m.start < out[n-1].end {
+				if better(m, out[n-1]) {
+					out[n-1] = m
+				}
+				continue
 			}
+			out = append(out, m)
 		}
 	}
-	if found {
-		return best, true
+	if len(out) > 0 {
+		return out
 	}
-	return ix.findTypo(toks)
+	if m, ok := ix.findTypo(toks); ok {
+		return []toolMatch{m}
+	}
+	return nil
 }
 
 // elided reports whether a word may be a French elision typed without apostrophe.
@@ -149,11 +155,8 @@ func elided(w string) bool {
 	return len(w) > 4 && (w[0] == 'l' || w[0] == 'd')
 }
 
-// better reports whether m should replace the current best match b.
+// better reports whether m should replace b, a match it overlaps.
 func better(m, b toolMatch) bool {
-	if m.start >= b.end {
-		return false // a later, separate mention: the first one named wins
-	}
 	if m.ref.inInventory() != b.ref.inInventory() {
 		return m.ref.inInventory()
 	}

@@ -100,6 +100,9 @@ type Reply struct {
 	// Replace asks the channel to update the card the action came from in place,
 	// instead of posting a new message.
 	Replace bool
+	// Localize, when set, renders the message in a recipient's language: a message to
+	// a role's members is written to each in theirs (bot/delivery calls it).
+	Localize func(Lang) Reply
 }
 
 // Text is a shortcut for a text reply.
@@ -175,12 +178,31 @@ type Notifier interface {
 // Person is someone the bot has met, as the store returns them: where they were last
 // seen, and how to write to them there.
 type Person struct {
-	Key        string
-	Channel    Channel
-	UserID     string
-	Name       string
-	Email      string
+	Key     string
+	Channel Channel
+	UserID  string
+	Name    string
+	Email   string
+	// Lang is the language the person chose; LastLang the language of their last
+	// clear sentence.
 	Lang       string
+	LastLang   string
 	DirectRef  *ConversationRef
 	LastSeenAt string
+}
+
+// LangOf is the language to write to a person seen as people (most recent first): the
+// one they chose on any channel, else the one they last wrote in; empty when unknown.
+func LangOf(people []Person) string {
+	for _, p := range people {
+		if i18n.Valid(p.Lang) {
+			return p.Lang
+		}
+	}
+	for _, p := range people {
+		if i18n.Valid(p.LastLang) {
+			return p.LastLang
+		}
+	}
+	return ""
 }

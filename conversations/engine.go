@@ -151,27 +151,16 @@ func (e *Engine) session(ctx context.Context, t bot.Turn) (*Session, error) {
 		direct = &ref
 	}
 	folded := text.FoldWords(t.Text)
-	detected, _ := DetectLang(folded)
-	langs, err := e.store.Meet(ctx, bot.Meeting{Key: key, Channel: t.Channel, User: t.User, Direct: direct, Detected: string(detected)})
+	guess, sure := text.Language(t.Text)
+	detected := ""
+	if sure {
+		detected = guess // only a clear sentence becomes the person's language
+	}
+	langs, err := e.store.Meet(ctx, bot.Meeting{Key: key, Channel: t.Channel, User: t.User, Direct: direct, Detected: detected})
 	if err != nil {
 		return nil, fmt.Errorf("meet person: %w", err)
 	}
-	// A language the person chose ("in English please") wins; then the language of the
-	// message, so that "help" gets English even from a French client; for a button
-	// press, the language the person last wrote in; then the platform locale, then the
-	// default.
-	lang := e.DefaultLang
-	switch {
-	case i18n.Valid(langs.Chosen):
-		lang = i18n.Lang(langs.Chosen)
-	case detected != "":
-		lang = detected
-	case i18n.Valid(langs.Last):
-		lang = i18n.Lang(langs.Last)
-	case t.Locale != "":
-		lang = i18n.Parse(t.Locale)
-	}
-	s := &Session{Turn: t, Key: key, Lang: lang, Now: e.now(), engine: e, ctx: ctx, folded: folded}
+	s := &Session{Turn: t, Key: key, Lang: PickLang(langs, guess, sure, t.Locale, e.DefaultLang), Now: e.now(), engine: e, ctx: ctx, folded: folded}
 	if e.roles != nil {
 		s.Roles = e.roles.RolesOf(t.User, t.Channel)
 	}

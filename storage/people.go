@@ -50,8 +50,9 @@ func (db *DB) Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error) 
 	// The upsert is atomic by itself; the languages are read after it in one query,
 	// from every channel the person uses, most recent first.
 	g := db.read(ctx)
-	sig := strings.Join([]string{m.Key, string(m.Channel), u.ID, u.Name, u.Email, m.Detected, row.DirectRef}, "\x00")
-	if !db.sightings.recent(sig, now) {
+	who := m.Key + "\x00" + string(m.Channel)
+	sig := strings.Join([]string{u.ID, u.Name, u.Email, m.Detected, row.DirectRef}, "\x00")
+	if !db.sightings.recent(who, sig, now) {
 		err := g.Clauses(clause.OnConflict{
 			Columns:   []clause.Column{{Name: "key"}, {Name: "channel"}},
 			DoUpdates: clause.AssignmentColumns(update),
@@ -59,7 +60,7 @@ func (db *DB) Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error) 
 		if err != nil {
 			return bot.PersonLangs{}, fmt.Errorf("meet person: %w", err)
 		}
-		db.sightings.record(sig, now)
+		db.sightings.record(who, sig, now)
 	}
 	var rows []PersonRow
 	if err := g.Select("lang", "last_lang").Where("key = ?", m.Key).Order("last_seen_at DESC").Find(&rows).Error; err != nil {
@@ -91,7 +92,7 @@ func (db *DB) People(ctx context.Context, key string) ([]bot.Person, error) {
 	out := make([]bot.Person, 0, len(rows))
 	for _, r := range rows {
 		p := bot.Person{Key: r.Key, Channel: bot.Channel(r.Channel), UserID: r.UserID, Name: r.Name, Email: r.Email,
-			Lang: r.Lang, LastSeenAt: r.LastSeenAt.Format("2006-01-02 15:04")}
+			Lang: r.Lang, LastLang: r.LastLang, LastSeenAt: r.LastSeenAt.Format("2006-01-02 15:04")}
 		if r.DirectRef != "" {
 			var ref bot.ConversationRef
 			if json.Unmarshal([]byte(r.DirectRef), &ref) == nil {
@@ -125,37 +126,44 @@ func (db *DB) FindPersonKey(ctx context.Context, who string) (string, error) {
 // sightingTTL is how long an identical sighting is not written again.
 const sightingTTL = 2 * time.Minute
 
-// sightings remembers the sightings this process wrote recently. It only saves writes:
-// languages are always read from the database, so a choice made on another replica
-// applies at once.
+// sightings remembers the last sighting this process wrote for each person and
+// channel. It only saves writes: languages are always read from the database, so a
+// choice made on another replica applies at once. Only the last one counts, so that a
+// French message after an English one is written even if an identical French one was
+// written a minute before.
 type sightings struct {
-	mu sync.Mutex // guards at
-	at map[string]time.Time
+	mu   sync.Mutex // guards last
+	last map[string]sighting
 }
 
-func (s *sightings) recent(sig string, now time.Time) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t, ok := s.at[sig]
-	return ok && now.Sub(t) < sightingTTL && !now.Before(t)
+type sighting struct {
+	sig string
+	at  time.Time
 }
 
-func (s *sightings) record(sig string, now time.Time) {
+func (s *sightings) recent(who, sig string, now time.Time) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.at == nil || len(s.at) > 100_000 {
-		s.at = map[string]time.Time{} // bounded: forgetting only costs a write
+	l, ok := s.last[who]
+	return ok && l.sig == sig && now.Sub(l.at) < sightingTTL && !now.Before(l.at)
+}
+
+func (s *sightings) record(who, sig string, now time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.last == nil || len(s.last) > 100_000 {
+		s.last = map[string]sighting{} // bounded: forgetting only costs a write
 	}
-	s.at[sig] = now
+	s.last[who] = sighting{sig: sig, at: now}
 }
 
 // forget drops the sightings of a person, whose rows were just changed or erased.
 func (s *sightings) forget(key string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for sig := range s.at {
-		if strings.HasPrefix(sig, key+"\x00") {
-			delete(s.at, sig)
+	for who := range s.last {
+		if strings.HasPrefix(who, key+"\x00") {
+			delete(s.last, who)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
@@ -72,6 +73,9 @@ func (db *DB) ReminderSources(ctx context.Context, since time.Time) (scheduler.S
 			Order("recipient_key").Pluck("recipient_key", &src.Unreachable).Error; err != nil {
 			return err
 		}
+		if src.Same, err = samePeople(tx); err != nil {
+			return err
+		}
 		named = append(named, src.Unreachable...)
 		if len(named) == 0 {
 			return nil
@@ -91,6 +95,33 @@ func (db *DB) ReminderSources(ctx context.Context, since time.Time) (scheduler.S
 		return scheduler.Sources{}, fmt.Errorf("reminder sources: %w", err)
 	}
 	return src, nil
+}
+
+// samePeople maps the keys of people seen under several keys to their one key, the
+// lower-cased e-mail: a row with an e-mail links its key, and a platform id (channel
+// and user id) seen once with an e-mail links every key it was seen under.
+func samePeople(tx *gorm.DB) (map[string]string, error) {
+	var rows []PersonRow
+	if err := tx.Select("key", "channel", "user_id", "email").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	byID := map[string]string{}
+	for _, r := range rows {
+		if e := strings.ToLower(strings.TrimSpace(r.Email)); e != "" && r.UserID != "" {
+			byID[r.Channel+"\x00"+r.UserID] = e
+		}
+	}
+	same := map[string]string{}
+	for _, r := range rows {
+		e := strings.ToLower(strings.TrimSpace(r.Email))
+		if e == "" {
+			e = byID[r.Channel+"\x00"+r.UserID]
+		}
+		if e != "" && e != r.Key {
+			same[r.Key] = e
+		}
+	}
+	return same, nil
 }
 
 // EFVPSystems returns the systems with an EFVP review date, withdrawn ones left out,
@@ -211,13 +242,9 @@ func (db *DB) ReviseEFVP(ctx context.Context, systemID string, done, next time.T
 	return nil
 }
 
-// ReminderLang returns the language a person chose, empty when none (or unknown).
+// ReminderLang returns the language to write to a person in: the one they chose, else
+// the one they last wrote in; empty when none (or unknown).
 func (db *DB) ReminderLang(ctx context.Context, key string) (string, error) {
-	var langs []string
-	err := db.read(ctx).Model(&PersonRow{}).Where("key = ? AND lang <> ''", key).
-		Order("last_seen_at DESC").Limit(1).Pluck("lang", &langs).Error
-	if err != nil || len(langs) == 0 {
-		return "", err
-	}
-	return langs[0], nil
+	people, err := db.People(ctx, key)
+	return bot.LangOf(people), err
 }

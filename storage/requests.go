@@ -105,13 +105,17 @@ func (db *DB) SetAnswer(ctx context.Context, id uint, tag requests.Tag, a reques
 }
 
 // supervisorKey is how a supervisor is keyed for notifications: a lower-cased e-mail
-// (bot.User.Key), else the name as given.
+// (bot.User.Key) or a platform key ("slack:U…"); a name alone reaches no one, so it
+// keys no one.
 func supervisorKey(v string) string {
 	v = strings.TrimSpace(v)
-	if strings.Contains(v, "@") {
+	switch {
+	case strings.Contains(v, "@"):
 		return strings.ToLower(v)
+	case strings.HasPrefix(v, "slack:"), strings.HasPrefix(v, "teams:"), strings.HasPrefix(v, "terminal:"):
+		return v
 	}
-	return v
+	return ""
 }
 
 // RequestsOf returns a person's requests with their answers, the newest first.

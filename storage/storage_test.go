@@ -142,3 +142,24 @@ func TestMeetSparesIdenticalSightings(t *testing.T) {
 	meet("en")
 	seen() // fails unless the row was written back
 }
+
+// TestMeetWritesALanguageBack: French, then English, then French again within the
+// two minutes in which identical sightings are spared: the last one is French.
+func TestMeetWritesALanguageBack(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	now := time.Date(2026, 9, 1, 10, 0, 0, 0, time.UTC)
+	db.Now = func() time.Time { return now }
+	u := bot.User{ID: "U1", Email: "a@x.org"}
+	var langs bot.PersonLangs
+	for _, l := range []string{"fr", "en", "fr"} {
+		now = now.Add(10 * time.Second)
+		var err error
+		if langs, err = db.Meet(ctx, bot.Meeting{Key: "a@x.org", Channel: bot.Teams, User: u, Detected: l}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if langs.Last != "fr" {
+		t.Errorf("last language = %q, want fr", langs.Last)
+	}
+}

@@ -57,7 +57,11 @@ func termUser(name string) bot.User {
 	if name == "" {
 		name = "moi"
 	}
-	return bot.User{ID: name, Name: name}
+	u := bot.User{ID: name, Name: name}
+	if strings.Contains(name, "@") {
+		u.Email = name // "/as julie@…" is Julie as Teams and Slack know her: one person
+	}
+	return u
 }
 
 // DirectRef is the terminal conversation reference of a user's direct conversation.

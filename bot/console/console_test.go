@@ -58,7 +58,9 @@ func TestRunnerPlaysSeveralUsers(t *testing.T) {
 	// bob joins the same channel and presses the button on alice's card.
 	r.As("bob").In("codir").Press("Non", map[string]string{"comment": "trop risqué"}).
 		Want("bob pressed echo.no on 7 comment=trop risqué", "DÉCIDÉ")
-	// bob last wrote in English: a message in no clear language gets English.
+	// bob's last sentence was English: a message in no clear language gets English,
+	// and a one-word "help" never set it.
+	r.Say("Can you help me with this?").Want("Here is what you can ask me")
 	r.Say("quoi").Want("I did not understand")
 	if err := r.Err(); err != nil {
 		t.Fatal(err)

@@ -62,11 +62,17 @@ func (d *Dispatcher) messenger(ch bot.Channel) bot.Messenger {
 }
 
 // ToPerson posts r in the person's direct conversation, on the channel where they were
-// seen last that can reach them; bot.ErrUnreachable when none can.
+// seen last that can reach them, in their language when r can be localized;
+// bot.ErrUnreachable when none can.
 func (d *Dispatcher) ToPerson(ctx context.Context, key string, r bot.Reply) (bot.MessageRef, error) {
 	people, err := d.store.People(ctx, key)
 	if err != nil {
 		return bot.MessageRef{}, fmt.Errorf("notify %s: %w", "person", err)
+	}
+	if r.Localize != nil {
+		if l := bot.LangOf(people); l != "" {
+			r = r.Localize(bot.Lang(l))
+		}
 	}
 	lastErr := error(bot.ErrUnreachable)
 	for _, p := range people {

@@ -171,7 +171,7 @@ func (e *Engine) Analyze(q string) Analysis {
 	if redact || len(a.Personal) > 0 {
 		a.Redacted = strings.TrimSpace(text.Redact(q, found, placeholder))
 	}
-	a.Lang = detectLang(toks)
+	a.Lang = DetectLanguage(q, "")
 	a.Intent = intentOf(toks, hasTool, a.Use >= 0)
 	return a
 }

@@ -6,46 +6,13 @@ import (
 )
 
 // DetectLanguage returns the language text is written in, or fallback when the text
-// does not tell (a bare tool name, an equal count of French and English words).
+// does not tell (a bare tool name, an equal count of French and English words). It is
+// text.Language, the one guesser, read on the text as typed.
 func DetectLanguage(s string, fallback i18n.Lang) i18n.Lang {
-	if l := detectLang(text.Tokenize(s)); l != "" {
-		return l
+	if l, _ := text.Language(s); l != "" {
+		return i18n.Lang(l)
 	}
 	return fallback
-}
-
-// detectLang counts frequent words of each language; an accented letter counts for
-// French, since English questions do not carry them (tool names aside).
-func detectLang(toks []text.Token) i18n.Lang {
-	fr, en := 0, 0
-	for _, t := range toks {
-		if frenchMarkers[t.Fold] {
-			fr++
-		}
-		if englishMarkers[t.Fold] {
-			en++
-		}
-		if hasAccent(t.Lower) {
-			fr++
-		}
-	}
-	switch {
-	case fr > en:
-		return i18n.FR
-	case en > fr:
-		return i18n.EN
-	}
-	return ""
-}
-
-func hasAccent(s string) bool {
-	for _, r := range s {
-		switch r {
-		case 'à', 'â', 'ç', 'é', 'è', 'ê', 'ë', 'î', 'ï', 'ô', 'ù', 'û', 'ü', 'ÿ', 'œ':
-			return true
-		}
-	}
-	return false
 }
 
 // Intent is the kind of answer a question calls for.

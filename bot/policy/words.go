@@ -20,25 +20,6 @@ var anonymised = set(
 	"generique", "generiques", "generic", "anonymize", "anonymise",
 )
 
-// frenchMarkers and englishMarkers are frequent words of one language and not the
-// other, which decide the language of a question.
-var frenchMarkers = set(
-	"je", "j", "puis", "peux", "est", "les", "le", "la", "des", "du", "de", "pour", "avec",
-	"mes", "mon", "ma", "une", "un", "que", "qu", "quels", "quelles", "quel", "outil",
-	"outils", "utiliser", "faire", "dans", "sur", "et", "ou", "pourquoi", "ce",
-	"cette", "eleves", "eleve", "enseignant", "ecole", "courriel", "oui", "non", "merci",
-	"bonjour", "sont", "approuves", "aux", "au", "ai", "nous", "vous", "leur",
-	"mais", "sans", "permis", "interdit", "redaction", "rediger", "resumer", "traduire",
-)
-
-var englishMarkers = set(
-	"i", "can", "the", "for", "with", "my", "is", "to", "use", "using", "what", "which",
-	"tools", "tool", "may", "should", "of", "and", "or", "why", "this", "that", "students",
-	"student", "teacher", "school", "yes", "thanks", "hello", "are", "approved", "allowed",
-	"write", "summarize", "translate", "an", "it", "our", "we", "do", "does", "without",
-	"how", "help", "want", "need", "about", "from", "in",
-)
-
 // typoExcluded are real words one letter away from a catalogued tool name, which must
 // not be taken for a misspelt tool ("gamme" is not Gamma, "clause" is not Claude).
 var typoExcluded = set(

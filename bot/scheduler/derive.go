@@ -56,7 +56,30 @@ func derive(e *env) []Item {
 		}
 	}
 	out = append(out, deriveDigest(e)...)
+	out = oncePerPerson(out, e.src.Same)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Key() < out[j].Key() })
+	return out
+}
+
+// oncePerPerson addresses each item to the person's one key (a terminal name or a
+// platform id linked by e-mail to the e-mail key) and keeps one item per occurrence
+// and person: Julie on the terminal and by e-mail is reminded once.
+func oncePerPerson(items []Item, same map[string]string) []Item {
+	if len(same) == 0 {
+		return items
+	}
+	seen := map[string]bool{}
+	out := items[:0]
+	for _, it := range items {
+		if k, ok := same[it.Recipient]; ok {
+			it.Recipient = k
+		}
+		if seen[it.Key()] {
+			continue
+		}
+		seen[it.Key()] = true
+		out = append(out, it)
+	}
 	return out
 }
 

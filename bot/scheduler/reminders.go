@@ -198,6 +198,9 @@ type Sources struct {
 	Unreachable []string
 	// Names are the display names of the people above, by key, when known.
 	Names map[string]string
+	// Same maps a key to the person's one key when they were seen under several: the
+	// e-mail links a terminal name or a platform id to the e-mail key.
+	Same map[string]string
 }
 
 // Store is the database the reminders read and record deliveries in.

@@ -219,6 +219,13 @@ func (s *Scheduler) send(ctx context.Context, items []Item, aggregated bool) (St
 	}
 	var err error
 	if role, ok := strings.CutPrefix(first.Recipient, RolePrefix); ok {
+		// Members written to one by one each read it in their language.
+		r.Localize = func(l i18n.Lang) bot.Reply {
+			if aggregated {
+				return renderDaily(items, l, false)
+			}
+			return render(first, l)
+		}
 		_, err = s.notify.ToRole(ctx, role, r)
 	} else {
 		_, err = s.notify.ToPerson(ctx, first.Recipient, r)

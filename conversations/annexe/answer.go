@@ -30,7 +30,28 @@ type reading struct {
 
 const maxTrainingDates = 30
 
-var emailRe = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+var (
+	emailRe   = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+	anEmailRe = regexp.MustCompile(`[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`)
+	// mentionRe is another person mentioned on Slack, as the channel writes it ("@U04ABCDEF").
+	mentionRe = regexp.MustCompile(`^@([UW][A-Z0-9]{5,})$`)
+)
+
+// readPerson reads someone to keep informed: an e-mail address (found anywhere in the
+// answer, "Marc Lapointe <marc.lapointe@…>") or a platform mention, which become their
+// key for notifications. A name alone cannot reach anyone, so it is asked again.
+func readPerson(answer string) (string, *msg) {
+	if m := mentionRe.FindStringSubmatch(strings.TrimSpace(answer)); m != nil {
+		return "slack:" + m[1], nil
+	}
+	if e := anEmailRe.FindString(answer); e != "" {
+		return e, nil
+	}
+	if strings.Contains(answer, "@") {
+		return "", &msg{"annexe.error.email", nil}
+	}
+	return "", &msg{"annexe.error.person", nil}
+}
 
 // read checks text as an answer to it and normalises it for storage. r holds the other
 // answers, for checks across items (training before deployment, EFVP done or planned).
@@ -58,9 +79,7 @@ func (f *Feature) read(v view, now time.Time, it Item, r requests.Request, answe
 	case KindLong:
 		value, bad = checkLength(answer, minLong, maxLong)
 	case KindPerson:
-		if value, bad = checkLength(answer, 2, maxShort); bad == nil && strings.Contains(value, "@") && !emailRe.MatchString(value) {
-			bad = &msg{"annexe.error.email", nil}
-		}
+		value, bad = readPerson(answer)
 	case KindChoice:
 		value, bad = readChoice(lang, it, folded)
 	case KindYesNo:

@@ -17,7 +17,7 @@ var enScript = []answer{
 	{"1, translation and lesson planning", requests.TagUses, "summary,translation,lesson planning", false},
 	{"no", requests.TagPersonalData, "no", false},
 	{"yes", requests.TagAutomatedDecision, "yes", false},
-	{"Pat Gagnon", requests.TagSupervisor, "Pat Gagnon", false},
+	{"Pat Gagnon <pat.gagnon@cssdgs.gouv.qc.ca>", requests.TagSupervisor, "pat.gagnon@cssdgs.gouv.qc.ca", false},
 	{"A chat assistant reached on the web.", "a1.requester.system_description", "A chat assistant reached on the web.", false},
 	{"Advisers draft learning activities.", "a1.requester.intended_use", "Advisers draft learning activities.", false},
 	{"Preparing activities takes too long.", "a1.requester.justification", "Preparing activities takes too long.", false},

@@ -122,7 +122,7 @@ func (f *Feature) handle(ctx context.Context, s *conversations.Session) ([]bot.R
 			return nil, err
 		}
 	}
-	reply := bot.Text(policy.Answer(r, r.Lang))
+	reply := bot.Text(policy.Answer(r, s.Lang))
 	if r.Doubt {
 		reply.Card = doubtCard(s)
 	}
@@ -175,7 +175,7 @@ func (f *Feature) settle(ctx context.Context, s *conversations.Session, personal
 			return nil, err
 		}
 	}
-	return []bot.Reply{bot.Text(policy.Answer(r, r.Lang))}, nil
+	return []bot.Reply{bot.Text(policy.Answer(r, s.Lang))}, nil
 }
 
 // why explains the person's last verdict, in the language of the "why?".
@@ -188,11 +188,7 @@ func (f *Feature) why(ctx context.Context, s *conversations.Session) ([]bot.Repl
 	if !ok || json.Unmarshal(b, &r) != nil {
 		return []bot.Reply{s.Reply("qa.why.none")}, nil
 	}
-	lang := s.Lang
-	if l, ok := conversations.DetectLang(s.Folded()); ok {
-		lang = l
-	}
-	return []bot.Reply{bot.Text(policy.Why(r, lang))}, nil
+	return []bot.Reply{bot.Text(policy.Why(r, s.Lang))}, nil
 }
 
 var questionStarts = conversations.Phrases{

@@ -35,8 +35,10 @@ func TestQuestionsAnswerAndExplain(t *testing.T) {
 	r.Say("Puis-je mettre les notes de mes élèves dans ChatGPT ?").Want("6.2")
 	r.Say("pourquoi ?").Want("6.2").WantNot("Je n'ai pas encore")
 	r.Say("Can I use Midjourney to make a poster?").Want("6.1")
+	// One word never switches the person's language; a sentence does.
+	r.Say("bonjour").Want("Hello")
 	r.Say("quels outils sont approuvés ?").Want("Copilot")
-	r.Say("bonjour").Want("Bonjour")
+	r.Say("Bonjour, comment ça va ?").Want("Je suis iagbot")
 	if err := r.Err(); err != nil {
 		t.Fatal(err)
 	}

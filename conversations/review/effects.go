@@ -29,7 +29,15 @@ func (f *Feature) postStage(ctx context.Context, r requests.Request) int {
 		f.Log.Error("review card", "request", r.ID, "err", err)
 		return 0
 	}
-	refs, err := f.Notify.ToRole(ctx, st.Role, bot.Reply{Card: reviewCard(v)})
+	// A role's channel gets the bot's language; its members, when written to one by
+	// one, each get theirs.
+	localize := func(lang i18n.Lang) bot.Reply {
+		if lv, err := f.view(ctx, lang, r); err == nil {
+			return bot.Reply{Card: reviewCard(lv)}
+		}
+		return bot.Reply{Card: reviewCard(v)}
+	}
+	refs, err := f.Notify.ToRole(ctx, st.Role, bot.Reply{Card: reviewCard(v), Localize: localize})
 	if err != nil {
 		f.Log.Warn("review card not delivered", "request", r.ID, "role", st.Role, "err", err)
 	}
@@ -116,19 +124,16 @@ func (f *Feature) outcomeText(ctx context.Context, lang i18n.Lang, r requests.Re
 	return text
 }
 
-// tell writes to a person in their language: the one they chose, else fallback, else
-// the bot's default. Failures are logged, not returned: the decision stands.
+// tell writes to a person in their language: the one they chose, else the one they
+// last wrote in, else fallback, else the bot's default. Failures are logged, not returned: the decision stands.
 func (f *Feature) tell(ctx context.Context, key, fallback string, text func(i18n.Lang) string) {
 	lang := f.Lang
 	if i18n.Valid(fallback) {
 		lang = i18n.Lang(fallback)
 	}
 	if people, err := f.Store.People(ctx, key); err == nil {
-		for _, p := range people {
-			if i18n.Valid(p.Lang) {
-				lang = i18n.Lang(p.Lang)
-				break
-			}
+		if l := bot.LangOf(people); l != "" {
+			lang = i18n.Lang(l)
 		}
 	}
 	if _, err := f.Notify.ToPerson(ctx, key, bot.Text(text(lang))); err != nil {

@@ -179,8 +179,8 @@ func TestApprovalFormChecks(t *testing.T) {
 }
 
 // TestInEnglish: people who chose English get the workflow in English — the
-// requester's replies and notifications, a reviewer's cards and answers — while the
-// cards posted for a role keep the bot's default language.
+// requester's replies and notifications, a reviewer's cards and answers; a card for a
+// role without a channel reaches each member in their language.
 func TestInEnglish(t *testing.T) {
 	h := newHarness(t)
 	r := h.r
@@ -188,7 +188,7 @@ func TestInEnglish(t *testing.T) {
 	r.As("alice").Say("in English please")
 	id := h.draft("alice", baseAnswers())
 	r.Say("soumettre 1").Want("Your request #1 is sent to CODIR-IN, which decides on every request (6.3.3).",
-		"→ codir", "DEMANDE D'APPROBATION N° 1")
+		"→ codir", "APPROVAL REQUEST #1")
 	r.As("codir").Say("pending reviews").Want("1 request is waiting for your decision", "APPROVAL REQUEST #1 — CHATGPT ÉDU",
 		"Stage: CODIR-IN decision (6.3.3)", "Uses requested : Summary, Translation", "[1] Approve", "[2] Reject", "[3] Request changes")
 	r.Press("Reject", nil).Want("Write a comment explaining your decision")

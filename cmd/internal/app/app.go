@@ -102,7 +102,8 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	notify.Members = cfg.File.Members
 	m := metrics.New()
 	a := &App{Cfg: cfg, DB: db, Engine: e, Notify: notify, Metrics: m, Log: log, readiness: map[string]func(context.Context) error{},
-		Turns: &guard{next: e, log: log, metrics: m, limit: newRateLimiter(2*time.Second, 10)}}
+		Turns: &guard{next: e, log: log, metrics: m, limit: newRateLimiter(2*time.Second, 10),
+			langOf: func(ctx context.Context, key string) string { l, _ := db.ReminderLang(ctx, key); return l }}}
 	if err := a.registerFeatures(); err != nil {
 		db.Close()
 		return nil, err

@@ -121,6 +121,15 @@ func TestSlowDownReply(t *testing.T) {
 	if err != nil || len(replies) != 1 || !strings.Contains(replies[0].Text, "Doucement") {
 		t.Fatalf("second turn = %+v, %v; want the slow-down reply", replies, err)
 	}
+	// A French teacher on an English client gets it in French: the language she
+	// writes in comes before the locale.
+	a.Turns.(*guard).limit = newRateLimiter(time.Hour, 1)
+	julie := bot.Turn{Channel: bot.Teams, User: bot.User{ID: "j"}, Text: "Puis-je utiliser ChatGPT pour résumer ?", Locale: "en-US"}
+	a.Turns.Handle(context.Background(), julie)
+	replies, err = a.Turns.Handle(context.Background(), julie)
+	if err != nil || len(replies) != 1 || !strings.Contains(replies[0].Text, "Doucement") {
+		t.Fatalf("second turn on an en-US client = %+v, %v; want the slow-down reply in French", replies, err)
+	}
 }
 
 // TestInventoryFileImportedOnceChanged: IAGBOT_INVENTORY is imported at start when it

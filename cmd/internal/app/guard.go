@@ -22,6 +22,9 @@ type guard struct {
 	log     *slog.Logger
 	metrics *metrics.Metrics
 	limit   *rateLimiter
+	// langOf is the person's language (chosen, else last written in), empty when
+	// unknown; the notice falls back to the client's locale.
+	langOf func(ctx context.Context, key string) string
 }
 
 func (g *guard) Handle(ctx context.Context, t bot.Turn) (replies []bot.Reply, err error) {
@@ -32,7 +35,13 @@ func (g *guard) Handle(ctx context.Context, t bot.Turn) (replies []bot.Reply, er
 	if !g.limit.allow(t.User.Key(t.Channel), time.Now()) {
 		g.metrics.Inbound.WithLabelValues(string(t.Channel), "rate_limited").Inc()
 		log.Warn("turn rate limited")
-		return []bot.Reply{{Text: i18n.T(i18n.Parse(t.Locale), "core.slow_down"), Private: true}}, nil
+		lang := i18n.Parse(t.Locale)
+		if g.langOf != nil {
+			if l := g.langOf(ctx, t.User.Key(t.Channel)); i18n.Valid(l) {
+				lang = i18n.Lang(l)
+			}
+		}
+		return []bot.Reply{{Text: i18n.T(lang, "core.slow_down"), Private: true}}, nil
 	}
 	start := time.Now()
 	defer func() {

@@ -68,6 +68,10 @@ type Action struct {
 	// MessageID is the platform id of the message that carried the card, so that the
 	// card can be updated in place.
 	MessageID string
+	// Private is set when that message was seen by the presser only (a Slack ephemeral
+	// message, a private answer in the terminal). A card in a shared conversation is
+	// checked to be the one posted for what its button names.
+	Private bool
 }
 
 // ConversationRef is where the bot can write later (proactive messages). It is stored

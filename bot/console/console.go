@@ -33,8 +33,10 @@ type Console struct {
 }
 
 type postedCard struct {
-	id   string
-	card *cards.Card
+	// private: shown to the one person (bot.Reply.Private), as Slack shows it ephemeral.
+	private bool
+	id      string
+	card    *cards.Card
 }
 
 var (
@@ -162,7 +164,7 @@ func (c *Console) press(n int, ask func(string) (string, bool)) (*bot.Action, bo
 		return nil, false
 	}
 	btn := buttons[n-1]
-	a := &bot.Action{Verb: btn.Verb, Subject: btn.Subject, Values: map[string]string{}, MessageID: pc.id}
+	a := &bot.Action{Verb: btn.Verb, Subject: btn.Subject, Values: map[string]string{}, MessageID: pc.id, Private: pc.private}
 	if pc.card.DetailsButton != nil && n == len(buttons) {
 		return a, true // showing details needs none of the card's inputs
 	}
@@ -264,7 +266,7 @@ func (c *Console) show(to bot.ConversationRef, id string, r bot.Reply, label str
 	if r.Card != nil {
 		fmt.Fprintln(c.out, text.Render(r.Card))
 		if len(text.Buttons(r.Card)) > 0 {
-			c.cards[to.ID] = postedCard{id: id, card: r.Card}
+			c.cards[to.ID] = postedCard{id: id, card: r.Card, private: r.Private}
 		} else if pc := c.cards[to.ID]; pc.id == id {
 			delete(c.cards, to.ID) // the card lost its buttons (decision taken)
 		}

@@ -130,4 +130,3 @@ func redactAttr(a slog.Attr) slog.Attr {
 	}
 	return slog.Attr{Key: a.Key, Value: v}
 }
-

@@ -104,7 +104,8 @@ func inboundFromAction(p interaction) (inbound, bool) {
 		}
 		in := inbound{kind: kindAction, userID: p.User.ID, requestID: p.TriggerID,
 			responseURL: p.ResponseURL, ephemeral: p.Container.IsEphemeral,
-			action: &bot.Action{Verb: verb, Subject: subject, Values: blockkit.Values(p.State), MessageID: p.Container.MessageTS}}
+			action: &bot.Action{Verb: verb, Subject: subject, Values: blockkit.Values(p.State), MessageID: p.Container.MessageTS,
+				Private: p.Container.IsEphemeral}}
 		if channel != "" {
 			// Channel ids of direct conversations start with D.
 			dm := strings.HasPrefix(channel, "D")

@@ -113,6 +113,11 @@ func (f *Feature) checkAct(ctx context.Context, s *conversations.Session, decisi
 			Sections: workflow.Sections(ref.stage)})
 		return r, ref, []bot.Reply{private(s.T(msg, data))}, err
 	}
+	if ok, err := f.ownCard(ctx, s, ref); err != nil {
+		return r, ref, nil, err
+	} else if !ok {
+		return deny("not this request's card", "review.error.bad_button", nil)
+	}
 	role := stageRole(ref.stage)
 	switch err := workflow.Check(r, ref.stage, ref.round, decision, workflow.Actor{Key: s.Key, Roles: s.Roles}); err {
 	case workflow.ErrNotAuthorised:
@@ -128,9 +133,32 @@ func (f *Feature) checkAct(ctx context.Context, s *conversations.Session, decisi
 	return r, ref, nil, nil
 }
 
+// ownCard reports whether the button pressed sits on a card posted for the request and
+// stage it names. A card in a shared conversation must be one of those the bot posted
+// there for them (Slack's container message_ts and channel, Teams' replyToId): a
+// well-formed value naming another request must neither decide it nor rewrite the
+// card clicked. A card seen by the presser alone (a private answer, an ephemeral
+// message) or in a direct conversation shows them nothing another could not.
+func (f *Feature) ownCard(ctx context.Context, s *conversations.Session, ref cardRef) (bool, error) {
+	a, conv := s.Turn.Action, s.Turn.Conversation
+	if a.Private || !conv.Group {
+		return true, nil
+	}
+	posted, err := f.Store.PostedCards(ctx, ref.id, ref.round, ref.stage)
+	if err != nil {
+		return false, err
+	}
+	for _, m := range posted {
+		if m.MessageID == a.MessageID && m.MessageID != "" && m.Conversation.Channel == conv.Channel && m.Conversation.ID == conv.ID {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
 // late answers a click on a stage already decided (a double click, another reviewer
 // first, a platform retry, an old card): who decided and when, or where the request
-// is now. The attempt is audited.
+// is now, privately. The attempt is audited.
 func (f *Feature) late(ctx context.Context, s *conversations.Session, r requests.Request, ref cardRef, decision workflow.Action) ([]bot.Reply, error) {
 	d, derr := f.Store.DecisionFor(ctx, ref.id, ref.round, ref.stage)
 	if derr != nil && !errors.Is(derr, bot.ErrNotFound) {
@@ -145,21 +173,11 @@ func (f *Feature) late(ctx context.Context, s *conversations.Session, r requests
 	if derr != nil {
 		return []bot.Reply{private(s.T("review.error.moved_on", map[string]any{"ID": r.ID, "Status": statusLabel(s.Lang, r.Status)}))}, nil
 	}
-	replies := []bot.Reply{private(s.T("review.error.already_decided", map[string]any{"Name": nameOr(d.ActorName, d.ActorKey),
-		"When": formatWhen(s.Lang, d.At.In(f.Location)), "Decision": decisionLabel(s.Lang, d.Decision)}))}
-	if s.Turn.Action.MessageID != "" {
-		// The card pressed is out of date: show it as decided, in place.
-		v, err := f.view(ctx, s.Lang, r)
-		if err != nil {
-			return nil, err
-		}
-		to := requests.Status("")
-		if r.Round == ref.round {
-			to = workflow.Next(r, ref.stage, d.Decision)
-		}
-		replies = append(replies, bot.Reply{Card: decidedCard(v, d, to), Replace: true})
-	}
-	return replies, nil
+	// Only the click that changed the state updates the shared card (decide): a late
+	// click, however many, gets this private answer and nothing else, so that a burst
+	// of clicks makes no burst of card updates.
+	return []bot.Reply{private(s.T("review.error.already_decided", map[string]any{"Name": nameOr(d.ActorName, d.ActorKey),
+		"When": formatWhen(s.Lang, d.At.In(f.Location)), "Decision": decisionLabel(s.Lang, d.Decision)}))}, nil
 }
 
 // decide records the decision, then updates the stage's cards, posts the next stage's

@@ -239,10 +239,12 @@ func (h *harness) actions(subject string) []string {
 }
 
 // click sends a button press as user, as a channel would: the engine re-reads state.
+// click presses a button of a card shown to user alone (a private answer in the
+// channel, as the approval form is).
 func (h *harness) click(user, verb, subject string, values map[string]string) ([]bot.Reply, error) {
 	return h.eng.Handle(h.ctx, bot.Turn{Channel: bot.Terminal, User: bot.User{ID: user, Name: user}, Locale: "fr",
 		Conversation: bot.ConversationRef{Channel: bot.Terminal, ID: "ch:codir", Group: true},
-		Action:       &bot.Action{Verb: verb, Subject: subject, Values: values}})
+		Action:       &bot.Action{Verb: verb, Subject: subject, Values: values, Private: true}})
 }
 
 func texts(replies []bot.Reply) string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/inventory"
 	"github.com/cssdgs/iagbot/storage/storagetest"
 )
@@ -129,6 +131,37 @@ func TestSlowDownReply(t *testing.T) {
 	replies, err = a.Turns.Handle(context.Background(), julie)
 	if err != nil || len(replies) != 1 || !strings.Contains(replies[0].Text, "Doucement") {
 		t.Fatalf("second turn on an en-US client = %+v, %v; want the slow-down reply in French", replies, err)
+	}
+}
+
+// TestDistinctCardActionsAreNotRateLimited: a reviewer pressing many different cards
+// at once is not told « Doucement »; the same button pressed again is, and so are
+// messages.
+func TestDistinctCardActionsAreNotRateLimited(t *testing.T) {
+	a := newTestApp(t, nil)
+	a.Turns.(*guard).limit = newRateLimiter(time.Hour, 2)
+	ctx := context.Background()
+	slow := func(replies []bot.Reply) bool {
+		return len(replies) == 1 && replies[0].Text == i18n.T(i18n.FR, "core.slow_down")
+	}
+	u := bot.User{ID: "reviewer"}
+	for i := 0; i < 20; i++ {
+		replies, err := a.Turns.Handle(ctx, bot.Turn{Channel: bot.Terminal, User: u, Locale: "fr",
+			Action: &bot.Action{Verb: "review.details", Subject: fmt.Sprint(i + 1), MessageID: fmt.Sprintf("m%d", i)}})
+		if err != nil || slow(replies) {
+			t.Fatalf("card action %d = %+v, %v; want it handled", i, replies, err)
+		}
+	}
+	same := bot.Turn{Channel: bot.Terminal, User: u, Locale: "fr", Action: &bot.Action{Verb: "review.details", Subject: "1", MessageID: "m0"}}
+	a.Turns.Handle(ctx, same)
+	if replies, _ := a.Turns.Handle(ctx, same); !slow(replies) {
+		t.Errorf("the same button a third time = %+v; want « Doucement »", replies)
+	}
+	msg := bot.Turn{Channel: bot.Terminal, User: u, Locale: "fr", Text: "aide"}
+	a.Turns.Handle(ctx, msg)
+	a.Turns.Handle(ctx, msg)
+	if replies, _ := a.Turns.Handle(ctx, msg); !slow(replies) {
+		t.Errorf("a third message at once = %+v; want « Doucement »", replies)
 	}
 }
 

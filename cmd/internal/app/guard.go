@@ -32,7 +32,7 @@ func (g *guard) Handle(ctx context.Context, t bot.Turn) (replies []bot.Reply, er
 		t.RequestID = newRequestID()
 	}
 	log := g.log.With("request_id", t.RequestID, "channel", string(t.Channel))
-	if !g.limit.allow(t.User.Key(t.Channel), time.Now()) {
+	if !g.limit.allow(limitKey(t), time.Now()) {
 		g.metrics.Inbound.WithLabelValues(string(t.Channel), "rate_limited").Inc()
 		log.Warn("turn rate limited")
 		lang := i18n.Parse(t.Locale)
@@ -66,6 +66,17 @@ func (g *guard) Handle(ctx context.Context, t bot.Turn) (replies []bot.Reply, er
 		log.Error("turn failed", "error", err.Error())
 	}
 	return replies, err
+}
+
+// limitKey is what the rate limit counts: a person's messages together, but each
+// distinct card action apart, so that a reviewer deciding a burst of cards is never
+// told « Doucement », while the same button pressed again and again still is.
+func limitKey(t bot.Turn) string {
+	key := t.User.Key(t.Channel)
+	if a := t.Action; a != nil {
+		return key + "\x00" + a.Verb + "\x00" + a.Subject + "\x00" + a.MessageID
+	}
+	return key
 }
 
 func newRequestID() string {

@@ -1,0 +1,89 @@
+package review_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/requests"
+)
+
+// press presses a button on the shared card messageID in the CODIR-IN channel.
+func (h *harness) press(user, verb, subject, messageID string, values map[string]string) []bot.Reply {
+	h.t.Helper()
+	replies, err := h.eng.Handle(h.ctx, bot.Turn{Channel: bot.Terminal, User: bot.User{ID: user, Name: user}, Locale: "fr",
+		Conversation: bot.ConversationRef{Channel: bot.Terminal, ID: "ch:codir", Group: true},
+		Action:       &bot.Action{Verb: verb, Subject: subject, Values: values, MessageID: messageID}})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return replies
+}
+
+// postedCard is the message id of the card posted in the CODIR-IN channel for id.
+func (h *harness) postedCard(id uint) string {
+	h.t.Helper()
+	cards, err := h.db.PostedCards(h.ctx, id, 1, requests.CODIRReview)
+	if err != nil || len(cards) != 1 {
+		h.t.Fatalf("posted cards of %d = %+v, %v; want one", id, cards, err)
+	}
+	return cards[0].MessageID
+}
+
+// TestButtonActsOnItsOwnCardOnly: a well-formed value naming request 2, pressed on
+// request 1's card, decides nothing, rewrites no card and is audited; the same button
+// on request 2's own card decides it.
+func TestButtonActsOnItsOwnCardOnly(t *testing.T) {
+	h := newHarness(t)
+	h.r.As("admin").In("codir").Say("enregistrer ce canal pour CODIR-IN")
+	one := h.submitted(baseAnswers())
+	two := h.draft("bob", baseAnswers())
+	h.r.As("bob").Say(fmt.Sprintf("soumettre %d", two))
+	if err := h.r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	card1, card2 := h.postedCard(one), h.postedCard(two)
+	changes := map[string]string{"comment": "Précisez"}
+	denied := h.audited("review.denied")
+	for _, msg := range []string{card1, "", "term-999"} {
+		replies := h.press("codir", "review.changes", ref(two, 1, requests.CODIRReview), msg, changes)
+		for _, r := range replies {
+			if r.Replace || !r.Private {
+				t.Errorf("card %q: reply %+v; want one private refusal, no card rewritten", msg, r)
+			}
+		}
+		if got := h.request(two).Status; got != requests.CODIRReview {
+			t.Fatalf("card %q: request 2 is %s; want it untouched", msg, got)
+		}
+	}
+	if n := h.audited("review.denied") - denied; n != 3 {
+		t.Errorf("%d refusals audited, want 3", n)
+	}
+	h.press("codir", "review.changes", ref(two, 1, requests.CODIRReview), card2, changes)
+	if got := h.request(two).Status; got != requests.ChangesRequested {
+		t.Fatalf("on its own card: request 2 is %s; want changes requested", got)
+	}
+	if got := h.request(one).Status; got != requests.CODIRReview {
+		t.Fatalf("request 1 is %s; want it untouched", got)
+	}
+}
+
+// TestLateClicksDoNotRedrawTheCard: once a stage is decided, every further click on
+// its card gets a private "already decided by …" and no card update.
+func TestLateClicksDoNotRedrawTheCard(t *testing.T) {
+	h := newHarness(t)
+	h.r.As("admin").In("codir").Say("enregistrer ce canal pour CODIR-IN")
+	id := h.submitted(baseAnswers())
+	card := h.postedCard(id)
+	subject := ref(id, 1, requests.CODIRReview)
+	h.press("codir", "review.reject", subject, card, map[string]string{"comment": "Non"})
+	if got := h.request(id).Status; got != requests.Rejected {
+		t.Fatalf("status = %s, want rejected", got)
+	}
+	for i := 0; i < 5; i++ {
+		replies := h.press("codir2", "review.reject", subject, card, map[string]string{"comment": "Non"})
+		if len(replies) != 1 || replies[0].Replace || !replies[0].Private {
+			t.Fatalf("late click %d: %+v; want only the private answer", i, replies)
+		}
+	}
+}

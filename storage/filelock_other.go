@@ -1,10 +1,10 @@
-//go:build !unix
+//go:build !(linux || darwin || freebsd || netbsd || openbsd || dragonfly)
 
 package storage
 
 import "errors"
 
-// fileLock is a no-op where flock does not exist: restore refuses to run there
+// fileLock is a no-op where flock is missing: restore refuses to run there
 // (stop the server and copy the file by hand).
 type fileLock struct{}
 
@@ -12,7 +12,7 @@ var errLocked = errors.New("locked")
 
 func lockFile(path string, exclusive bool) (*fileLock, error) {
 	if exclusive {
-		return nil, errors.New("restore needs a Unix system: stop every iagbot and copy the file by hand")
+		return nil, errors.New("restore needs flock (Linux, macOS, BSD): stop every iagbot and copy the file by hand")
 	}
 	return &fileLock{}, nil
 }

@@ -31,8 +31,3 @@ var typoExcluded = set(
 // "student grades". Phrase matching keeps them as words in both the question and the
 // keywords, so a keyword that contains one ("écrire en anglais") still matches.
 var breakers = set("in", "into", "dans", "en")
-
-// nameIntroducers may come right before a person's full name ("le bulletin de Léa
-// Tremblay", "the parents of Emma Tremblay"); two capitalised words after another
-// word are more often a proper noun ("le Moyen Âge").
-var nameIntroducers = set("de", "d", "du", "a", "pour", "chez", "avec", "par", "of", "for", "to", "with", "about", "from", "by")

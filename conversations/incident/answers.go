@@ -102,14 +102,16 @@ func parseWhen(w words.Words, now time.Time) (string, bool) {
 // date without a year is the last such day up to today; ok is false for an impossible
 // date (« 31 juin »).
 func dateIn(w words.Words, today time.Time) (time.Time, bool) {
-	for _, d := range text.FindDates(strings.Join(w, " "), today) {
-		if d.Invalid {
-			return time.Time{}, false
-		}
-		if d.NoYear && d.Time.After(today) {
-			return d.Time.AddDate(-1, 0, 0), true
-		}
-		return d.Time, true
+	found := text.FindDates(strings.Join(w, " "), today)
+	if len(found) == 0 {
+		return time.Time{}, false
 	}
-	return time.Time{}, false
+	d := found[0]
+	switch {
+	case d.Invalid:
+		return time.Time{}, false
+	case d.NoYear && d.Time.After(today):
+		return d.Time.AddDate(-1, 0, 0), true
+	}
+	return d.Time, true
 }

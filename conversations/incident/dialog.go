@@ -171,13 +171,6 @@ func (in *incident) prompt(_ context.Context, s *conversations.Session, st incid
 	return before, nil
 }
 
-// useDialogLang answers a button press in the language the dialog was typed in.
-func useDialogLang(s *conversations.Session, lang i18n.Lang) {
-	if s.Turn.Action != nil && i18n.Valid(string(lang)) {
-		s.Lang = lang
-	}
-}
-
 // maskList names the kinds of masked text once each, in the session's language.
 func (in *incident) maskList(s *conversations.Session, kinds []string) string {
 	var names []string

@@ -139,8 +139,12 @@ const (
 // Actions answer the doubt card.
 func (f *Feature) Actions() map[string]conversations.Handler {
 	return map[string]conversations.Handler{
-		VerbDoubtYes: func(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) { return f.settle(ctx, s, true) },
-		VerbDoubtNo:  func(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) { return f.settle(ctx, s, false) },
+		VerbDoubtYes: func(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+			return f.settle(ctx, s, true)
+		},
+		VerbDoubtNo: func(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+			return f.settle(ctx, s, false)
+		},
 	}
 }
 

@@ -1,6 +1,10 @@
 package storage
 
-import "context"
+import (
+	"context"
+	"io/fs"
+	"testing"
+)
 
 // ExecForTest runs raw SQL, for tests that check what the database itself refuses.
 func (db *DB) ExecForTest(ctx context.Context, sql string) error {
@@ -33,4 +37,15 @@ func HoldRestoreLockForTest(file string) (release func() error, err error) {
 		return nil, err
 	}
 	return l.release, nil
+}
+
+// UseMigrationsForTest makes fsys the migrations of both databases until the test ends.
+func UseMigrationsForTest(tb testing.TB, fsys fs.FS) {
+	migrationsForTest = fsys
+	tb.Cleanup(func() { migrationsForTest = nil })
+}
+
+// EmbeddedMigrationFile returns a file of the embedded migrations.
+func EmbeddedMigrationFile(postgres bool, name string) ([]byte, error) {
+	return fs.ReadFile(migrationFS(postgres), name)
 }

@@ -71,7 +71,14 @@ func embedded(postgres bool) []Migration {
 	return out
 }
 
+// migrationsForTest, when set, replaces the embedded migrations of both databases
+// (export_test.go), to test a migration that fails.
+var migrationsForTest fs.FS
+
 func migrationFS(postgres bool) fs.FS {
+	if migrationsForTest != nil {
+		return migrationsForTest
+	}
 	dir := "migrations/sqlite"
 	if postgres {
 		dir = "migrations/postgres"

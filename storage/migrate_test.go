@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/cssdgs/iagbot/storage/storagetest"
@@ -144,6 +145,53 @@ func TestLegacyDatabaseIsBaselined(t *testing.T) {
 			res, err = db.Migrate(ctx, nil)
 			if err != nil || res.Baselined || res.From != res.To {
 				t.Fatalf("second Migrate = %+v, %v; want nothing done", res, err)
+			}
+		})
+	}
+}
+
+// TestFailedMigrationChangesNothing: a migration that fails half-way leaves the
+// database as it was: on SQLite the whole run is one transaction (the baseline applied
+// in the same run is undone too), on PostgreSQL each migration is one.
+func TestFailedMigrationChangesNothing(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		postgres bool
+		dsn      func(testing.TB) (string, bool)
+		// the version left: the run's earlier migrations stay on PostgreSQL only
+		want int64
+	}{
+		{"sqlite", false, func(t testing.TB) (string, bool) { return t.TempDir() + "/f.db", true }, 0},
+		{"postgres", true, storagetest.PostgresDSN, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dsn, ok := tc.dsn(t)
+			if !ok {
+				t.Skip("PostgreSQL not configured")
+			}
+			base, err := storage.EmbeddedMigrationFile(tc.postgres, "00001_baseline.sql")
+			if err != nil {
+				t.Fatal(err)
+			}
+			storage.UseMigrationsForTest(t, fstest.MapFS{
+				"00001_baseline.sql": {Data: base},
+				"00002_broken.sql": {Data: []byte("-- +goose Up\nCREATE TABLE half_done (id integer);\n" +
+					"ALTER TABLE no_such_table ADD COLUMN x integer;\n")},
+			})
+			ctx := context.Background()
+			db, err := storage.OpenUnmigrated(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Migrate(ctx, nil); err == nil || !strings.Contains(err.Error(), "no_such_table") {
+				t.Fatalf("Migrate = %v, want the broken migration's error", err)
+			}
+			if v, err := db.SchemaVersionInDB(ctx); err != nil || v != tc.want {
+				t.Fatalf("schema version after the failure = %d, %v; want %d", v, err, tc.want)
+			}
+			if err := db.ExecForTest(ctx, "SELECT * FROM half_done"); err == nil {
+				t.Fatal("the failed migration's first statement stayed")
 			}
 		})
 	}

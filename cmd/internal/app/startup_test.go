@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net/http"
@@ -119,4 +120,28 @@ func getStatus(h http.Handler, path string) (int, string) {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
 	return rec.Code, rec.Body.String()
+}
+
+// TestReadyzReportsTheSchemaVersion: ready with the version this binary migrates to;
+// not ready when the database is behind it (restored from an older backup under a
+// running server, or being migrated by another process).
+func TestReadyzReportsTheSchemaVersion(t *testing.T) {
+	a := newTestApp(t, nil)
+	h := a.Handler()
+	want := fmt.Sprintf("ready\nschema version: %d\n", storage.SchemaVersion())
+	if code, body := getStatus(h, "/readyz"); code != http.StatusOK || body != want {
+		t.Fatalf("/readyz = %d %q, want 200 %q", code, body, want)
+	}
+	raw, err := sql.Open("sqlite3", "file:"+a.Cfg.DB+"?_busy_timeout=5000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec("DELETE FROM goose_db_version WHERE version_id > 0"); err != nil {
+		t.Fatal(err)
+	}
+	want = fmt.Sprintf("schema: version 0, this iagbot needs %d\n", storage.SchemaVersion())
+	if code, body := getStatus(h, "/readyz"); code != http.StatusServiceUnavailable || body != want {
+		t.Fatalf("/readyz behind the schema = %d %q, want 503 %q", code, body, want)
+	}
 }

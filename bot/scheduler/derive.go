@@ -84,9 +84,11 @@ func oncePerPerson(items []Item, same map[string]string) []Item {
 }
 
 // deriveEFVP: the owner at 30 days, 7 days and on the day (the business day before
-// when one falls on a quiet day: a deadline is better met early); past due, CODIR-IN's
+// when one falls on a quiet day: a deadline is better met early) — CODIR-IN for a
+// system without an owner (the sample inventory's); past due, the owner, CODIR-IN's
 // channel and the owner's supervisor from the next business day, then weekly, until a
-// new date is recorded.
+// new date is recorded (a planned EFVP is followed up until it is recorded done). A
+// suspended system is not chased: it is not in use.
 func deriveEFVP(e *env) []Item {
 	var out []Item
 	for _, s := range e.src.Systems {
@@ -96,7 +98,11 @@ func deriveEFVP(e *env) []Item {
 		d := e.cal.Date(s.NextReview)
 		date := d.Format(dateLayout)
 		base := Item{Kind: EFVP, Subject: "system:" + s.ID, System: s.Name, Date: d, Request: s.RequestID, Lang: s.Lang}
-		if s.OwnerKey != "" {
+		owner := s.OwnerKey
+		if owner == "" {
+			owner = RolePrefix + config.RoleCODIRIN
+		}
+		{
 			var stage string
 			var at time.Time
 			for _, st := range []struct {
@@ -109,13 +115,13 @@ func deriveEFVP(e *env) []Item {
 			}
 			if stage != "" && e.isDue(at) {
 				it := base
-				it.Stage, it.Occurrence, it.Recipient, it.Due = stage, date+"/"+stage, s.OwnerKey, e.due(at)
+				it.Stage, it.Occurrence, it.Recipient, it.Due = stage, date+"/"+stage, owner, e.due(at)
 				it.Days = daysBetween(e.today, d)
 				out = append(out, it)
 			}
 		}
 		first := e.cal.OnOrAfter(d.AddDate(0, 0, 1))
-		if !e.reached(first) {
+		if !e.reached(first) || s.Status == "suspended" {
 			continue
 		}
 		k := daysBetween(first, e.today) / 7
@@ -125,6 +131,13 @@ func deriveEFVP(e *env) []Item {
 		ping := first.AddDate(0, 0, 7*k)
 		if !e.isDue(e.cal.OnOrAfter(ping)) {
 			continue
+		}
+		if s.OwnerKey != "" {
+			it := base
+			it.Stage, it.Recipient = "late", s.OwnerKey
+			it.Occurrence = date + "/late/" + ping.Format(dateLayout)
+			it.Due, it.Days = e.due(e.cal.OnOrAfter(ping)), daysBetween(e.today, d)
+			out = append(out, it)
 		}
 		for _, to := range recipients(RolePrefix+config.RoleCODIRIN, s.SupervisorKey) {
 			it := base

@@ -2,6 +2,7 @@ package scheduler
 
 import (
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/cssdgs/iagbot/bot/config"
@@ -62,25 +63,33 @@ func deriveReview(e *env, r requests.Request) []Item {
 	return out
 }
 
-// sessionOf is when a person's training session is: the training row's own date, else
-// the next date of the request's training calendar, else its last.
-func sessionOf(e *env, t TrainingRecord, calendar []time.Time) (time.Time, bool) {
-	if t.SessionAt != nil {
-		return e.cal.Date(*t.SessionAt), true
-	}
-	for _, d := range calendar {
-		if !e.cal.Date(d).Before(e.today) {
-			return e.cal.Date(d), true
+// sessionsOf are the training sessions a person may attend: their own session, and
+// every session of the request's calendar from it on (one missed can be caught up at
+// the next); without a session of their own, the whole calendar.
+func sessionsOf(e *env, t TrainingRecord, calendar []time.Time) []time.Time {
+	var out []time.Time
+	seen := map[time.Time]bool{}
+	add := func(d time.Time) {
+		if d = e.cal.Date(d); !seen[d] {
+			seen[d] = true
+			out = append(out, d)
 		}
 	}
-	if len(calendar) > 0 {
-		return e.cal.Date(calendar[len(calendar)-1]), true
+	if t.SessionAt != nil {
+		add(*t.SessionAt)
 	}
-	return time.Time{}, false
+	for _, d := range calendar {
+		if t.SessionAt == nil || !e.cal.Date(d).Before(e.cal.Date(*t.SessionAt)) {
+			add(d)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	return out
 }
 
-// deriveTraining: each person not yet trained, on the business day before their
-// session, and on the business day after it if they have not said they attended.
+// deriveTraining: each person not yet trained, on the business day before each of
+// their sessions (every session of the calendar gets its reminder), and on the
+// business day after the last one if they have not said they attended.
 func deriveTraining(e *env, r requests.Request) []Item {
 	calendar := r.Facts().TrainingDates()
 	var out []Item
@@ -88,24 +97,24 @@ func deriveTraining(e *env, r requests.Request) []Item {
 		if t.CompletedAt != nil {
 			continue
 		}
-		session, ok := sessionOf(e, t, calendar)
-		if !ok {
-			continue
+		sessions := sessionsOf(e, t, calendar)
+		for i, session := range sessions {
+			last := i == len(sessions)-1
+			it := Item{Kind: Training, Subject: requests.Subject(r.ID), Recipient: t.PersonKey, System: systemName(r),
+				Date: session, Request: r.ID}
+			before := e.cal.OnOrBefore(session.AddDate(0, 0, -1))
+			after := e.cal.OnOrAfter(session.AddDate(0, 0, 1))
+			switch {
+			case last && e.isDue(after):
+				it.Stage, it.Due = "after", e.due(after)
+			case e.isDue(before) && e.today.Before(session):
+				it.Stage, it.Due = "before", e.due(before)
+			default:
+				continue
+			}
+			it.Occurrence = session.Format(dateLayout) + "/" + it.Stage
+			out = append(out, it)
 		}
-		it := Item{Kind: Training, Subject: requests.Subject(r.ID), Recipient: t.PersonKey, System: systemName(r),
-			Date: session, Request: r.ID}
-		before := e.cal.OnOrBefore(session.AddDate(0, 0, -1))
-		after := e.cal.OnOrAfter(session.AddDate(0, 0, 1))
-		switch {
-		case e.isDue(after):
-			it.Stage, it.Due = "after", e.due(after)
-		case e.isDue(before) && e.today.Before(session):
-			it.Stage, it.Due = "before", e.due(before)
-		default:
-			continue
-		}
-		it.Occurrence = session.Format(dateLayout) + "/" + it.Stage
-		out = append(out, it)
 	}
 	return out
 }

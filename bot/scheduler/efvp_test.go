@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/bot/workflow"
 )
@@ -21,8 +22,8 @@ func seedSystem(t *testing.T, h *harness, next string) requests.Request {
 
 // TestEFVPRevisionDayByDay walks the fake clock a day at a time from before the 30-day
 // reminder to weeks after the due date: the owner is reminded at 30 days, 7 days and
-// on the day; past due, CODIR-IN's channel and the supervisor weekly until a new date
-// is recorded.
+// on the day; past due, the owner, CODIR-IN's channel and the supervisor weekly until
+// a new date is recorded.
 func TestEFVPRevisionDayByDay(t *testing.T) {
 	path := dbPath(t)
 	p := &platform{}
@@ -35,11 +36,12 @@ func TestEFVPRevisionDayByDay(t *testing.T) {
 		t.Fatalf("catch-up pass sent %q, want nothing but the digest before the 30-day mark", g)
 	}
 	want := map[string][]string{
-		"2027-05-03": {"D-alice@x: Révision de l'EFVP : Copilot"},                                              // 30 days: 2 May is a Sunday
-		"2027-05-26": {"D-alice@x: Révision de l'EFVP : Copilot"},                                              // 7 days
-		"2027-06-02": {"D-alice@x: Révision de l'EFVP : Copilot"},                                              // on the day
-		"2027-06-03": {"C-codir-in: **Suivis IAG du 3 juin 2027**", "D-boss@x: **Suivis IAG du 3 juin 2027**"}, // past due
-		"2027-06-10": {"C-codir-in: **Suivis IAG du 10 juin 2027**", "D-boss@x: **Suivis IAG du 10 juin 2027**"},
+		"2027-05-03": {"D-alice@x: Révision de l'EFVP : Copilot"}, // 30 days: 2 May is a Sunday
+		"2027-05-26": {"D-alice@x: Révision de l'EFVP : Copilot"}, // 7 days
+		"2027-06-02": {"D-alice@x: Révision de l'EFVP : Copilot"}, // on the day
+		// Past due: the owner too, until the revision is recorded.
+		"2027-06-03": {"C-codir-in: **Suivis IAG du 3 juin 2027**", "D-alice@x: Révision de l'EFVP : Copilot", "D-boss@x: **Suivis IAG du 3 juin 2027**"},
+		"2027-06-10": {"C-codir-in: **Suivis IAG du 10 juin 2027**", "D-alice@x: Révision de l'EFVP : Copilot", "D-boss@x: **Suivis IAG du 10 juin 2027**"},
 	}
 	var texts []string
 	day := at("2027-04-30", 9, 0)
@@ -122,4 +124,54 @@ func ownerPosts(posts []post) []post {
 		}
 	}
 	return out
+}
+
+// TestEFVPSuspendedAndOwnerless: a suspended system is not chased once its EFVP is
+// late (it is not in use); a system without an owner (the sample inventory's) gets its
+// 30-day, 7-day and same-day notices in CODIR-IN's channel.
+func TestEFVPSuspendedAndOwnerless(t *testing.T) {
+	path := dbPath(t)
+	p := &platform{}
+	h := newHarness(t, path, at("2027-04-30", 8, 0), p, testConfig(), nil)
+	seedSystem(t, h, "2027-06-02")
+	h.approved(at("2026-05-01", 9, 0), "bob@x", "", nil, workflow.Approval{SystemName: "Gemini",
+		Kind: "private", Hosting: "canada", EFVPNextReview: *date("2027-06-02")})
+	if _, err := h.db.ChangeSystemStatus(context.Background(), "copilot", "suspended", "incident", audit.Actor{Key: "admin@x", Name: "Admin"}); err != nil {
+		t.Fatal(err)
+	}
+	meet(t, h.db, "alice@x", "boss@x")
+	channel(t, h.db, "codir-in")
+	h.start()
+	p.take()
+	sent := map[string][]string{}
+	day := at("2027-05-01", 9, 0)
+	for range 45 {
+		d := day.Format("2006-01-02")
+		h.pass(d)
+		for _, ps := range p.take() {
+			// The weekly digest lists every EFVP; a daily follow-up counts when it names Copilot.
+			daily := strings.Contains(ps.text, "Suivis IAG")
+			if !strings.Contains(ps.text, "Bilan hebdomadaire") && (!daily || strings.Contains(ps.text, "Copilot")) {
+				sent[d] = append(sent[d], ps.to+": "+firstLine(ps.text))
+			}
+		}
+		day = day.AddDate(0, 0, 1)
+	}
+	want := map[string][]string{
+		"2027-05-03": {"C-codir-in: Révision de l'EFVP : Gemini", "D-alice@x: Révision de l'EFVP : Copilot"},
+		"2027-05-26": {"C-codir-in: Révision de l'EFVP : Gemini", "D-alice@x: Révision de l'EFVP : Copilot"},
+		"2027-06-02": {"C-codir-in: Révision de l'EFVP : Gemini", "D-alice@x: Révision de l'EFVP : Copilot"},
+	}
+	for d, w := range want {
+		g := sent[d]
+		slices.Sort(g)
+		if !slices.Equal(g, w) {
+			t.Errorf("%s: got %q, want %q", d, g, w)
+		}
+	}
+	for d, g := range sent {
+		if _, ok := want[d]; !ok {
+			t.Errorf("%s: unexpected %q (a suspended system's late EFVP is not chased)", d, g)
+		}
+	}
 }

@@ -77,8 +77,10 @@ func TestUpcomingListsWhatPassesWillSend(t *testing.T) {
 		"2027-06-02 09:00 efvp|system:copilot|2027-06-02/0|alice@x",
 		"2027-06-03 09:00 efvp-late|system:copilot|2027-06-02/late/2027-06-03|boss@x",
 		"2027-06-03 09:00 efvp-late|system:copilot|2027-06-02/late/2027-06-03|role:codir-in",
+		"2027-06-03 09:00 efvp|system:copilot|2027-06-02/late/2027-06-03|alice@x",
 		"2027-06-10 09:00 efvp-late|system:copilot|2027-06-02/late/2027-06-10|boss@x",
 		"2027-06-10 09:00 efvp-late|system:copilot|2027-06-02/late/2027-06-10|role:codir-in",
+		"2027-06-10 09:00 efvp|system:copilot|2027-06-02/late/2027-06-10|alice@x",
 	}
 	if !slices.Equal(lines, want) {
 		t.Fatalf("plan:\n%q\nwant:\n%q", lines, want)

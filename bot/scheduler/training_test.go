@@ -41,7 +41,8 @@ func TestTrainingBeforeDeployment(t *testing.T) {
 		"2027-05-11": {"D-tom@x: Formation : Gemini", "D-uma@x: Formation : Gemini"},
 		"2027-05-12": {"D-sam@x: Révision de l'EFVP : Mistral"},
 		"2027-05-13": {"C-codir-in: **Suivis IAG du 13 mai 2027**", "D-boss@x: **Suivis IAG du 13 mai 2027**",
-			"D-rita@x: **Suivis IAG du 13 mai 2027**", "D-uma@x: Formation : Gemini"}, // uma: after the session
+			"D-rita@x: **Suivis IAG du 13 mai 2027**", "D-sam@x: Révision de l'EFVP : Mistral", "D-uma@x: Formation : Gemini"}, // uma: before the second session; sam: Mistral's EFVP is late
+		"2027-05-17": {"D-uma@x: Formation : Gemini"}, // uma: after the last session
 	}
 	var boss, digest string
 	for _, day := range []string{"2027-05-10", "2027-05-11", "2027-05-12", "2027-05-13", "2027-05-14", "2027-05-17", "2027-05-18"} {
@@ -86,8 +87,8 @@ func TestTrainingBeforeDeployment(t *testing.T) {
 			unreachable++
 		}
 	}
-	if unreachable != 2 {
-		t.Errorf("vic's deliveries recorded unreachable: %d, want 2 (before and after the session)", unreachable)
+	if unreachable != 3 {
+		t.Errorf("vic's deliveries recorded unreachable: %d, want 3 (before each of the two sessions, after the last)", unreachable)
 	}
 }
 

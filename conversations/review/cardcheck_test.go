@@ -87,3 +87,41 @@ func TestLateClicksDoNotRedrawTheCard(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnRequestUnderAnotherKey: Carl submits under his e-mail; seen later without it
+// (another key, same terminal name), he still cannot decide his own request.
+func TestOwnRequestUnderAnotherKey(t *testing.T) {
+	h := newHarness(t)
+	h.r.As("admin").In("codir").Say("enregistrer ce canal pour CODIR-IN")
+	carl := bot.User{ID: "codir", Name: "Carl Codir (CODIR-IN)", Email: "mallory@example.org"}
+	say := func(u bot.User, text string) {
+		if _, err := h.eng.Handle(h.ctx, bot.Turn{Channel: bot.Terminal, User: u, Locale: "fr", Text: text,
+			Conversation: bot.ConversationRef{Channel: bot.Terminal, ID: u.ID, UserID: u.ID}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	say(carl, "aide")
+	h.r.As("codir2").Say("aide")
+	r, err := h.db.CreateDraft(h.ctx, "mallory@example.org", carl.Name, "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tag, v := range baseAnswers() {
+		if err := h.db.SetAnswer(h.ctx, r.ID, tag, requests.Answer{Value: v}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	say(carl, fmt.Sprintf("soumettre %d", r.ID))
+	if got := h.request(r.ID).Status; got != requests.CODIRReview {
+		t.Fatalf("status = %s, want codir_review", got)
+	}
+	card := h.postedCard(r.ID)
+	h.press("codir", "review.reject", ref(r.ID, 1, requests.CODIRReview), card, map[string]string{"comment": "Non"})
+	if got := h.request(r.ID).Status; got != requests.CODIRReview {
+		t.Fatalf("Carl decided his own request under another key: status %s", got)
+	}
+	h.press("codir2", "review.reject", ref(r.ID, 1, requests.CODIRReview), card, map[string]string{"comment": "Non"})
+	if got := h.request(r.ID).Status; got != requests.Rejected {
+		t.Fatalf("another member: status %s, want rejected", got)
+	}
+}

@@ -118,6 +118,11 @@ func (f *Feature) checkAct(ctx context.Context, s *conversations.Session, decisi
 	} else if !ok {
 		return deny("not this request's card", "review.error.bad_button", nil)
 	}
+	if own, err := f.ownRequest(ctx, s, r.RequesterKey); err != nil {
+		return r, ref, nil, err
+	} else if own && s.Key != r.RequesterKey {
+		return deny("own request (same identifier, another key)", "review.error.own_request", nil)
+	}
 	role := stageRole(ref.stage)
 	switch err := workflow.Check(r, ref.stage, ref.round, decision, workflow.Actor{Key: s.Key, Roles: s.Roles}); err {
 	case workflow.ErrNotAuthorised:
@@ -131,6 +136,52 @@ func (f *Feature) checkAct(ctx context.Context, s *conversations.Session, decisi
 		return r, ref, []bot.Reply{private(s.T("review.error.sti_cannot_reject"))}, nil
 	}
 	return r, ref, nil, nil
+}
+
+// ownRequest reports whether the person acting is the requester under any identifier:
+// their key, an e-mail, or a platform id on its channel ("slack:U04…", "teams:<AAD>",
+// "terminal:NAME"), so that a person seen under two keys (an e-mail on one channel, a
+// bare platform id on another) cannot decide their own request.
+func (f *Feature) ownRequest(ctx context.Context, s *conversations.Session, requesterKey string) (bool, error) {
+	if s.Key == requesterKey {
+		return true, nil
+	}
+	requester, err := f.identities(ctx, requesterKey)
+	if err != nil {
+		return false, err
+	}
+	me, err := f.identities(ctx, s.Key)
+	if err != nil {
+		return false, err
+	}
+	u := s.Turn.User
+	me[strings.ToLower(strings.TrimSpace(u.Email))] = true
+	me[string(s.Turn.Channel)+":"+u.ID] = true
+	delete(me, "")
+	for id := range me {
+		if requester[id] {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// identities are every identifier the bot knows a person by.
+func (f *Feature) identities(ctx context.Context, key string) (map[string]bool, error) {
+	ids := map[string]bool{strings.ToLower(key): true}
+	people, err := f.Store.People(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range people {
+		if e := strings.ToLower(strings.TrimSpace(p.Email)); e != "" {
+			ids[e] = true
+		}
+		if p.UserID != "" {
+			ids[string(p.Channel)+":"+p.UserID] = true
+		}
+	}
+	return ids, nil
 }
 
 // ownCard reports whether the button pressed sits on a card posted for the request and

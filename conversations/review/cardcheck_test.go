@@ -2,6 +2,7 @@ package review_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/cssdgs/iagbot/bot"
@@ -114,6 +115,10 @@ func TestOwnRequestUnderAnotherKey(t *testing.T) {
 	say(carl, fmt.Sprintf("soumettre %d", r.ID))
 	if got := h.request(r.ID).Status; got != requests.CODIRReview {
 		t.Fatalf("status = %s, want codir_review", got)
+	}
+	// The card says who really asked, next to the name he chose.
+	if !strings.Contains(h.r.All(), "Carl Codir (CODIR-IN) — mallory@example.org") {
+		t.Errorf("the CODIR-IN card does not show the requester's e-mail:\n%s", h.r.All())
 	}
 	card := h.postedCard(r.ID)
 	h.press("codir", "review.reject", ref(r.ID, 1, requests.CODIRReview), card, map[string]string{"comment": "Non"})

@@ -129,12 +129,16 @@ func (v view) yesNo(b bool) string {
 	return v.t("review.value.no")
 }
 
-// requester names the requester for a card.
+// requester names the requester for a card: the display name they chose, which anyone
+// can set to "Carl Codir (CODIR-IN)", next to who they really are — the e-mail their
+// platform verified (the key, when known) or their platform id ("slack:U04…",
+// "teams:<AAD>", "terminal:NAME").
 func (v view) requester() string {
-	if n := strings.TrimSpace(v.req.RequesterName); n != "" {
-		return n
+	id := v.req.RequesterKey
+	if n := strings.TrimSpace(v.req.RequesterName); n != "" && !strings.EqualFold(n, id) {
+		return n + " — " + id
 	}
-	return v.req.RequesterKey
+	return id
 }
 
 // systemName is the requested system's name, with a placeholder when missing.

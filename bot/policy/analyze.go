@@ -91,15 +91,23 @@ func (e *Engine) Analyze(q string) Analysis {
 		}
 		return false
 	}
+	level := schoolLevels(toks)
 	words := make([]word, 0, len(toks))
 	for i, t := range toks {
-		if !phraseWord(t) || inTool(i) {
+		if !phraseWord(t) || inTool(i) || level[i] {
 			continue
 		}
 		words = append(words, word{tok: i, keys: e.stems(t)})
 	}
 	matches := e.phrases.find(words)
-	a.Uses = rankUses(matches, words, e.phrases.df)
+	// A negated mention is no use either: "it has no grades" asks nothing about grading.
+	asserted := make([]phraseMatch, 0, len(matches))
+	for _, m := range matches {
+		if !negatedBefore(toks, words[m.start].tok) {
+			asserted = append(asserted, m)
+		}
+	}
+	a.Uses = rankUses(asserted, words, e.phrases.df)
 	if len(a.Uses) > 0 {
 		a.Use = a.Uses[0]
 	}
@@ -152,7 +160,7 @@ func (e *Engine) Analyze(q string) Analysis {
 			for k := range topics {
 				kinds[k] = true
 			}
-		} else {
+		} else if len(topics) > 1 || !topics[PIIGrades] {
 			a.Doubt = append(a.Doubt, DoubtTopic)
 		}
 	}
@@ -181,8 +189,11 @@ func (e *Engine) Analyze(q string) Analysis {
 // bulletin") or an anonymising word next to it ("notes anonymisées", "generic report
 // card comments").
 func negated(toks []text.Token, first, last int) bool {
-	for i := first - 1; i >= 0 && i >= first-3; i-- {
-		if toks[i].Neg || (i >= first-2 && anonymised[toks[i].Fold]) {
+	if negatedBefore(toks, first) {
+		return true
+	}
+	for i := first - 1; i >= 0 && i >= first-2; i-- {
+		if anonymised[toks[i].Fold] {
 			return true
 		}
 	}
@@ -190,6 +201,64 @@ func negated(toks []text.Token, first, last int) bool {
 		if anonymised[toks[i].Fold] {
 			return true
 		}
+	}
+	return false
+}
+
+// negatedBefore reports a negation shortly before toks[first]. A negation carries over
+// a list: in "no student names or personal info" and « sans nom ni note », each item
+// after the negation is negated.
+func negatedBefore(toks []text.Token, first int) bool {
+	from := first - 3
+	for i := first - 1; i >= 0 && i >= from; i-- {
+		if toks[i].Neg {
+			return true
+		}
+		if coordinators[toks[i].Fold] {
+			from = max(0, min(from, i-5)) // look past the previous item of the list
+		}
+	}
+	return false
+}
+
+// schoolLevels marks the words that name a school level: "grade 6", "6th grade",
+// « 5e année », « secondaire 3 », "grade level". A level is neither grading nor a grade
+// of a person.
+func schoolLevels(toks []text.Token) []bool {
+	var out []bool
+	for i, t := range toks {
+		if !levelWords[t.Fold] {
+			continue
+		}
+		next := i+1 < len(toks) && (ordinal(toks[i+1].Fold) || toks[i+1].Fold == "level" || toks[i+1].Fold == "levels")
+		prev := i > 0 && ordinal(toks[i-1].Fold)
+		if next || prev {
+			if out == nil {
+				out = make([]bool, len(toks))
+			}
+			out[i] = true
+		}
+	}
+	if out == nil {
+		return make([]bool, len(toks))
+	}
+	return out
+}
+
+var levelWords = set("grade", "grades", "year", "secondaire", "sec", "annee", "niveau", "cycle", "primaire", "secondary", "form")
+
+// ordinal reports a number or an ordinal: "6", "6th", « 5e », « 1re », « 1er ».
+func ordinal(f string) bool {
+	n := 0
+	for n < len(f) && f[n] >= '0' && f[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return false
+	}
+	switch f[n:] {
+	case "", "e", "er", "re", "eme", "st", "nd", "rd", "th":
+		return true
 	}
 	return false
 }

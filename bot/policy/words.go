@@ -31,3 +31,6 @@ var typoExcluded = set(
 // "student grades". Phrase matching keeps them as words in both the question and the
 // keywords, so a keyword that contains one ("écrire en anglais") still matches.
 var breakers = set("in", "into", "dans", "en")
+
+// coordinators join the items of a list a negation carries over.
+var coordinators = set("or", "and", "nor", "ou", "et", "ni")

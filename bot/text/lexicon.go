@@ -121,6 +121,12 @@ var Lexicon = map[Kind][2][]string{
 // identifiable person they are personal information; alone (« un atelier sur la santé
 // mentale ») they are only a reason for doubt. Matched like Lexicon.
 var Topics = map[Kind][2][]string{
+	// Results say something of a person only when one is spoken of; alone they raise
+	// no doubt (« prendre des notes »).
+	KindGrades: {
+		{"notes", "résultats", "résultats d'examen", "moyenne", "échec", "note finale", "note de passage"},
+		{"grades", "marks", "exam results", "test results", "scores", "failing grade", "final grade"},
+	},
 	KindHealth: {
 		{"santé", "santé mentale", "médical", "médicale", "diagnostic", "diagnostique", "diagnostiqué", "tdah", "tsa", "autisme", "autiste", "allergie", "allergies", "médicament", "médication", "handicap", "dyslexie", "dysphasie", "trouble d'apprentissage", "trouble du comportement", "maladie", "orthophonie", "orthophoniste", "psychologue", "ergothérapie", "anxiété", "dépression", "asthme", "diabète", "épilepsie", "hospitalisé", "hospitalisation", "thérapie", "ritalin", "concerta", "épipen", "suicide", "idées suicidaires", "enceinte", "grossesse"},
 		{"health", "mental health", "medical", "diagnosis", "diagnosed", "adhd", "autism", "autistic", "allergy", "allergies", "medication", "disability", "dyslexia", "learning disability", "illness", "speech therapy", "speech therapist", "psychologist", "therapist", "anxiety", "depression", "asthma", "diabetes", "epilepsy", "hospitalized", "therapy", "epipen", "suicidal", "pregnant", "pregnancy"},
@@ -161,10 +167,10 @@ var Topics = map[Kind][2][]string{
 // ignored.
 var NotPersonal = [2][]string{
 	{"bulletin d'information", "bulletin d'informations", "bulletin de nouvelles", "bulletin électronique", "bulletin mensuel", "bulletin hebdomadaire", "infolettre",
-		"éducation physique et à la santé", "saines habitudes de vie", "santé et sécurité", "santé publique", "semaine de la santé",
+		"éducation physique et à la santé", "saines habitudes de vie", "santé et sécurité", "santé publique", "semaine de la santé", "santé des océans", "santé de la planète", "santé environnementale", "santé des écosystèmes",
 		"téléphone de l'école", "numéro de l'école", "adresse de l'école", "courriel de l'école", "téléphone du secrétariat", "coordonnées de l'école",
 		"plan d'intervention type", "modèle de plan d'intervention", "gabarit de plan d'intervention"},
-	{"school newsletter", "news bulletin", "bulletin board", "physical and health education", "health and safety", "public health", "health class",
+	{"school newsletter", "news bulletin", "bulletin board", "physical and health education", "health and safety", "public health", "health class", "ocean health", "planetary health",
 		"school's phone number", "school phone number", "school address", "school's address", "office phone number",
 		"iep template", "sample iep"},
 }

@@ -38,6 +38,11 @@ func (d *Detector) names(s string, toks []Token, lit []Finding) []Finding {
 				j, g.words = j+1, g.words+1
 				continue
 			}
+			// An elided particle: « Félix D'Amours », « Anne d'Anjou ».
+			if p := strings.TrimSpace(gap); toks[j].Elision == "d" && capital(j) && gap != p && (p == "D'" || p == "d'" || p == "D’" || p == "d’") {
+				j, g.words = j+1, g.words+1
+				continue
+			}
 			// Particles between two parts: « Jean de Lafontaine », "van der Berg".
 			k := j
 			for k < len(toks) && particles[toks[k].Fold] && isBlank(s[end(k-1):toks[k].Start]) {

@@ -14,7 +14,9 @@ var personNouns = set(
 	"uncle", "aunt", "cousin", "cousine", "grandmother", "grandfather", "guardian", "pupil", "prof",
 	"professeur", "professeure", "intervenant", "intervenante", "orthopedagogue", "psychologue",
 	"educatrice", "educateur", "technicienne", "technicien", "conseiller", "conseillere", "secretaire",
-	"surveillant", "surveillante", "concierge", "coach", "entraineur", "entraineuse", "amie", "ami", "friend",
+	"surveillant", "surveillante", "concierge", "coach", "entraineur", "entraineuse", "amie", "ami", "friend", "petit", "petite", "little", "secretary", "principal", "counsellor", "counselor",
+	"nurse", "infirmiere", "infirmier", "librarian", "bibliothecaire", "coordonnatrice", "coordonnateur", "coordinator",
+	"technician", "educator", "psychoeducatrice", "psychoeducateur", "adjoint", "adjointe", "superintendent", "caretaker",
 	// Labels of a form: « Nom : Alexis Caron », "Student: Mia".
 	"nom", "noms", "prenom", "prenoms", "name", "names", "surname", "firstname", "lastname",
 )

@@ -104,10 +104,12 @@ func makeToken(s string, start, end int) (Token, bool) {
 			raw = raw[p+w:]
 		}
 	}
-	// English possessive and contracted negation: "Emma's" is "Emma"; "doesn't" negates.
+	// English possessive, contractions and contracted negation: "Emma's" is "Emma";
+	// "doesn't" negates.
 	if p, w := lastApostrophe(raw); p > 0 {
 		switch strings.ToLower(raw[p+w:]) {
-		case "s":
+		case "s", "ll", "re", "ve", "d", "m":
+			// "I'll" is "I", not the "ill" of illness; "we're" is "we".
 			raw = raw[:p]
 			t.End = t.Start + p
 		case "t":

@@ -102,8 +102,8 @@ func (d *Dispatcher) ToPerson(ctx context.Context, key string, r bot.Reply) (bot
 	return bot.MessageRef{}, lastErr
 }
 
-// ToRole posts r in the role's registered channel; without one, to each configured
-// member directly (the first message's reference is returned).
+// ToRole posts r in the role's registered channel; without one, or when that channel
+// cannot be posted to (bot.ErrUnreachable), to each configured member directly.
 func (d *Dispatcher) ToRole(ctx context.Context, role string, r bot.Reply) ([]bot.MessageRef, error) {
 	ref, err := d.store.RoleChannel(ctx, role)
 	// Cards go to the top of the channel: a registration stored before threads were
@@ -112,10 +112,14 @@ func (d *Dispatcher) ToRole(ctx context.Context, role string, r bot.Reply) ([]bo
 	if err == nil {
 		if m := d.messenger(ref.Channel); m != nil {
 			msg, err := d.post(ctx, m, ref, r)
-			if err != nil {
+			if err == nil {
+				return []bot.MessageRef{msg}, nil
+			}
+			if !errors.Is(err, bot.ErrUnreachable) {
 				return nil, err
 			}
-			return []bot.MessageRef{msg}, nil
+			// The channel is gone or the bot was removed from it: the role's members
+			// still get the message, each directly.
 		}
 	} else if !errors.Is(err, bot.ErrNotFound) {
 		return nil, err

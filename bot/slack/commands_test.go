@@ -103,3 +103,23 @@ func TestPrivateReplyToCommand(t *testing.T) {
 		t.Errorf("%d answers through response_url, want 2", n)
 	}
 }
+
+// TestCommandInADirectMessageIsNoChannel: /iag typed in a direct conversation (maybe
+// with someone else) is the person's own direct conversation with the bot — never a
+// channel, where a role could be registered.
+func TestCommandInADirectMessageIsNoChannel(t *testing.T) {
+	e := newEnv(t, signed)
+	f := command(e, "enregistrer ce canal pour STI")
+	f.Set("channel_id", "D0OTHER")
+	if resp := e.postForm("/slack/commands", f); resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	e.drain()
+	turns := e.engine.Turns()
+	if len(turns) != 1 {
+		t.Fatalf("%d turns, want 1", len(turns))
+	}
+	if c := turns[0].Conversation; c.Group || c.ID != "DU1" || c.UserID != "U1" {
+		t.Errorf("conversation = %+v; want the bot's own DM with U1 (DU1), not a group", c)
+	}
+}

@@ -70,10 +70,15 @@ func (c *Channel) acceptCommand(ctx context.Context, cmd command) outcome {
 		return c.refuseForeign(kindCommand, cmd.TriggerID, reason)
 	}
 	in := inbound{kind: kindCommand, userID: cmd.UserID, requestID: cmd.TriggerID, responseURL: cmd.ResponseURL,
-		// Group, so that the engine never keeps this as the person's direct
-		// conversation: a command may come from a DM with someone else.
 		conv: bot.ConversationRef{Channel: bot.Slack, ID: cmd.ChannelID, UserID: cmd.UserID, Group: true},
 		text: commandText(cmd.Text)}
+	if strings.HasPrefix(cmd.ChannelID, "D") {
+		// A direct conversation, maybe with someone else: the turn is the person's own
+		// direct conversation with the bot (conversations.open finds it), never a
+		// channel — a role cannot be registered there — and never that other DM, which
+		// the bot cannot write to.
+		in.conv = bot.ConversationRef{}
+	}
 	return c.enqueue(ctx, "", in)
 }
 

@@ -181,5 +181,7 @@ func (f *Feature) list(ctx context.Context, s *conversations.Session) ([]bot.Rep
 			b.WriteString("\n" + s.T(id))
 		}
 	}
-	return []bot.Reply{bot.Text(strings.TrimRight(b.String(), "\n"))}, nil
+	// Typed in a shared channel, the list (systems, decisions, comments) is for the
+	// person alone.
+	return []bot.Reply{{Text: strings.TrimRight(b.String(), "\n"), Private: s.Turn.Conversation.Group}}, nil
 }

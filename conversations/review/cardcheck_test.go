@@ -130,3 +130,30 @@ func TestOwnRequestUnderAnotherKey(t *testing.T) {
 		t.Fatalf("another member: status %s, want rejected", got)
 	}
 }
+
+// TestPendingListIsPrivateInAChannel: « demandes à examiner » typed in a shared channel
+// is answered to the reviewer alone (Slack ephemeral, Teams 1:1); in a direct
+// conversation as usual.
+func TestPendingListIsPrivateInAChannel(t *testing.T) {
+	h := newHarness(t)
+	h.submitted(baseAnswers())
+	for _, group := range []bool{true, false} {
+		replies, err := h.eng.Handle(h.ctx, bot.Turn{Channel: bot.Terminal, User: bot.User{ID: "codir", Name: "codir"}, Locale: "fr",
+			Conversation: bot.ConversationRef{Channel: bot.Terminal, ID: "ch:general", Group: group}, Text: "demandes à examiner"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cards := 0
+		for _, r := range replies {
+			if r.Card != nil {
+				cards++
+			}
+			if r.Private != group {
+				t.Errorf("group %v: reply %q private = %v", group, r.Text, r.Private)
+			}
+		}
+		if cards == 0 {
+			t.Fatalf("group %v: no review card in %+v", group, replies)
+		}
+	}
+}

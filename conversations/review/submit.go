@@ -96,5 +96,17 @@ func (f *Feature) pending(ctx context.Context, s *conversations.Session) ([]bot.
 		}
 		replies = append(replies, bot.Reply{Card: reviewCard(v)})
 	}
-	return replies, nil
+	return privateInGroup(s, replies), nil
+}
+
+// privateInGroup makes replies carrying request details private when the person
+// asked in a shared conversation, where others would read them: Slack shows them as
+// ephemeral messages, Teams in the person's 1:1 chat with the bot.
+func privateInGroup(s *conversations.Session, replies []bot.Reply) []bot.Reply {
+	if s.Turn.Conversation.Group {
+		for i := range replies {
+			replies[i].Private = true
+		}
+	}
+	return replies
 }

@@ -168,8 +168,12 @@ func (c *Console) press(n int, ask func(string) (string, bool)) (*bot.Action, bo
 	if pc.card.DetailsButton != nil && n == len(buttons) {
 		return a, true // showing details needs none of the card's inputs
 	}
+	named := false // a card whose buttons name their inputs: one naming none needs none
+	for _, b := range buttons {
+		named = named || len(b.Needs) > 0
+	}
 	for _, in := range pc.card.Inputs {
-		if !needed(btn, in) {
+		if (named && len(btn.Needs) == 0) || !needed(btn, in) {
 			continue
 		}
 		if v, ok := ask(inputLabel(in)); ok {

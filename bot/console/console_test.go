@@ -81,3 +81,18 @@ func TestRunAsksInputsAndExitsOnEOF(t *testing.T) {
 		}
 	}
 }
+
+// TestButtonNamingNoInputAsksNone: on a card whose buttons name their inputs, the one
+// naming none (approve, « Compléter les éléments ») is pressed without questions; a
+// comment is asked only by the button that needs it.
+func TestButtonNamingNoInputAsksNone(t *testing.T) {
+	var out strings.Builder
+	c := console.New(newEngine(t), &out, "zoe", "fr")
+	if err := c.Run(context.Background(), strings.NewReader("carte\n1\n")); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if strings.Contains(got, "Commentaire : ") || !strings.Contains(got, "zoe pressed echo.yes on 7 comment=") {
+		t.Errorf("pressing Oui asked for the comment or did not press:\n%s", got)
+	}
+}

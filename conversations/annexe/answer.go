@@ -83,7 +83,10 @@ func (f *Feature) read(v view, now time.Time, it Item, r requests.Request, answe
 	case KindChoice:
 		value, bad = readChoice(lang, it, folded)
 	case KindYesNo:
-		value, bad = readYesNo(folded)
+		var detail bool
+		if value, detail, bad = readYesNo(folded); detail {
+			notes = append(notes, msg{"annexe.note.detail", map[string]any{"Answer": ChoiceLabel(lang, value)}})
+		}
 	case KindUses:
 		value, notes, bad = readUses(v.uses, answer)
 	case KindDate:
@@ -130,14 +133,24 @@ func readChoice(lang i18n.Lang, it Item, folded string) (string, *msg) {
 	return "", &msg{"annexe.error.choice", map[string]any{"Max": len(it.Choices)}}
 }
 
-func readYesNo(folded string) (string, *msg) {
+// readYesNo reads yes or no; "non, seulement des textes publics" is no with a
+// detail (detail is set), which the item has no room for.
+func readYesNo(folded string) (value string, detail bool, bad *msg) {
 	switch {
 	case folded == "1" || yesPhrases.Exact(folded):
-		return requests.Yes, nil
+		return requests.Yes, false, nil
 	case folded == "2" || noPhrases.Exact(folded):
-		return requests.No, nil
+		return requests.No, false, nil
 	}
-	return "", &msg{"annexe.error.yesno", nil}
+	if first, rest, ok := strings.Cut(folded, " "); ok && rest != "" {
+		switch first {
+		case "oui", "yes":
+			return requests.Yes, true, nil
+		case "non", "no":
+			return requests.No, true, nil
+		}
+	}
+	return "", false, &msg{"annexe.error.yesno", nil}
 }
 
 func readDate(lang i18n.Lang, now time.Time, it Item, r requests.Request, text string) (string, []msg, *msg) {

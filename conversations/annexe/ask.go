@@ -17,7 +17,7 @@ func (f *Feature) question(v view, it Item, r requests.Request) string {
 	facts := r.Facts()
 	var b strings.Builder
 	b.WriteString(i18n.T(lang, "annexe.ask.where", map[string]any{"Step": it.Step(), "Total": len(catalogue),
-		"Part": PartLabel(lang, it.Part), "Group": GroupLabel(lang, it.Group), "Sections": sections(lang, it.Sections)}))
+		"Group": GroupLabel(lang, it.Group), "Sections": sections(lang, it.Sections)}))
 	q := it.Question(lang)
 	if it.Tag == requests.TagEFVPDate {
 		// The same item asks for a date done or a date planned, once the status is known.
@@ -40,6 +40,8 @@ func (f *Feature) question(v view, it Item, r requests.Request) string {
 	switch {
 	case !it.Required(facts):
 		b.WriteString("\n\n" + i18n.T(lang, "annexe.ask.optional"))
+	case it.Tag == firstSTI().Tag:
+		b.WriteString("\n\n" + i18n.T(lang, "annexe.ask.sti_part", map[string]any{"From": it.Step(), "To": lastSTI()}))
 	case it.ForSTIAllowed():
 		b.WriteString("\n\n" + i18n.T(lang, "annexe.ask.sti"))
 	}

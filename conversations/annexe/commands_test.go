@@ -112,6 +112,7 @@ func TestBadAnswersGetAClearMessageAndTheSameQuestion(t *testing.T) {
 		{"long name", 0, strings.Repeat("n", 151), []string{"la limite est de 150", step(1)}, requests.TagSystemName, "", false},
 		{"choice out of list", 2, "hybride", []string{"Répondez par le numéro d'un des choix (1 à 2) ou par son nom.", step(3)}, requests.TagSystemKind, "", false},
 		{"yes or no", 4, "peut-être", []string{"Répondez « oui » ou « non ».", step(5)}, requests.TagPersonalData, "", false},
+		{"no with a detail", 4, "non, seulement des textes publics", []string{"J'ai retenu « Non »", step(6)}, requests.TagPersonalData, "no", true},
 		{"bad e-mail", 6, "chef@", []string{"Cette adresse courriel ne semble pas valide", step(7)}, requests.TagSupervisor, "", false},
 		{"a name alone", 6, "Marc Lapointe, directeur de l'école des Bâtisseurs", []string{"Un nom seul ne me permet pas de joindre cette personne", step(7)}, requests.TagSupervisor, "", false},
 		{"a name and an e-mail", 6, "Marc Lapointe <Marc.Lapointe@cssdgs.gouv.qc.ca>", []string{step(8)}, requests.TagSupervisor, "Marc.Lapointe@cssdgs.gouv.qc.ca", true},

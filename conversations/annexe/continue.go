@@ -40,6 +40,8 @@ type turn struct {
 	v  view
 	st *state
 	r  requests.Request
+	// edit is set when the turn changes an answer of a request already complete.
+	edit bool
 }
 
 // prompt asks again what the dialog waits for.
@@ -70,7 +72,12 @@ func (f *Feature) Reprompt(ctx context.Context, s *conversations.Session) ([]bot
 	if err != nil {
 		return nil, err
 	}
-	return f.prompt(v, st, r), nil
+	p := f.prompt(v, st, r)
+	if st.Mode == modeAsk && len(p) > 0 {
+		// After a question answered mid-request, say where the request resumes.
+		p[0].Text = i18n.T(s.Lang, "annexe.resume_at", map[string]any{"Step": st.item().Step()}) + "\n\n" + p[0].Text
+	}
+	return p, nil
 }
 
 // current loads the dialog and its request; ok is false when there is none, and a

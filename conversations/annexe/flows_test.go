@@ -7,6 +7,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/conversations/annexe"
 )
 
 func TestCancelAsksForConfirmation(t *testing.T) {
@@ -46,8 +47,8 @@ func TestOneDraftAtATime(t *testing.T) {
 func TestPolicyQuestionMidDialogIsAnsweredThenSameQuestion(t *testing.T) {
 	e := newEnv(t)
 	e.fill("alice", 4)
-	e.r.Say("Puis-je utiliser ChatGPT pour corriger des copies ?").Want("POLICY ANSWER (6.2)", step(5))
-	e.r.Say("Can I use Copilot to grade?").Want("POLICY ANSWER (6.2)", stepEN(5)) // asked in English, answered so
+	e.r.Say("Puis-je utiliser ChatGPT pour corriger des copies ?").Want("POLICY ANSWER (6.2)", "On reprend à l'étape 5 :", step(5))
+	e.r.Say("Can I use Copilot to grade?").Want("POLICY ANSWER (6.2)", "Back to step 5:", stepEN(5)) // asked in English, answered so
 	e.r.Say("non").Want(stepEN(6))
 	e.done()
 	r := e.draftOf("terminal:alice")
@@ -92,7 +93,8 @@ func TestChangesRequestedReopensAtTheSummary(t *testing.T) {
 	e.changesRequested(r.ID)
 	e.r.Say("mes demandes").Want("n° 1 — ChatGPT Edu — Modifications demandées", "« modifier ma demande N »").WantNot("« reprendre »")
 	e.r.Say("reprendre").Want("Des modifications ont été demandées à votre demande n° 1.", "Modifications demandées · 35 réponses sur 35", "[1] Soumettre la demande")
-	e.r.Say("modifier 1").Want(step(1)).Say("ChatGPT Edu Entreprise").Want("Toutes les questions", "ChatGPT Edu Entreprise")
+	// A change to a complete request is confirmed in one line, not with the summary.
+	e.r.Say("modifier 1").Want(step(1)).Say("ChatGPT Edu Entreprise").Want("C'est noté. La demande n° 1 est complète").WantNot("35 réponses sur 35")
 	e.r.Say("soumettre").Want("La demande n° 1 (ChatGPT Edu Entreprise) est soumise")
 	e.done()
 	if got := e.request(r.ID); got.Status != requests.Submitted || got.Round != 2 || got.Answers[requests.TagSystemName].Value != "ChatGPT Edu Entreprise" {
@@ -129,7 +131,7 @@ func TestDoneEFVPMustNotBeInTheFuture(t *testing.T) {
 	e.r.Say("modifier 34").Say("réalisée").Want("Vérifions la date de l'EFVP", step(35), "À quelle date l'EFVP a-t-elle été réalisée ?")
 	e.r.Say("15 février 2027").Want("Une EFVP réalisée ne peut pas avoir une date future")
 	e.r.Say("soumettre").Want("Vérifions la date de l'EFVP", step(35))
-	e.r.Say("5 janvier 2027").Want("Toutes les questions")
+	e.r.Say("5 janvier 2027").Want("La demande n° 1 est complète")
 	e.done()
 }
 
@@ -151,5 +153,23 @@ func TestCancelButtonAsksForConfirmation(t *testing.T) {
 	e.r.Press("Annuler la demande", nil).Want("Voulez-vous vraiment annuler la demande n° 1")
 	e.r.Say("non").Want("n'est pas annulée", "Votre demande n° 1 (ChatGPT Edu) est prête")
 	e.r.Say("soumettre").Want("est soumise")
+	e.done()
+}
+
+// TestOneWordLeavesTheSTIPartToTheSTI: at the STI part's first question, « je sais
+// pas » leaves every item of the part to the STI, and the EFVP comes next; further on,
+// "STI" leaves one item only.
+func TestOneWordLeavesTheSTIPartToTheSTI(t *testing.T) {
+	e := newEnv(t)
+	e.fill("alice", 17)
+	e.r.Say("je sais pas").Want("le STI complétera ces 16 éléments", step(34))
+	e.done()
+	r := e.draftOf("terminal:alice")
+	for _, it := range annexe.Items() {
+		if a := r.Answers[it.Tag]; it.ForSTIAllowed() != a.ForSTI {
+			t.Errorf("%s: ForSTI = %v, want %v", it.Tag, a.ForSTI, it.ForSTIAllowed())
+		}
+	}
+	e.r.Say("modifier 20").Say("STI").Want("le STI complétera cet élément")
 	e.done()
 }

@@ -20,8 +20,10 @@ var (
 		days    int
 		phrases conversations.Phrases
 	}{
-		{365, conversations.Phrases{"annuel", "annuelle", "annuellement", "chaque annee", "tous les ans", "une fois par an", "une fois par annee", "yearly", "annually", "annual", "every year", "once a year"}},
-		{182, conversations.Phrases{"semestriel", "semestrielle", "semestriellement", "deux fois par an", "deux fois par annee", "semi annual", "semiannual", "twice a year", "every semester", "chaque semestre"}},
+		{365, conversations.Phrases{"annuel", "annuelle", "annuellement", "chaque annee", "tous les ans", "une fois par an", "une fois par annee", "yearly", "annually", "annual", "every year", "once a year", "chaque annee scolaire", "a chaque rentree", "chaque rentree", "every school year"}},
+		{182, conversations.Phrases{"semestriel", "semestrielle", "semestriellement", "deux fois par an", "deux fois par annee", "semi annual", "semiannual", "twice a year", "every semester", "chaque semestre", "deux fois par annee scolaire", "twice a school year"}},
+		// The school year's three report-card terms (« étapes »): about every 91 days.
+		{91, conversations.Phrases{"a chaque etape", "chaque etape", "a la fin de chaque etape", "a chaque bulletin", "chaque bulletin", "every term", "each term", "every report card", "trois fois par annee", "three times a year"}},
 		{91, conversations.Phrases{"trimestriel", "trimestrielle", "trimestriellement", "chaque trimestre", "quarterly", "every quarter"}},
 		{30, conversations.Phrases{"mensuel", "mensuelle", "mensuellement", "chaque mois", "tous les mois", "monthly", "every month"}},
 		{7, conversations.Phrases{"hebdomadaire", "chaque semaine", "toutes les semaines", "weekly", "every week"}},

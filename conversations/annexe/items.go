@@ -128,6 +128,28 @@ func stepOf(tag requests.Tag) int { return index(tag) + 1 }
 // Step is the item's position, from 1, as shown to the user ("étape 7 de 35").
 func (it Item) Step() int { return index(it.Tag) + 1 }
 
+// firstSTI is the first item of the STI part, where one word leaves the whole part to
+// the STI.
+func firstSTI() Item {
+	for _, it := range catalogue {
+		if it.Part == PartSTI {
+			return it
+		}
+	}
+	return Item{}
+}
+
+// lastSTI is the step of the STI part's last item.
+func lastSTI() int {
+	n := 0
+	for i, it := range catalogue {
+		if it.Part == PartSTI {
+			n = i + 1
+		}
+	}
+	return n
+}
+
 // ForSTIAllowed reports whether the requester may leave the item to the STI: the
 // items of the part Annexe 1 has the requester prepare with the STI.
 func (it Item) ForSTIAllowed() bool { return it.Part == PartSTI }

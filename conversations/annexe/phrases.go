@@ -41,7 +41,9 @@ var (
 	thanksPhrases = conversations.Phrases{"merci", "merci beaucoup", "thanks", "thank you", "ok merci", "super merci", "parfait merci"}
 	stiPhrases    = conversations.Phrases{"a completer avec le sti", "to complete with sti", "to complete with the sti", "sti",
 		"avec le sti", "with sti", "with the sti", "a completer avec sti", "a completer", "to complete", "to be completed with sti",
-		"to be completed with the sti", "voir avec le sti", "le sti", "check with sti", "ask sti", "tbd sti", "le sti completera"}
+		"to be completed with the sti", "voir avec le sti", "le sti", "check with sti", "ask sti", "tbd sti", "le sti completera",
+		"a completer par le sti", "to be completed by the sti", "par le sti", "je sais pas", "je ne sais pas", "sais pas", "aucune idee",
+		"i don t know", "i dont know", "don t know", "dont know", "not sure", "idk", "je ne sais pas trop", "a voir avec le sti"}
 
 	// "modifier 7", "edit step 7", "changer la question 7"
 	editItemRe = regexp.MustCompile(`^(?:modifier|modifie|changer|change|corriger|edit|edit step|edit item|update)\s+(?:la\s+|l\s+)?(?:question\s+|etape\s+|step\s+|item\s+|no\s+|n\s+)?(\d{1,3})$`)

@@ -17,6 +17,7 @@ func (t *turn) answer(ctx context.Context) ([]bot.Reply, error) {
 	it := st.item()
 	cmd := polite(s.Folded())
 	_, has := r.Answers[it.Tag]
+	t.edit = has && len(missing(r)) == 0
 	switch {
 	case submitPhrases.Exact(cmd):
 		// Asking to submit mid-way: say what is missing, or show the summary to confirm.
@@ -55,6 +56,9 @@ func (t *turn) answer(ctx context.Context) ([]bot.Reply, error) {
 	if bad != nil {
 		return t.then(bad.in(s.Lang)), nil
 	}
+	if got.answer.ForSTI && it.Tag == firstSTI().Tag {
+		return t.deferPart(ctx)
+	}
 	ack := s.T("annexe.ack")
 	if got.answer.ForSTI {
 		ack = s.T("annexe.ack.sti")
@@ -63,6 +67,29 @@ func (t *turn) answer(ctx context.Context) ([]bot.Reply, error) {
 		ack += " " + n.in(s.Lang)
 	}
 	return t.save(ctx, it, got, ack)
+}
+
+// deferPart leaves every unanswered item of the STI part to the STI: one word at the
+// part's first question, instead of one per question.
+func (t *turn) deferPart(ctx context.Context) ([]bot.Reply, error) {
+	s, r := t.s, t.r
+	n := 0
+	for _, it := range catalogue {
+		if _, has := r.Answers[it.Tag]; has || !it.ForSTIAllowed() {
+			continue
+		}
+		a := requests.Answer{ForSTI: true}
+		err := t.f.Store.SetAnswer(ctx, r.ID, it.Tag, a)
+		if errors.Is(err, bot.ErrConflict) {
+			return t.f.gone(ctx, s, r), s.ClearState(ctx, DialogKind)
+		}
+		if err != nil {
+			return nil, err
+		}
+		r.Answers[it.Tag] = a
+		n++
+	}
+	return t.advance(ctx, s.T("annexe.ack.sti_part", map[string]any{"Count": n}), nil)
 }
 
 // save stores an answer and moves on.
@@ -103,6 +130,10 @@ func (t *turn) advance(ctx context.Context, ack string, force *Item) ([]bot.Repl
 	st.Mode, st.Item = modeReview, ""
 	if err := saveState(ctx, s, st); err != nil {
 		return nil, err
+	}
+	if t.edit {
+		// A change to a complete request is confirmed in one line, not with the summary.
+		return []bot.Reply{bot.Text(ack + " " + s.T("annexe.edited", map[string]any{"ID": r.ID}))}, nil
 	}
 	return t.f.review(t.v, r, ack+" "+s.T("annexe.review.ready", map[string]any{"ID": r.ID})), nil
 }

@@ -174,7 +174,8 @@ func TestTwoReplicasShareOnePostgres(t *testing.T) {
 			defer wg.Done()
 			replies, err := c.a.Engine.Handle(ctx, bot.Turn{Channel: bot.Terminal, User: bot.User{ID: c.user, Name: c.user},
 				Locale: "fr", Conversation: bot.ConversationRef{Channel: bot.Terminal, ID: "ch:codir", Group: true},
-				Action: &bot.Action{Verb: "review.reject", Subject: subject, Values: map[string]string{"comment": "Un système privé existe."}}})
+				Action: &bot.Action{Verb: "review.reject", Subject: subject, Values: map[string]string{"comment": "Un système privé existe."},
+					Private: true}}) // the reject form is a private answer, as in conversations/review
 			if err != nil {
 				t.Error(err)
 			}

@@ -35,6 +35,9 @@ type Section struct {
 	Text      string  `json:"text,omitempty"`
 	Facts     []Fact  `json:"facts,omitempty"`
 	Checklist []Check `json:"checklist,omitempty"`
+	// Warning marks a section the reader must not miss (a rule of the procedure at
+	// stake, the inventory contradicting a request): red where the platform has it.
+	Warning bool `json:"warning,omitempty"`
 }
 
 // Fact is a label and its value ("Système : ChatGPT").
@@ -58,6 +61,12 @@ type Input struct {
 	Required    bool     `json:"required,omitempty"`
 	Value       string   `json:"value,omitempty"`
 	Choices     []Choice `json:"choices,omitempty"`
+	// Pattern is a regular expression (RE2 and ECMAScript alike: anchors, classes,
+	// repetitions) a non-empty value must match whole; PatternError says what to type
+	// instead. Teams checks it as the field is filled, the terminal as it is entered;
+	// the feature checks every value again.
+	Pattern      string `json:"pattern,omitempty"`
+	PatternError string `json:"pattern_error,omitempty"`
 }
 
 // Choice is one option of an Input with choices.

@@ -7,6 +7,7 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/inventory"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
@@ -111,6 +112,45 @@ func (db *DB) ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, 
 		}
 		return appendAudit(tx, now, audit.Entry{ActorKey: by.Key, ActorName: by.Name, Action: "inventory.use",
 			Subject: "system:" + systemID + "/use:" + useID, From: from, To: rule, Comment: reason, Sections: []string{"6.1", "8"}})
+	})
+	return from, err
+}
+
+// Reclassify changes the classification of a system (an administrator's « reclasser »,
+// 6.1): the fields c sets, in one transaction with an audit entry holding every field
+// before and after. It returns the classification before; bot.ErrNotFound for an
+// unknown system, bot.ErrConflict, changing nothing, when c changes nothing.
+func (db *DB) Reclassify(ctx context.Context, systemID string, c workflow.Classification, reason string, by audit.Actor) (workflow.Classification, error) {
+	if c.Kind != "" && !inventory.Kind(c.Kind).Valid() {
+		return workflow.Classification{}, fmt.Errorf("kind %q is not one of public, private", c.Kind)
+	}
+	if c.Hosting != "" && !inventory.Hosting(c.Hosting).Valid() {
+		return workflow.Classification{}, fmt.Errorf("hosting %q is not one of quebec, canada, foreign", c.Hosting)
+	}
+	var from workflow.Classification
+	err := db.tx(ctx, func(tx *gorm.DB) error {
+		var row SystemRow
+		err := tx.Where("id = ?", systemID).First(&row).Error
+		if isNotFound(err) {
+			return fmt.Errorf("system %s: %w", systemID, bot.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		before := toSystem(row)
+		from = workflow.ClassificationOf(before)
+		to := workflow.ClassificationOf(c.Apply(before))
+		if to.String() == from.String() {
+			return fmt.Errorf("system %s already so: %w", systemID, bot.ErrConflict)
+		}
+		now := db.Now()
+		err = tx.Model(&SystemRow{}).Where("id = ?", systemID).Updates(map[string]any{"kind": to.Kind, "hosting": to.Hosting,
+			"vendor": to.Vendor, "open": to.Open, "specialized": to.Specialized, "updated_at": now}).Error
+		if err != nil {
+			return err
+		}
+		return appendAudit(tx, now, audit.Entry{ActorKey: by.Key, ActorName: by.Name, Action: "inventory.reclassify",
+			Subject: "system:" + systemID, From: from.String(), To: to.String(), Comment: reason, Sections: []string{"6.1", "8"}})
 	})
 	return from, err
 }

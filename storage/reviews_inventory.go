@@ -39,18 +39,20 @@ func writeChangeSet(tx *gorm.DB, now time.Time, cs workflow.ChangeSet) error {
 		if err := tx.Model(&SystemRow{}).Select("COALESCE(MAX(position), -1) + 1").Scan(&pos).Error; err != nil {
 			return err
 		}
-		row := SystemRow{ID: s.ID, Name: s.Name, Aliases: "[]", Kind: s.Kind, Open: s.Open, Specialized: s.Specialized,
+		aliases, err := json.Marshal(append([]string{}, s.Aliases...))
+		if err != nil {
+			return err
+		}
+		row := SystemRow{ID: s.ID, Name: s.Name, Aliases: string(aliases), Kind: s.Kind, Open: s.Open, Specialized: s.Specialized,
 			Vendor: s.Vendor, Hosting: s.Hosting, Status: s.Status, EFVPDone: s.EFVPDone, EFVPNextReview: s.EFVPNextReview,
 			OwnerKey: s.OwnerKey, RequestID: s.RequestID, Position: pos, UpdatedAt: now}
 		if err := tx.Create(&row).Error; err != nil {
 			return fmt.Errorf("approve system %s: %w", s.ID, err)
 		}
 	} else {
-		err := tx.Model(&SystemRow{}).Where("id = ?", s.ID).Updates(map[string]any{"name": s.Name, "kind": s.Kind,
-			"open": s.Open, "specialized": s.Specialized, "vendor": s.Vendor, "hosting": s.Hosting, "status": s.Status,
-			"efvp_done": s.EFVPDone, "efvp_next_review": s.EFVPNextReview, "owner_key": s.OwnerKey,
-			"request_id": s.RequestID, "updated_at": now}).Error
-		if err != nil {
+		// An existing system keeps its classification (workflow.PlanApproval): only
+		// its uses change, and its row says when.
+		if err := tx.Model(&SystemRow{}).Where("id = ?", s.ID).Update("updated_at", now).Error; err != nil {
 			return fmt.Errorf("approve system %s: %w", s.ID, err)
 		}
 	}

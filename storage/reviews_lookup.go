@@ -29,9 +29,11 @@ func (db *DB) FindSystem(ctx context.Context, name string) (workflow.System, err
 }
 
 func toSystem(r SystemRow) workflow.System {
+	var aliases []string
+	_ = json.Unmarshal([]byte(r.Aliases), &aliases) // a malformed list reads as none
 	return workflow.System{ID: r.ID, Name: r.Name, Kind: r.Kind, Vendor: r.Vendor, Hosting: r.Hosting, Status: r.Status,
 		Open: r.Open, Specialized: r.Specialized, EFVPDone: r.EFVPDone, EFVPNextReview: r.EFVPNextReview,
-		OwnerKey: r.OwnerKey, RequestID: r.RequestID}
+		OwnerKey: r.OwnerKey, RequestID: r.RequestID, Aliases: aliases}
 }
 
 func findSystem(tx *gorm.DB, name string) (SystemRow, bool, error) {
@@ -43,17 +45,24 @@ func findSystem(tx *gorm.DB, name string) (SystemRow, bool, error) {
 	if err := tx.Order("position").Find(&rows).Error; err != nil {
 		return SystemRow{}, false, err
 	}
+	// The one system a typo away, when no name matches exactly (workflow.NameMatch).
+	var near []SystemRow
 	for _, r := range rows {
 		names := []string{r.ID, r.Name}
 		var aliases []string
 		if json.Unmarshal([]byte(r.Aliases), &aliases) == nil {
 			names = append(names, aliases...)
 		}
-		for _, n := range names {
-			if text.Compact(n) == want {
-				return r, true, nil
-			}
+		exact, typo := workflow.NameMatch(name, names)
+		if exact {
+			return r, true, nil
 		}
+		if typo {
+			near = append(near, r)
+		}
+	}
+	if len(near) == 1 {
+		return near[0], true, nil
 	}
 	return SystemRow{}, false, nil
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -176,7 +177,7 @@ func (c *Console) press(n int, ask func(string) (string, bool)) (*bot.Action, bo
 		if (named && len(btn.Needs) == 0) || !needed(btn, in) {
 			continue
 		}
-		if v, ok := ask(inputLabel(in)); ok {
+		if v, ok := c.askValid(in, ask); ok {
 			a.Values[in.ID] = v
 		}
 	}
@@ -281,4 +282,23 @@ func (c *Console) show(to bot.ConversationRef, id string, r bot.Reply, label str
 // plain turns the replies' Markdown subset into terminal text.
 func plain(s string) string {
 	return strings.ReplaceAll(s, "**", "")
+}
+
+// askValid asks for an input, and asks again (three times at most) while a value
+// typed does not match the input's pattern, saying why: the field is checked as it is
+// entered, and what was typed elsewhere is kept.
+func (c *Console) askValid(in cards.Input, ask func(string) (string, bool)) (string, bool) {
+	var re *regexp.Regexp
+	if in.Pattern != "" {
+		re, _ = regexp.Compile("^(?:" + in.Pattern + ")$")
+	}
+	for try := 0; ; try++ {
+		v, ok := ask(inputLabel(in))
+		if !ok || re == nil || strings.TrimSpace(v) == "" || re.MatchString(strings.TrimSpace(v)) || try == 2 {
+			return v, ok
+		}
+		c.mu.Lock()
+		fmt.Fprintf(c.out, "%s\n", in.PatternError)
+		c.mu.Unlock()
+	}
 }

@@ -12,8 +12,15 @@ import (
 
 // Approval is what a final approval writes into the inventory (6.1): the system, the
 // uses CODIR-IN ruled on, the EFVP dates (6.3.2) and the training calendar (7).
+//
+// For a system already in the inventory only the uses and the trainings apply: the
+// request asks for uses of that system, and its classification (kind, open,
+// specialized, vendor, hosting, status, EFVP dates, owner) is changed by an
+// administrator's command, not by a request's answers.
 type Approval struct {
 	SystemName string
+	// Aliases are the short names of a new system, as the reviewer confirmed them.
+	Aliases []string
 	// Automated marks a use that supports a decision about a person (5.1.11); a use
 	// the taxonomy lacks is added with that mark.
 	Automated bool
@@ -66,7 +73,8 @@ type System struct {
 	EFVPDone       *time.Time
 	EFVPNextReview *time.Time
 	OwnerKey       string
-	RequestID      *uint // the approval request that added or last approved it
+	RequestID      *uint // the approval request that added it
+	Aliases        []string
 }
 
 // UseLabel is a use of the taxonomy, as cards show it.
@@ -81,7 +89,8 @@ type UseLabel struct {
 // is computed from.
 type Inventory interface {
 	// FindSystem returns the system named name or one of its aliases, compared
-	// without case, accents or punctuation.
+	// without case, accents or punctuation, else the one system one typo away
+	// (NameMatch).
 	FindSystem(name string) (System, bool, error)
 	// Uses returns the use taxonomy in inventory order.
 	Uses() ([]UseLabel, error)
@@ -153,9 +162,11 @@ func (a Approval) Planner(d Decision) Planner {
 }
 
 // PlanApproval is what approving d with a changes in inventory inv, so that the next
-// "may I use X?" answers from it. A system already in the inventory (same name or
-// alias, compared without case, accents or punctuation) is updated rather than
-// duplicated, and keeps its status (an administrator changes it).
+// "may I use X?" answers from it. A system already in the inventory (same name, alias
+// or one typo away, see Inventory.FindSystem) gets the ruled uses and the trainings
+// only: its classification, EFVP dates, owner and status stay as they are (an
+// administrator changes them). A new system is added with the approval's
+// classification and aliases.
 func PlanApproval(inv Inventory, d Decision, a Approval) (ChangeSet, error) {
 	var cs ChangeSet
 	sys, found, err := inv.FindSystem(a.SystemName)
@@ -170,12 +181,12 @@ func PlanApproval(inv Inventory, d Decision, a Approval) (ChangeSet, error) {
 		if err != nil {
 			return cs, err
 		}
-		sys = System{ID: id, Name: strings.TrimSpace(a.SystemName), Status: "approved"}
+		next, rid := a.EFVPNextReview, d.RequestID
+		sys = System{ID: id, Name: strings.TrimSpace(a.SystemName), Status: "approved", Kind: a.Kind, Vendor: a.Vendor,
+			Hosting: a.Hosting, EFVPDone: a.EFVPDone, EFVPNextReview: &next, OwnerKey: a.OwnerKey, RequestID: &rid,
+			Aliases: a.Aliases}
 		cs.NewSystem = true
 	}
-	next, rid := a.EFVPNextReview, d.RequestID
-	sys.Kind, sys.Vendor, sys.Hosting = a.Kind, a.Vendor, a.Hosting
-	sys.EFVPDone, sys.EFVPNextReview, sys.OwnerKey, sys.RequestID = a.EFVPDone, &next, a.OwnerKey, &rid
 	cs.System = sys
 
 	uses, err := inv.Uses()
@@ -211,9 +222,15 @@ func PlanApproval(inv Inventory, d Decision, a Approval) (ChangeSet, error) {
 			cs.Trainings = append(cs.Trainings, Training{RequestID: d.RequestID, PersonKey: who, SessionAt: first})
 		}
 	}
+	what := "new system"
+	if found {
+		what = "uses only, classification kept"
+	} else if len(sys.Aliases) > 0 {
+		what += ", aliases " + strings.Join(sys.Aliases, " | ")
+	}
 	cs.Audit = append(cs.Audit, audit.Entry{ActorKey: d.ActorKey, ActorName: d.ActorName, Action: "inventory.approve",
 		Subject: "system:" + sys.ID, From: from, To: sys.Status,
-		Comment:  fmt.Sprintf("request %d: %s", d.RequestID, strings.Join(rulings, ", ")),
+		Comment:  fmt.Sprintf("request %d (%s): %s", d.RequestID, what, strings.Join(rulings, ", ")),
 		Sections: []string{"6.1", "6.3.3", "8"}})
 	return cs, nil
 }

@@ -110,7 +110,7 @@ func TestPlanApprovalOfANewSystem(t *testing.T) {
 	}
 	e := cs.Audit[0]
 	if e.Action != "inventory.approve" || e.Subject != "system:magicschool" || e.From != "" || e.To != "approved" ||
-		e.ActorKey != "codir@x" || e.Comment != "request 12: summary=permitted, new use tri-des-dossiers, tri-des-dossiers=restricted, tri-des-dossiers=forbidden, tri-des-dossiers=forbidden" {
+		e.ActorKey != "codir@x" || e.Comment != "request 12 (new system): summary=permitted, new use tri-des-dossiers, tri-des-dossiers=restricted, tri-des-dossiers=forbidden, tri-des-dossiers=forbidden" {
 		t.Errorf("audit entry = %+v", e)
 	}
 	if r := cs.Result(); r.SystemID != "magicschool" || r.Status != "approved" {
@@ -118,22 +118,35 @@ func TestPlanApprovalOfANewSystem(t *testing.T) {
 	}
 }
 
+// TestPlanApprovalOfAnExistingSystem: a request naming a system of the inventory is
+// a request for uses; the system's classification, EFVP dates and owner stay.
 func TestPlanApprovalOfAnExistingSystem(t *testing.T) {
 	open := true
-	inv := memInventory{systems: []System{{ID: "chatgpt", Name: "ChatGPT", Kind: "public", Status: "suspended", Open: &open}}}
-	cs, err := PlanApproval(inv, Decision{RequestID: 3}, Approval{SystemName: "chat-gpt", Kind: "public", Hosting: "foreign",
+	done, next, rid := day.AddDate(0, -6, 0), day.AddDate(0, 6, 0), uint(1)
+	kept := System{ID: "chatgpt", Name: "ChatGPT", Kind: "public", Status: "suspended", Open: &open, Vendor: "OpenAI",
+		Hosting: "foreign", EFVPDone: &done, EFVPNextReview: &next, OwnerKey: "admin@x", RequestID: &rid}
+	inv := memInventory{systems: []System{kept}}
+	other := day.AddDate(0, 1, 0)
+	cs, err := PlanApproval(inv, Decision{RequestID: 3}, Approval{SystemName: "chat-gpt", Kind: "private", Hosting: "quebec",
+		Vendor: "Autre", EFVPDone: nil, EFVPNextReview: other, OwnerKey: "alice@x", Aliases: []string{"gpt"},
 		Uses: []UseRuling{{UseID: "Traduction", Rule: "permitted"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cs.NewSystem || cs.System.ID != "chatgpt" || cs.System.Status != "suspended" || cs.System.Open != &open {
-		t.Errorf("system = %+v, want ChatGPT kept, still suspended", cs.System)
+	s := cs.System
+	if cs.NewSystem || s.ID != "chatgpt" || s.Status != "suspended" || s.Open != &open || s.Kind != "public" ||
+		s.Vendor != "OpenAI" || s.Hosting != "foreign" || s.EFVPDone != &done || s.EFVPNextReview != &next ||
+		s.OwnerKey != "admin@x" || s.RequestID != &rid || len(s.Aliases) != 0 {
+		t.Errorf("system = %+v, want ChatGPT exactly as it was", s)
+	}
+	if !strings.Contains(cs.Audit[0].Comment, "uses only, classification kept") {
+		t.Errorf("audit comment = %q", cs.Audit[0].Comment)
 	}
 	if cs.Audit[0].From != "suspended" || cs.Audit[0].To != "suspended" {
 		t.Errorf("audit = %+v, want suspended → suspended", cs.Audit[0])
 	}
 	if len(cs.Trainings) != 0 {
-		t.Errorf("trainings = %+v, want none without an owner", cs.Trainings)
+		t.Errorf("trainings = %+v, want none without training dates", cs.Trainings)
 	}
 	if r := cs.Result(); r.Status != "suspended" {
 		t.Errorf("result = %+v, want the system's status", r)

@@ -18,6 +18,7 @@ type textBlock struct {
 	Style     string `json:"style,omitempty"`
 	Size      string `json:"size,omitempty"`
 	Weight    string `json:"weight,omitempty"`
+	Color     string `json:"color,omitempty"`
 	IsSubtle  bool   `json:"isSubtle,omitempty"`
 	Spacing   string `json:"spacing,omitempty"`
 	Separator bool   `json:"separator,omitempty"`
@@ -28,6 +29,7 @@ type container struct {
 	Items     []any  `json:"items"`
 	Spacing   string `json:"spacing,omitempty"`
 	Separator bool   `json:"separator,omitempty"`
+	Style     string `json:"style,omitempty"`
 }
 
 type factSet struct {
@@ -48,6 +50,7 @@ type inputText struct {
 	Value        string `json:"value,omitempty"`
 	IsMultiline  bool   `json:"isMultiline,omitempty"`
 	IsRequired   bool   `json:"isRequired,omitempty"`
+	Regex        string `json:"regex,omitempty"`
 	ErrorMessage string `json:"errorMessage,omitempty"`
 }
 

@@ -24,6 +24,9 @@ func appendSections(body []any, sections []cards.Section) []any {
 			continue
 		}
 		c := container{Type: "Container", Items: items}
+		if s.Warning {
+			c.Style = "attention"
+		}
 		if len(body) > 0 {
 			c.Separator, c.Spacing = true, "Medium"
 		}
@@ -35,7 +38,11 @@ func appendSections(body []any, sections []cards.Section) []any {
 func sectionItems(s cards.Section) []any {
 	var items []any
 	if s.Heading != "" {
-		items = append(items, textBlock{Type: "TextBlock", Text: plain(s.Heading), Wrap: true, Weight: "Bolder"})
+		tb := textBlock{Type: "TextBlock", Text: plain(s.Heading), Wrap: true, Weight: "Bolder"}
+		if s.Warning {
+			tb.Color = "Attention"
+		}
+		items = append(items, tb)
 	}
 	for _, p := range paragraphs(s.Text) {
 		items = append(items, textBlock{Type: "TextBlock", Text: p, Wrap: true})
@@ -92,8 +99,17 @@ func input(in cards.Input, required bool, lang i18n.Lang) any {
 		}
 		return cs
 	}
-	return inputText{Type: "Input.Text", ID: in.ID, Label: in.Label, Placeholder: in.Placeholder, Value: in.Value,
+	it := inputText{Type: "Input.Text", ID: in.ID, Label: in.Label, Placeholder: in.Placeholder, Value: in.Value,
 		IsMultiline: in.Multiline, IsRequired: required, ErrorMessage: errMsg}
+	if in.Pattern != "" {
+		// An empty optional field passes: Teams applies the regex to empty values too.
+		it.Regex = in.Pattern
+		if !required {
+			it.Regex = "^$|" + in.Pattern
+		}
+		it.ErrorMessage = in.PatternError
+	}
+	return it
 }
 
 // button maps a cards.Button to an Action.Submit. It gathers and validates the inputs

@@ -130,7 +130,11 @@ func (l *layout) card(c *cards.Card) error {
 func section(s cards.Section) []slack.Block {
 	var parts, checks []string
 	if h := strings.TrimSpace(s.Heading); h != "" {
-		parts = append(parts, "*"+Escape(h)+"*")
+		mark := ""
+		if s.Warning {
+			mark = ":red_circle: "
+		}
+		parts = append(parts, mark+"*"+Escape(h)+"*")
 	}
 	if t := strings.TrimSpace(s.Text); t != "" {
 		parts = append(parts, Mrkdwn(t))

@@ -58,7 +58,10 @@ func Buttons(c *cards.Card) []cards.Button {
 }
 
 func writeSection(b *strings.Builder, s cards.Section) {
-	if s.Heading != "" {
+	switch {
+	case s.Heading != "" && s.Warning:
+		fmt.Fprintf(b, "│ ⚠ %s\n", s.Heading)
+	case s.Heading != "":
 		fmt.Fprintf(b, "│ ■ %s\n", s.Heading)
 	}
 	for _, l := range splitLines(s.Text) {

@@ -41,6 +41,12 @@ func (f *Feature) adminCommand(ctx context.Context, s *conversations.Session) ([
 		return nil, err
 	}
 	cmd.SystemID, cmd.SystemName = sys.ID, sys.Name
+	if cmd.Op == "reclassify" {
+		_, bad, _ := parseReclass(s.Turn.Text)
+		if msg := reclassCheck(s, cmd, bad); msg != "" {
+			return []bot.Reply{private(msg)}, nil
+		}
+	}
 	if cmd.Use != "" {
 		if cmd.UseID, err = f.findUse(ctx, cmd.Use); err != nil {
 			return nil, err
@@ -66,7 +72,24 @@ func (f *Feature) adminCommand(ctx context.Context, s *conversations.Session) ([
 	if err != nil {
 		return nil, err
 	}
+	if cmd.Op == "reclassify" {
+		return []bot.Reply{{Card: reclassCard(v, cmd, sys), Private: true}}, nil
+	}
 	return []bot.Reply{{Card: adminCard(v, cmd, sys.Status), Private: true}}, nil
+}
+
+// reclassCard asks to confirm a « reclasser », every field before → after.
+func reclassCard(v view, cmd adminCmd, sys workflow.System) *cards.Card {
+	facts := append([]cards.Fact{{Label: v.t("review.fact.system"), Value: cmd.SystemName}},
+		classFacts(v, workflow.ClassificationOf(sys), workflow.ClassificationOf(cmd.Class.Apply(sys)))...)
+	facts = append(facts, cards.Fact{Label: v.t("review.admin.reason"), Value: cmd.Reason})
+	return &cards.Card{
+		Title:    v.t("review.admin.title.reclassify"),
+		Sections: []cards.Section{{Facts: facts}, {Text: v.t("review.admin.effect")}},
+		Buttons: []cards.Button{{Label: v.t("review.button.confirm_change"), Verb: VerbAdminYes, Subject: cmd.Nonce, Style: cards.StyleDanger},
+			{Label: v.t("review.button.cancel"), Verb: VerbAdminNo, Subject: cmd.Nonce}},
+		Footer: v.t("review.admin.footer"),
+	}
 }
 
 // findUse resolves a use typed by id or label, in either language.
@@ -133,6 +156,9 @@ func (f *Feature) apply(ctx context.Context, s *conversations.Session, cmd admin
 	}
 	if !s.HasRole(roleAdmin) {
 		return s.T("review.admin.not_admin"), nil
+	}
+	if cmd.Op == "reclassify" && cmd.Class != nil {
+		return f.applyReclass(ctx, s, cmd)
 	}
 	v := view{lang: s.Lang}
 	data := map[string]any{"System": cmd.SystemName, "Reason": cmd.Reason}

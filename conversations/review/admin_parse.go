@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot/text"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/conversations"
 )
 
@@ -19,9 +20,11 @@ type adminCmd struct {
 	SystemName string `json:"system_name,omitempty"`
 	UseID      string `json:"use_id,omitempty"`
 	// Reason is why; for a restriction it is also the conditions.
-	Reason string    `json:"reason"`
-	Nonce  string    `json:"nonce"`
-	At     time.Time `json:"at"`
+	Reason string `json:"reason"`
+	// Class is what « reclasser » sets.
+	Class *workflow.Classification `json:"class,omitempty"`
+	Nonce string                   `json:"nonce"`
+	At    time.Time                `json:"at"`
 }
 
 // statusOps are the commands on a system, by their first word, and the status each sets.
@@ -49,6 +52,9 @@ var (
 // reason follows a dash, a colon or a semicolon; it may be missing here (the handler
 // asks for it). ok is false when the text is not such a command.
 func parseAdmin(cmd string) (adminCmd, bool) {
+	if c, _, ok := parseReclass(cmd); ok {
+		return c, c.System != ""
+	}
 	head, reason := splitReason(cmd)
 	folded := text.FoldWords(head)
 	for _, u := range useOps {

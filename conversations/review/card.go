@@ -22,7 +22,8 @@ func reviewCard(v view) *cards.Card {
 	c := &cards.Card{
 		Title:    v.t("review.card.title", map[string]any{"ID": r.ID, "System": v.systemName()}),
 		Subtitle: v.stageLine(r.Status),
-		Sections: []cards.Section{{Facts: v.facts()}, {Heading: v.t("review.criteria.heading"), Checklist: criteria(v)}},
+		Sections: append(v.warnings(), cards.Section{Facts: v.facts()},
+			cards.Section{Heading: v.t("review.criteria.heading"), Checklist: criteria(v)}),
 		Inputs: []cards.Input{{ID: inputComment, Label: v.t("review.input.comment"), Multiline: true,
 			Placeholder: v.t("review.input.comment_hint")}},
 		Footer:        v.t("review.card.footer." + string(r.Status)),
@@ -75,7 +76,8 @@ func decidedCard(v view, d workflow.Decision, to requests.Status) *cards.Card {
 	if to != "" {
 		facts = append(facts, cards.Fact{Label: v.t("review.fact.next"), Value: v.t("review.next." + string(to))})
 	}
-	sections := []cards.Section{{Heading: v.t("review.decided.heading"), Facts: facts}, {Facts: v.facts()}}
+	sections := append([]cards.Section{{Heading: v.t("review.decided.heading"), Facts: facts}}, v.warnings()...)
+	sections = append(sections, cards.Section{Facts: v.facts()})
 	if d.Stage == requests.CODIRReview && d.Decision == workflow.Approve {
 		sections = append(sections, v.rulingSection(d))
 	}
@@ -101,7 +103,7 @@ func (v view) stageLine(st requests.Status) string {
 func (v view) facts() []cards.Fact {
 	f := v.req.Facts()
 	system := v.systemName()
-	if k := f.Kind(); k != "" {
+	if k := v.kind(); k != "" {
 		system += " (" + v.t("review.kind."+k) + ")"
 	}
 	out := []cards.Fact{

@@ -86,7 +86,15 @@ func goldenCards() map[string]*cards.Card {
 	formValues := defaults(form, today)
 	bad := map[string]string{inputUse + "translation": "restricted", inputCond + "translation": "", inputEFVPNext: "2026-13-01"}
 	badForm := goldenView(i18n.FR, requests.CODIRReview, false)
-	_, badValues, problems := readForm(badForm, bad, today)
+	_, badValues, problems := readForm(badForm, bad, today, func(string) string { return "" })
+	// A request for uses of ChatGPT, public in the inventory, answered "private" with
+	// another vendor and personal information.
+	existing := goldenView(i18n.FR, requests.CODIRReview, false)
+	existing.req.Answers[requests.TagSystemName] = requests.Answer{Value: "Chat GPT"}
+	existing.req.Answers[requests.TagSystemKind] = requests.Answer{Value: "private"}
+	existing.req.Answers[requests.TagSystemVendor] = requests.Answer{Value: "Fournisseur local"}
+	existing.req.Answers[requests.TagPersonalData] = requests.Answer{Value: "yes"}
+	existing.system = &workflow.System{ID: "chatgpt", Name: "ChatGPT", Kind: "public", Vendor: "OpenAI", Hosting: "foreign", Status: "approved"}
 	return map[string]*cards.Card{
 		"sti":              reviewCard(goldenView(i18n.FR, requests.STIReview, false)),
 		"sti_form":         stiForm(goldenView(i18n.FR, requests.STIReview, false), nil, nil),
@@ -95,6 +103,8 @@ func goldenCards() map[string]*cards.Card {
 		"privacy":          reviewCard(goldenView(i18n.FR, requests.PrivacyReview, true, codirAuto)),
 		"form":             approvalForm(form, formValues, nil),
 		"form_problems":    approvalForm(badForm, badValues, problems),
+		"codir_existing":   reviewCard(existing),
+		"form_existing":    approvalForm(existing, defaults(existing, today), nil),
 		"approved":         decidedCard(goldenView(i18n.FR, requests.Approved, false, sti, codir), codir, requests.Approved),
 		"rejected":         decidedCard(goldenView(i18n.FR, requests.Rejected, false), decision(requests.CODIRReview, workflow.Reject, "Chantal Codir", "Un système privé sécurisé offre déjà ces usages.", ""), requests.Rejected),
 		"changes":          decidedCard(goldenView(i18n.FR, requests.ChangesRequested, false), decision(requests.STIReview, workflow.RequestChanges, "Samuel STI", "Précisez le calendrier de formation.", ""), requests.ChangesRequested),
@@ -195,7 +205,7 @@ func TestLargestCardsFit(t *testing.T) {
 		v.req.Answers[requests.TagEFVPStatus] = requests.Answer{Value: "done"}
 		v.req.Answers[requests.TagEFVPDate] = requests.Answer{Value: "2026-08-15"}
 		all := map[string]*cards.Card{"review": reviewCard(v), "details": detailsCard(v), "sti_form": stiForm(v, nil, nil),
-			"form": approvalForm(v, defaults(v, goldenAt), []string{long})}
+			"form": approvalForm(v, defaults(v, goldenAt), map[string]string{"": long})}
 		for name, c := range all {
 			t.Run(string(st)+"/"+name, func(t *testing.T) {
 				if _, err := adaptive.Render(c); err != nil {

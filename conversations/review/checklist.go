@@ -14,7 +14,8 @@ import (
 // unchecked and marked "to verify", never guessed.
 func criteria(v view) []cards.Check {
 	f := v.req.Facts()
-	public := f.Kind() == requests.KindPublic
+	kind := v.kind()
+	public := kind == requests.KindPublic
 	var open, specialized *bool
 	hosting := ""
 	if v.system != nil {
@@ -30,8 +31,8 @@ func criteria(v view) []cards.Check {
 	_, hasEFVP := f.EFVPDate()
 	out := []cards.Check{
 		check("efvp", hasEFVP && f.EFVPDone(), false),
-		check("private", f.Kind() == requests.KindPrivate, f.Kind() == ""),
-		check("no_pi_public", !(public && f.PersonalData()), f.Kind() == ""),
+		check("private", kind == requests.KindPrivate, kind == ""),
+		check("no_pi_public", !(public && f.PersonalData()), kind == ""),
 		check("specialized", specialized != nil && *specialized, specialized == nil),
 	}
 	if f.AutomatedDecision() {

@@ -76,7 +76,7 @@ func (f *Feature) onConfirm(ctx context.Context, s *conversations.Session) ([]bo
 	if err != nil {
 		return nil, err
 	}
-	details, values, problems := readForm(v, s.Turn.Action.Values, s.Now)
+	details, values, problems := readForm(v, s.Turn.Action.Values, s.Now, f.aliasTaken(ctx))
 	if len(problems) > 0 {
 		return []bot.Reply{{Card: approvalForm(v, values, problems), Private: true, Replace: s.Turn.Action.MessageID != ""}}, nil
 	}

@@ -1,11 +1,8 @@
 package review
 
 import (
-	"encoding/json"
 	"regexp"
-	"slices"
 	"strings"
-	"time"
 
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
@@ -18,18 +15,36 @@ const (
 	inputUse      = "use:"
 	inputCond     = "cond:"
 	inputHosting  = "hosting"
+	inputAliases  = "aliases"
+	inputEFVPDone = "efvp_done"
 	inputEFVPNext = "efvp_next"
 	inputTraining = "training"
 	inputTrainees = "trainees"
+	inputOverride = "override_62"
 )
+
+// maxFormInputs is how many inputs the form holds at most within Slack's limits.
+const maxFormInputs = 46
 
 var emailRe = regexp.MustCompile(`^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$`)
 
+// Patterns the card checks as each field is filled (cards.Input.Pattern); readForm
+// checks every value again.
+const (
+	datePattern   = `\d{4}-\d{2}-\d{2}`
+	datesPattern  = `\d{4}-\d{2}-\d{2}([,; ]+\d{4}-\d{2}-\d{2})*[,; ]*`
+	emailsPattern = `[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+([,; \n]+[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+)*[,; \n]*`
+)
+
 // approvalForm is the card on which a CODIR-IN member confirms an approval: the rule
-// of each requested use, the hosting, the EFVP's next revision and the training
-// calendar, prefilled with values (the defaults, or what they typed), with the
-// problems of their last try on top.
-func approvalForm(v view, values map[string]string, problems []string) *cards.Card {
+// of each requested use, and for a new system its aliases, hosting and EFVP (done or
+// only planned, its next revision); the training calendar. The EFVP and deployment
+// dates are the request's (a wrong one is corrected by asking for changes), which
+// keeps a request of twenty restricted uses within Slack's fifty blocks. Every field is prefilled from values
+// (the request and the inventory, or what the reviewer typed), labelled in the
+// reviewer's language only, and problems (by input id) are shown on top and beside
+// their field, so that a correction keeps everything else typed.
+func approvalForm(v view, values map[string]string, problems map[string]string) *cards.Card {
 	r := v.req
 	c := &cards.Card{
 		Title:    v.t("review.form.title", map[string]any{"ID": r.ID, "System": v.systemName()}),
@@ -39,13 +54,25 @@ func approvalForm(v view, values map[string]string, problems []string) *cards.Ca
 			Style: cards.StylePrimary}},
 	}
 	if len(problems) > 0 {
-		c.Sections = append(c.Sections, cards.Section{Heading: v.t("review.form.problems"), Text: bullets(problems)})
+		c.Sections = append(c.Sections, cards.Section{Heading: v.t("review.form.problems"), Text: bullets(orderedProblems(v, problems)),
+			Warning: true})
 	}
+	c.Sections = append(c.Sections, v.warnings()...)
 	intro := v.t("review.form.intro")
+	if v.existing() {
+		intro = v.t("review.form.intro_existing", map[string]any{"System": v.system.Name})
+	}
 	if !workflow.FinalApproval(r, requests.CODIRReview) {
 		intro += "\n\n" + v.t("review.form.then_privacy")
 	}
 	c.Sections = append(c.Sections, cards.Section{Text: intro}, cards.Section{Facts: v.facts()})
+	field := func(in cards.Input) {
+		in.Value = values[in.ID]
+		if p, ok := problems[in.ID]; ok {
+			in.Label += " — ⚠ " + p
+		}
+		c.Inputs = append(c.Inputs, in)
+	}
 	// What the form proposes, in words: the terminal shows no input values, and the
 	// reviewer should see what an empty field keeps.
 	var proposed []cards.Fact
@@ -60,34 +87,62 @@ func approvalForm(v view, values map[string]string, problems []string) *cards.Ca
 			}
 		}
 		proposed = append(proposed, cards.Fact{Label: label, Value: val})
-		c.Inputs = append(c.Inputs, cards.Input{ID: inputUse + u, Label: v.t("review.form.use", map[string]any{"Use": label}),
-			Required: true, Value: values[inputUse+u], Choices: ruleChoices})
+		field(cards.Input{ID: inputUse + u, Label: v.t("review.form.use", map[string]any{"Use": label}), Required: true, Choices: ruleChoices})
 		// A conditions field for the uses restricted so far only: a use made restricted
 		// on this try comes back with its field and a request to fill it, which keeps a
 		// request of twenty uses within Slack's fifty blocks.
 		if rule, _ := choiceValue(values[inputUse+u], "review.rule.", rules); rule == "restricted" {
-			c.Inputs = append(c.Inputs, cards.Input{ID: inputCond + u, Label: v.t("review.form.conditions", map[string]any{"Use": label}),
-				Value: values[inputCond+u], Multiline: true})
+			field(cards.Input{ID: inputCond + u, Label: v.t("review.form.conditions", map[string]any{"Use": label}), Multiline: true})
 		}
 	}
-	if h, ok := choiceValue(values[inputHosting], "review.hosting.", hostings); ok {
-		proposed = append(proposed, cards.Fact{Label: v.t("review.form.hosting"), Value: v.t("review.hosting." + h)})
+	if v.publicPersonal() {
+		field(cards.Input{ID: inputOverride, Label: v.t("review.form.override"), Multiline: true,
+			Placeholder: v.t("review.form.override_hint")})
 	}
-	proposed = append(proposed, cards.Fact{Label: v.t("review.form.efvp_next"), Value: values[inputEFVPNext]},
-		cards.Fact{Label: v.t("review.fact.training"), Value: values[inputTraining]})
+	if !v.existing() {
+		proposed = append(proposed, cards.Fact{Label: v.t("review.form.aliases"), Value: orNone(v, values[inputAliases])})
+		field(cards.Input{ID: inputAliases, Label: v.t("review.form.aliases"), Placeholder: v.t("review.form.aliases_hint")})
+		if h, ok := choiceValue(values[inputHosting], "review.hosting.", hostings); ok {
+			proposed = append(proposed, cards.Fact{Label: v.t("review.form.hosting"), Value: v.t("review.hosting." + h)})
+		}
+		field(cards.Input{ID: inputHosting, Label: v.t("review.form.hosting"), Required: true, Choices: choices(v.lang, "review.hosting.", hostings)})
+		if done, ok := yesNoValue(values[inputEFVPDone]); ok {
+			proposed = append(proposed, cards.Fact{Label: v.t("review.form.efvp_done"), Value: v.yesNo(done)})
+		}
+		proposed = append(proposed, cards.Fact{Label: v.t("review.form.efvp_next"), Value: values[inputEFVPNext]})
+		field(cards.Input{ID: inputEFVPDone, Label: v.t("review.form.efvp_done"), Required: true,
+			Choices: []cards.Choice{{Value: "yes", Label: v.t("review.value.yes")}, {Value: "no", Label: v.t("review.value.no")}}})
+		field(cards.Input{ID: inputEFVPNext, Label: v.t("review.form.efvp_next"), Required: true, Placeholder: v.t("review.form.date_hint"),
+			Pattern: datePattern, PatternError: v.t("review.form.date_format")})
+	}
+	proposed = append(proposed, cards.Fact{Label: v.t("review.fact.training"), Value: values[inputTraining]})
 	c.Sections = append(c.Sections, cards.Section{Heading: v.t("review.form.proposed"), Facts: proposed})
-	c.Inputs = append(c.Inputs,
-		cards.Input{ID: inputHosting, Label: v.t("review.form.hosting"), Required: true, Value: values[inputHosting],
-			Choices: choices(v.lang, "review.hosting.", hostings)},
-		cards.Input{ID: inputEFVPNext, Label: v.t("review.form.efvp_next"), Required: true, Value: values[inputEFVPNext],
-			Placeholder: v.t("review.form.date_hint")},
-		cards.Input{ID: inputTraining, Label: v.t("review.fact.training"), Required: true, Value: values[inputTraining],
-			Placeholder: v.t("review.form.dates_hint")},
-		cards.Input{ID: inputTrainees, Label: v.t("review.form.trainees"), Value: values[inputTrainees],
-			Placeholder: v.t("review.form.trainees_hint")},
-		cards.Input{ID: inputComment, Label: v.t("review.input.comment_optional"), Value: values[inputComment], Multiline: true},
-	)
+	field(cards.Input{ID: inputTraining, Label: v.t("review.fact.training"), Required: true, Placeholder: v.t("review.form.dates_hint"),
+		Pattern: datesPattern, PatternError: v.t("review.form.dates_format")})
+	field(cards.Input{ID: inputTrainees, Label: v.t("review.form.trainees"), Placeholder: v.t("review.form.trainees_hint"),
+		Pattern: emailsPattern, PatternError: v.t("review.form.emails_format")})
+	// The optional comment goes when a form of twenty restricted uses would not fit
+	// in a Slack message (fifty blocks with the title, the buttons and the footer).
+	if len(c.Inputs) < maxFormInputs {
+		field(cards.Input{ID: inputComment, Label: v.t("review.input.comment_optional"), Multiline: true})
+	}
 	return c
+}
+
+// orderedProblems lists problems in the form's order of fields.
+func orderedProblems(v view, problems map[string]string) []string {
+	var order []string
+	for _, u := range v.req.Facts().Uses() {
+		order = append(order, inputUse+u, inputCond+u)
+	}
+	order = append(order, "", inputOverride, inputAliases, inputHosting, inputEFVPDone, inputEFVPNext, inputTraining, inputTrainees)
+	var out []string
+	for _, id := range order {
+		if p, ok := problems[id]; ok {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func choices(lang i18n.Lang, prefix string, values []string) []cards.Choice {
@@ -98,79 +153,7 @@ func choices(lang i18n.Lang, prefix string, values []string) []cards.Choice {
 	return out
 }
 
-// readForm checks the approval form's values: an empty field keeps the value the form
-// proposed (a terminal user answers with Enter). It returns the ruling as JSON, the
-// values to show again, and what to correct.
-func readForm(v view, in map[string]string, today time.Time) (details string, values map[string]string, problems []string) {
-	values = defaults(v, today)
-	for k, val := range in {
-		if val = strings.TrimSpace(val); val != "" {
-			values[k] = val
-		}
-	}
-	ru := ruling{Lang: string(v.lang)}
-	for _, u := range v.req.Facts().Uses() {
-		rule, ok := choiceValue(values[inputUse+u], "review.rule.", rules)
-		if !ok {
-			problems = append(problems, v.t("review.form.bad_rule", map[string]any{"Use": v.useLabel(u)}))
-			continue
-		}
-		cond := strings.TrimSpace(values[inputCond+u])
-		if rule == "restricted" && cond == "" {
-			problems = append(problems, v.t("review.form.need_conditions", map[string]any{"Use": v.useLabel(u)}))
-		}
-		if rule != "restricted" {
-			cond = ""
-		}
-		ur := useRuling{Use: u, Rule: rule, Conditions: cond}
-		for _, id := range []string{"review.default.cond_public", "review.default.cond_automated"} {
-			if cond != "" && cond == v.t(id) {
-				ur.Default = id
-			}
-		}
-		ru.Uses = append(ru.Uses, ur)
-	}
-	if len(v.req.Facts().Uses()) == 0 {
-		problems = append(problems, v.t("review.form.no_uses"))
-	}
-	var ok bool
-	if ru.Hosting, ok = choiceValue(values[inputHosting], "review.hosting.", hostings); !ok {
-		problems = append(problems, v.t("review.form.bad_hosting"))
-	}
-	next, err := time.Parse(requests.DateLayout, values[inputEFVPNext])
-	switch {
-	case err != nil:
-		problems = append(problems, v.t("review.form.bad_date", map[string]any{"Value": values[inputEFVPNext]}))
-	case !next.After(today):
-		problems = append(problems, v.t("review.form.past_efvp"))
-	default:
-		ru.EFVPNextReview = next.Format(requests.DateLayout)
-	}
-	dates := strings.FieldsFunc(values[inputTraining], func(r rune) bool { return r == ',' || r == ';' || r == ' ' })
-	for _, s := range dates {
-		d, err := time.Parse(requests.DateLayout, s)
-		if err != nil {
-			problems = append(problems, v.t("review.form.bad_date", map[string]any{"Value": s}))
-			continue
-		}
-		ru.Training = append(ru.Training, d.Format(requests.DateLayout))
-	}
-	if len(dates) == 0 {
-		problems = append(problems, v.t("review.form.no_training"))
-	}
-	// The people to train (7), by e-mail: that is how the bot knows them on any channel.
-	for _, who := range strings.FieldsFunc(values[inputTrainees], func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '\n' }) {
-		if !emailRe.MatchString(who) {
-			problems = append(problems, v.t("review.form.bad_email", map[string]any{"Value": who}))
-			continue
-		}
-		if key := strings.ToLower(who); key != v.req.RequesterKey && !slices.Contains(ru.Trainees, key) {
-			ru.Trainees = append(ru.Trainees, key)
-		}
-	}
-	b, err := json.Marshal(ru)
-	if err != nil {
-		problems = append(problems, err.Error())
-	}
-	return string(b), values, problems
+// splitList splits a list typed in one field: commas, semicolons, spaces or lines.
+func splitList(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '\n' })
 }

@@ -21,7 +21,8 @@
 // register this channel for codir-in", "suspendre X — raison / suspend X — reason",
 // "retirer X — raison / withdraw X", "rétablir X — raison / restore X", "interdire,
 // permettre, restreindre l'usage U pour X — raison ou conditions / forbid, allow,
-// restrict use U for X".
+// restrict use U for X", "reclasser X : privé sécurisé, hébergé au Canada — raison /
+// reclassify X: private secured — reason".
 package review
 
 import (
@@ -70,6 +71,7 @@ type Store interface {
 	SetRoleChannel(ctx context.Context, role string, ref bot.ConversationRef, by string) error
 	ChangeSystemStatus(ctx context.Context, systemID, status, reason string, by audit.Actor) (string, error)
 	ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, condEN, reason string, by audit.Actor) (string, error)
+	Reclassify(ctx context.Context, systemID string, c workflow.Classification, reason string, by audit.Actor) (workflow.Classification, error)
 }
 
 // Deps are what the workflow needs.

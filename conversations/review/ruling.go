@@ -17,10 +17,20 @@ import (
 // calendar (7). It is kept as the decision's details, so that when the privacy
 // committee approves afterwards (5.1.11) the same ruling goes into the inventory.
 type ruling struct {
-	Uses           []useRuling `json:"uses"`
-	Hosting        string      `json:"hosting"`
-	EFVPNextReview string      `json:"efvp_next_review"`
-	Training       []string    `json:"training"`
+	Uses []useRuling `json:"uses"`
+	// Existing is set when the system was in the inventory: only the uses and the
+	// trainings apply, and the fields of a new system below are empty.
+	Existing       bool     `json:"existing,omitempty"`
+	Aliases        []string `json:"aliases,omitempty"`
+	Hosting        string   `json:"hosting,omitempty"`
+	EFVPDone       *bool    `json:"efvp_done,omitempty"` // nil in rulings made before the form asked
+	EFVPDate       string   `json:"efvp_date,omitempty"`
+	EFVPNextReview string   `json:"efvp_next_review,omitempty"`
+	Deployment     string   `json:"deployment,omitempty"`
+	Training       []string `json:"training"`
+	// Override is the reason CODIR-IN gave to approve a use with personal information
+	// on a public system despite 6.2; empty otherwise.
+	Override string `json:"override_62,omitempty"`
 	// Trainees are the e-mail addresses of the people to train besides the requester.
 	Trainees []string `json:"trainees,omitempty"`
 	// Lang is the language the conditions were written in.
@@ -51,7 +61,7 @@ func parseRuling(details string) (ruling, bool) {
 func approval(r requests.Request, ru ruling) *workflow.Approval {
 	f := r.Facts()
 	a := &workflow.Approval{SystemName: f.SystemName(), Vendor: f.Vendor(), Kind: f.Kind(), Hosting: ru.Hosting,
-		OwnerKey: r.RequesterKey, Automated: f.AutomatedDecision()}
+		OwnerKey: r.RequesterKey, Automated: f.AutomatedDecision(), Aliases: ru.Aliases}
 	if a.SystemName == "" {
 		a.SystemName = r.SystemName
 	}
@@ -62,8 +72,17 @@ func approval(r requests.Request, ru ruling) *workflow.Approval {
 		}
 		a.Uses = append(a.Uses, ur)
 	}
-	if d, ok := f.EFVPDate(); ok && f.EFVPDone() {
-		a.EFVPDone = &d
+	// The EFVP is recorded done only when CODIR-IN confirmed it done; a planned one
+	// stays planned (6.3.2). Rulings from before the form asked follow the request.
+	switch {
+	case ru.EFVPDone != nil && *ru.EFVPDone:
+		if d, err := time.Parse(requests.DateLayout, ru.EFVPDate); err == nil {
+			a.EFVPDone = &d
+		}
+	case ru.EFVPDone == nil:
+		if d, ok := f.EFVPDate(); ok && f.EFVPDone() {
+			a.EFVPDone = &d
+		}
 	}
 	a.EFVPNextReview, _ = time.Parse(requests.DateLayout, ru.EFVPNextReview)
 	for _, s := range ru.Training {
@@ -99,51 +118,33 @@ func (v view) rulingSection(d workflow.Decision) cards.Section {
 		}
 		facts = append(facts, cards.Fact{Label: v.useLabel(u.Use), Value: val})
 	}
-	facts = append(facts,
-		cards.Fact{Label: v.t("review.form.hosting"), Value: v.t("review.hosting." + ru.Hosting)},
-		cards.Fact{Label: v.t("review.form.efvp_next"), Value: ru.EFVPNextReview},
-		cards.Fact{Label: v.t("review.fact.training"), Value: strings.Join(ru.Training, ", ")})
+	if ru.Override != "" {
+		facts = append(facts, cards.Fact{Label: v.t("review.form.override"), Value: ru.Override})
+	}
+	if len(ru.Aliases) > 0 {
+		facts = append(facts, cards.Fact{Label: v.t("review.form.aliases"), Value: strings.Join(ru.Aliases, ", ")})
+	}
+	if ru.Hosting != "" && !ru.Existing {
+		facts = append(facts, cards.Fact{Label: v.t("review.form.hosting"), Value: v.t("review.hosting." + ru.Hosting)})
+	}
+	if ru.EFVPDone != nil && ru.EFVPDate != "" {
+		id := "review.efvp.planned"
+		if *ru.EFVPDone {
+			id = "review.efvp.done"
+		}
+		facts = append(facts, cards.Fact{Label: v.t("review.fact.efvp"), Value: v.t(id, map[string]any{"Date": ru.EFVPDate})})
+	}
+	if ru.EFVPNextReview != "" {
+		facts = append(facts, cards.Fact{Label: v.t("review.form.efvp_next"), Value: ru.EFVPNextReview})
+	}
+	if ru.Deployment != "" {
+		facts = append(facts, cards.Fact{Label: v.t("review.fact.deployment"), Value: ru.Deployment})
+	}
+	facts = append(facts, cards.Fact{Label: v.t("review.fact.training"), Value: strings.Join(ru.Training, ", ")})
 	if len(ru.Trainees) > 0 {
 		facts = append(facts, cards.Fact{Label: v.t("review.form.trainees"), Value: strings.Join(ru.Trainees, ", ")})
 	}
 	return cards.Section{Heading: v.t("review.ruling.heading"), Facts: facts}
-}
-
-// defaults are the values the approval form proposes, from the request and the
-// inventory: a use supporting a decision about a person is restricted to consent and
-// human oversight (5.1.11); on a public system a use is restricted to data without
-// personal or confidential information (6.2); otherwise permitted. The EFVP is revised
-// a year after it was done, or is due on its planned date (6.3.2).
-func defaults(v view, today time.Time) map[string]string {
-	f := v.req.Facts()
-	out := map[string]string{}
-	for _, u := range f.Uses() {
-		rule, cond := "permitted", ""
-		switch {
-		case v.uses[u].AutomatedDecision || f.AutomatedDecision():
-			rule, cond = "restricted", v.t("review.default.cond_automated")
-		case f.Kind() == requests.KindPublic:
-			rule, cond = "restricted", v.t("review.default.cond_public")
-		}
-		out[inputUse+u], out[inputCond+u] = rule, cond
-	}
-	if v.system != nil {
-		out[inputHosting] = v.system.Hosting
-	}
-	year := today.AddDate(1, 0, 0)
-	next := year
-	if d, ok := f.EFVPDate(); ok {
-		next = d
-		if f.EFVPDone() {
-			next = d.AddDate(1, 0, 0)
-		}
-		if !next.After(today) {
-			next = year
-		}
-	}
-	out[inputEFVPNext] = next.Format(requests.DateLayout)
-	out[inputTraining] = v.days(f.TrainingDates())
-	return out
 }
 
 // choiceValue reads a choice typed or picked: its stored value, or its label in

@@ -35,7 +35,9 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	if err := db.read(ctx).Exec("VACUUM INTO ?", path).Error; err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
-	return nil
+	// The copy holds what the database holds (names, requests): readable by its owner
+	// only, whatever the umask.
+	return os.Chmod(path, 0o600)
 }
 
 // BackupInfo is what CheckBackup found in a file.

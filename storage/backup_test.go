@@ -78,6 +78,11 @@ func TestBackupDuringWritesRestoresTheSameRows(t *testing.T) {
 	if err != nil || info.SchemaVersion != storage.SchemaVersion() {
 		t.Fatalf("CheckBackup = %+v, %v", info, err)
 	}
+	if st, err := os.Stat(backup); err != nil {
+		t.Fatal(err)
+	} else if st.Mode().Perm() != 0o600 {
+		t.Errorf("backup file mode = %v, want 0600 (it holds personal information)", st.Mode().Perm())
+	}
 	want := dump(t, backup)
 	checkSnapshot(t, want)
 

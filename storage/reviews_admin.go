@@ -118,7 +118,8 @@ func (db *DB) ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, 
 
 // Reclassify changes the classification of a system (an administrator's « reclasser »,
 // 6.1): the fields c sets, in one transaction with an audit entry holding every field
-// before and after. It returns the classification before; bot.ErrNotFound for an
+// before → after (in the entry's comment, after the reason; From and To hold the
+// kind). It returns the classification before; bot.ErrNotFound for an
 // unknown system, bot.ErrConflict, changing nothing, when c changes nothing.
 func (db *DB) Reclassify(ctx context.Context, systemID string, c workflow.Classification, reason string, by audit.Actor) (workflow.Classification, error) {
 	if c.Kind != "" && !inventory.Kind(c.Kind).Valid() {
@@ -150,7 +151,8 @@ func (db *DB) Reclassify(ctx context.Context, systemID string, c workflow.Classi
 			return err
 		}
 		return appendAudit(tx, now, audit.Entry{ActorKey: by.Key, ActorName: by.Name, Action: "inventory.reclassify",
-			Subject: "system:" + systemID, From: from.String(), To: to.String(), Comment: reason, Sections: []string{"6.1", "8"}})
+			Subject: "system:" + systemID, From: from.Kind, To: to.Kind, Comment: reason + " — " + workflow.Changes(from, to),
+			Sections: []string{"6.1", "8"}})
 	})
 	return from, err
 }

@@ -139,8 +139,13 @@ func (c Classification) Apply(s System) System {
 	return s
 }
 
-// String lists every field as the audit log keeps it ("kind=public, open=-, …").
+// String lists every field ("kind=public, open=-, …").
 func (c Classification) String() string {
+	f := c.fields()
+	return fmt.Sprintf("kind=%s, open=%s, specialized=%s, vendor=%s, hosting=%s", f[0], f[1], f[2], f[3], f[4])
+}
+
+func (c Classification) fields() [5]string {
 	b := func(p *bool) string {
 		if p == nil {
 			return "-"
@@ -150,5 +155,17 @@ func (c Classification) String() string {
 		}
 		return "no"
 	}
-	return fmt.Sprintf("kind=%s, open=%s, specialized=%s, vendor=%s, hosting=%s", c.Kind, b(c.Open), b(c.Specialized), c.Vendor, c.Hosting)
+	return [5]string{c.Kind, b(c.Open), b(c.Specialized), c.Vendor, c.Hosting}
+}
+
+// Changes is every field from → to, as the audit log keeps a reclassification
+// ("kind: public → private, open: - → -, …").
+func Changes(from, to Classification) string {
+	names := [5]string{"kind", "open", "specialized", "vendor", "hosting"}
+	f, t := from.fields(), to.fields()
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = n + ": " + f[i] + " → " + t[i]
+	}
+	return strings.Join(parts, ", ")
 }

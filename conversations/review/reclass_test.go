@@ -83,9 +83,8 @@ func TestReclassify(t *testing.T) {
 	var found bool
 	for _, e := range log {
 		if e.Action == "inventory.reclassify" {
-			found = e.From == "kind=public, open=-, specialized=-, vendor=OpenAI, hosting=foreign" &&
-				e.To == "kind=private, open=-, specialized=-, vendor=Microsoft Azure, hosting=canada" &&
-				e.Comment == "décision du CODIR-IN du 2026-12-01" && e.ActorKey == "terminal:admin"
+			found = e.From == "public" && e.To == "private" && e.Comment == "décision du CODIR-IN du 2026-12-01 — kind: public → private, "+
+				"open: - → -, specialized: - → -, vendor: OpenAI → Microsoft Azure, hosting: foreign → canada" && e.ActorKey == "terminal:admin"
 			if !found {
 				t.Errorf("audit = %+v", e)
 			}

@@ -2,16 +2,26 @@ package storage
 
 import (
 	"context"
+	"time"
 
 	"github.com/cssdgs/iagbot/bot"
 	"gorm.io/gorm/clause"
 )
 
+// DialogIdle is how long a dialog state (a dialog's step, the last verdict kept for
+// "pourquoi ?", a confirmation waiting) lives without being touched: past it the state
+// is as if gone, and Purge deletes it. A draft request itself is kept (its answers are
+// in the request); only the conversation about it starts again.
+const DialogIdle = 30 * 24 * time.Hour
+
+// fresh limits a query to dialog states touched within DialogIdle.
+func (db *DB) fresh() time.Time { return db.Now().Add(-DialogIdle) }
+
 // ActiveDialogs returns the kinds of dialog a person has state for, the most recently
 // touched first.
 func (db *DB) ActiveDialogs(ctx context.Context, key string) ([]string, error) {
 	var kinds []string
-	err := db.read(ctx).Model(&DialogRow{}).Where("person_key = ?", key).
+	err := db.read(ctx).Model(&DialogRow{}).Where("person_key = ? AND updated_at >= ?", key, db.fresh()).
 		Order("updated_at DESC, kind").Pluck("kind", &kinds).Error
 	return kinds, err
 }
@@ -19,7 +29,7 @@ func (db *DB) ActiveDialogs(ctx context.Context, key string) ([]string, error) {
 // LoadDialog returns a person's dialog state of kind, or bot.ErrNotFound.
 func (db *DB) LoadDialog(ctx context.Context, key, kind string) ([]byte, error) {
 	var row DialogRow
-	err := db.read(ctx).Where("person_key = ? AND kind = ?", key, kind).First(&row).Error
+	err := db.read(ctx).Where("person_key = ? AND kind = ? AND updated_at >= ?", key, kind, db.fresh()).First(&row).Error
 	if isNotFound(err) {
 		return nil, bot.ErrNotFound
 	}

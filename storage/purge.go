@@ -18,12 +18,14 @@ type Retention struct {
 type PurgeReport struct {
 	ClosedDrafts     int64 `json:"closed_drafts"`
 	ConversationRefs int64 `json:"conversation_refs"`
+	IdleDialogs      int64 `json:"idle_dialogs"`
 }
 
 // Purge applies the retention settings in one transaction: requests closed or
 // cancelled as drafts (never submitted) longer ago than ClosedDrafts go, with their
 // answers; conversation references of people not seen for ConversationRefs are
-// forgotten (the bot can no longer write to them first). The audit log is never
+// forgotten (the bot can no longer write to them first); dialog states idle longer
+// than DialogIdle are deleted. The audit log is never
 // touched: the database refuses it anyway.
 func (db *DB) Purge(ctx context.Context, r Retention) (PurgeReport, error) {
 	var rep PurgeReport
@@ -50,6 +52,11 @@ func (db *DB) Purge(ctx context.Context, r Retention) (PurgeReport, error) {
 			}
 			rep.ConversationRefs = res.RowsAffected
 		}
+		res := tx.Where("updated_at < ?", now.Add(-DialogIdle)).Delete(&DialogRow{})
+		if res.Error != nil {
+			return res.Error
+		}
+		rep.IdleDialogs = res.RowsAffected
 		return appendAudit(tx, now, audit.Entry{ActorKey: "system", Action: "data.purge", Subject: "retention",
 			Comment: "applied retention settings", Sections: []string{"Annexe 1 (DNG)"}})
 	})

@@ -161,7 +161,7 @@ func dialogText(s *conversations.Session, kinds []string) string {
 		id := "companion.dialog." + k
 		name := s.T(id)
 		if name == id {
-			name = k
+			name = s.T("companion.dialog.other") // never a technical name
 		}
 		fmt.Fprintf(&b, "- %s\n", name)
 	}

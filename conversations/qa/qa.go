@@ -117,16 +117,29 @@ func (f *Feature) handle(ctx context.Context, s *conversations.Session) ([]bot.R
 	if f.OnVerdict != nil {
 		f.OnVerdict(r.Verdict)
 	}
-	if b, err := json.Marshal(r); err == nil {
-		if err := s.SaveState(ctx, lastKind, b); err != nil {
-			return nil, err
-		}
+	if err := saveLast(ctx, s, r); err != nil {
+		return nil, err
 	}
 	reply := bot.Text(policy.Answer(r, s.Lang))
 	if r.Doubt {
 		reply.Card = doubtCard(s)
 	}
 	return []bot.Reply{reply}, nil
+}
+
+// saveLast keeps what "pourquoi ?" needs of a verdict: the verdict, the rules applied,
+// the ids and names of the tool, use and systems from the inventory. The question is
+// not kept — not even redacted, since the detector may have missed a name — except,
+// redacted, while the doubt card waits for its answer, which re-reads it.
+func saveLast(ctx context.Context, s *conversations.Session, r policy.Result) error {
+	if !r.Doubt {
+		r.Redacted = ""
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	return s.SaveState(ctx, lastKind, b)
 }
 
 // Buttons of the doubt card (6.2): does the text hold information about an
@@ -174,10 +187,9 @@ func (f *Feature) settle(ctx context.Context, s *conversations.Session, personal
 		return nil, err
 	}
 	r := e.EvaluateAssuming(last.Redacted, last.Lang, personal)
-	if b, err := json.Marshal(r); err == nil {
-		if err := s.SaveState(ctx, lastKind, b); err != nil {
-			return nil, err
-		}
+	r.Doubt = false // answered: the question is not needed any more
+	if err := saveLast(ctx, s, r); err != nil {
+		return nil, err
 	}
 	return []bot.Reply{bot.Text(policy.Answer(r, s.Lang))}, nil
 }

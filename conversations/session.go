@@ -54,7 +54,9 @@ func (s *Session) LoadState(ctx context.Context, kind string) (state []byte, ok 
 
 // SaveState stores the person's dialog state of kind.
 func (s *Session) SaveState(ctx context.Context, kind string, state []byte) error {
-	s.saved = true
+	if _, dialog := s.engine.dialogs[kind]; dialog {
+		s.saved = true // a memory such as the last verdict is not a dialog waiting for an answer
+	}
 	return s.engine.store.SaveDialog(ctx, s.Key, kind, state)
 }
 

@@ -240,18 +240,21 @@ func (c *Console) turn(ctx context.Context, t bot.Turn) error {
 
 // Post writes a proactive message, labelled with its recipient.
 func (c *Console) Post(_ context.Context, to bot.ConversationRef, r bot.Reply) (bot.MessageRef, error) {
-	label := "→ " + to.UserID
-	if to.Group {
-		label = "→ #" + strings.TrimPrefix(to.ID, "ch:")
-	}
-	id := c.show(to, "", r, label)
+	id := c.show(to, "", r, recipient(to))
 	return bot.MessageRef{Conversation: to, MessageID: id}, nil
 }
 
-// Update replaces a posted card.
+// Update replaces a posted card, labelled with where it is ("✎ → #codir").
 func (c *Console) Update(_ context.Context, m bot.MessageRef, r bot.Reply) error {
-	c.show(m.Conversation, m.MessageID, r, "✎")
+	c.show(m.Conversation, m.MessageID, r, "✎ "+recipient(m.Conversation))
 	return nil
+}
+
+func recipient(to bot.ConversationRef) string {
+	if to.Group {
+		return "→ #" + strings.TrimPrefix(to.ID, "ch:")
+	}
+	return "→ " + to.UserID
 }
 
 // show prints a reply and remembers its card; id reuses a message id (update).
@@ -279,9 +282,12 @@ func (c *Console) show(to bot.ConversationRef, id string, r bot.Reply, label str
 	return id
 }
 
-// plain turns the replies' Markdown subset into terminal text.
+// italic is the Markdown subset's _italic_, at word boundaries.
+var italic = regexp.MustCompile(`(^|[\s(«"])_([^_\n]+)_`)
+
+// plain turns the replies' Markdown subset into terminal text: no ** nor _ markers.
 func plain(s string) string {
-	return strings.ReplaceAll(s, "**", "")
+	return italic.ReplaceAllString(strings.ReplaceAll(s, "**", ""), "$1$2")
 }
 
 // askValid asks for an input, and asks again (three times at most) while a value

@@ -39,6 +39,14 @@ var (
 		"douze": 12, "twelve": 12, "dix": 10, "ten": 10, "eighteen": 18}
 )
 
+// ParseInterval reads how often something recurs, as the request's dialog does
+// (« aux 6 mois », "quarterly", « à chaque étape »), in days; ok is false when it is not
+// understood or out of reason. The STI's form reads its interval with it too.
+func ParseInterval(s string) (days int, ok bool) {
+	days, bad := parseInterval(s)
+	return days, bad == nil
+}
+
 // parseInterval reads how often something recurs ("aux 6 mois", "every 90 days",
 // "annuellement", "90") as a number of days.
 func parseInterval(s string) (int, *msg) {

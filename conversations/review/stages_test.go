@@ -76,7 +76,7 @@ func TestSTIStage(t *testing.T) {
 	r.As("sti").Press("Compléter les éléments", nil).Want("ÉLÉMENTS À COMPLÉTER — DEMANDE N° 1", "[1] Enregistrer")
 	r.Press("Enregistrer", map[string]string{"sti:risk.review_interval": "souvent"}).Want("indiquez un nombre de jours")
 	r.Press("Enregistrer", map[string]string{"sti:risk.review_interval": "3 mois", "sti:a1.sti.dng.access": "Accès par groupes, revus chaque année"}).
-		Want("2 éléments enregistrés. Il reste 0 élément à compléter.", "[1] Approuver")
+		Want("2 éléments enregistrés. Tous les éléments confiés au STI sont complétés", "[1] Approuver").WantNot("Il reste 0 élément")
 	r.Press("Approuver", nil).Want("transmise au CODIR-IN", "→ codir", "Étape : décision du CODIR-IN", "→ alice",
 		"Le STI a complété l'analyse")
 	if err := r.Err(); err != nil {

@@ -2,13 +2,13 @@ package review
 
 import (
 	"context"
+	"github.com/cssdgs/iagbot/conversations/annexe"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/requests"
-	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
 )
@@ -106,9 +106,11 @@ func (f *Feature) onSTIFill(ctx context.Context, s *conversations.Session) ([]bo
 	}
 	f.refreshStage(ctx, r)
 	left := len(r.Facts().PendingSTI())
-	text := s.T("review.sti.saved", map[string]any{"Count": len(filled)}) + " " + s.T("review.sti.left", map[string]any{"Count": left})
+	text := s.T("review.sti.saved", map[string]any{"Count": len(filled)}) + " "
 	if left == 0 {
-		text += " " + s.T("review.sti.nothing_pending")
+		text += s.T("review.sti.nothing_pending") // not « Il reste 0 élément »
+	} else {
+		text += s.T("review.sti.left", map[string]any{"Count": left})
 	}
 	return closeForm(s, v.t("review.sti.form_title", map[string]any{"ID": r.ID, "System": v.systemName()}), text), nil
 }
@@ -143,23 +145,4 @@ func (f *Feature) refreshStage(ctx context.Context, r requests.Request) {
 
 // readDays reads a review interval: a number of days, weeks, months or years ("90",
 // "90 jours", "3 mois", "1 year").
-func readDays(raw string) (int, bool) {
-	fields := strings.Fields(text.FoldWords(raw))
-	if len(fields) == 0 || len(fields) > 2 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(fields[0])
-	if err != nil || n <= 0 || n > 3650 {
-		return 0, false
-	}
-	if len(fields) == 1 {
-		return n, true
-	}
-	unit := map[string]int{"jour": 1, "jours": 1, "j": 1, "day": 1, "days": 1, "d": 1, "semaine": 7, "semaines": 7,
-		"week": 7, "weeks": 7, "mois": 30, "month": 30, "months": 30, "an": 365, "ans": 365, "annee": 365, "annees": 365,
-		"year": 365, "years": 365}[fields[1]]
-	if unit == 0 || n*unit > 3650 {
-		return 0, false
-	}
-	return n * unit, true
-}
+func readDays(raw string) (int, bool) { return annexe.ParseInterval(raw) }

@@ -58,7 +58,7 @@ func TestRequestThroughReview(t *testing.T) {
 	r.Say("soumettre").Want("transmise au STI", "→ sti", "2 éléments restent à compléter")
 	r.As("sti").Press("Compléter les éléments", nil).
 		Press("Enregistrer", map[string]string{"sti:a1.sti.risks.causes": "Erreur humaine lors du copier-coller.",
-			"sti:a1.sti.dng.security_profile": "Profil de base du CSSDGS."}).Want("Il reste 0 élément")
+			"sti:a1.sti.dng.security_profile": "Profil de base du CSSDGS."}).Want("Tous les éléments confiés au STI sont complétés").WantNot("Il reste 0 élément")
 	r.Press("Approuver", nil).Want("transmise au CODIR-IN", "→ #codir", "COPILOT ÉDUCATION")
 	r.As("codir").In("codir").Press("Approuver", nil).Press("Confirmer l'approbation", map[string]string{"hosting": "canada"}).
 		Want("est approuvée", "→ alice", "Bonne nouvelle")

@@ -120,6 +120,20 @@ func TestOwnRequestUnderAnotherKey(t *testing.T) {
 	if !strings.Contains(h.r.All(), "Carl Codir (CODIR-IN) — mallory@example.org") {
 		t.Errorf("the CODIR-IN card does not show the requester's e-mail:\n%s", h.r.All())
 	}
+	// The audit log (and its export) names him by his verified e-mail next to his name.
+	log, err := h.db.AuditLog(h.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var started bool
+	for _, e := range log {
+		if e.Action == "review.start" && e.Subject == requests.Subject(r.ID) {
+			started = e.ActorKey == "mallory@example.org" && e.ActorName == carl.Name
+		}
+	}
+	if !started {
+		t.Errorf("no review.start entry with actor mallory@example.org and name %q: %+v", carl.Name, log)
+	}
 	card := h.postedCard(r.ID)
 	h.press("codir", "review.reject", ref(r.ID, 1, requests.CODIRReview), card, map[string]string{"comment": "Non"})
 	if got := h.request(r.ID).Status; got != requests.CODIRReview {

@@ -5,7 +5,11 @@
 // reads the same everywhere.
 package cards
 
-// Card is a platform-neutral card.
+// Card is a platform-neutral card. Title, Subtitle, section headings, facts and
+// checklist lines are plain text, shown as given (a renderer escapes whatever its
+// platform would format), so they may carry what people typed. Section.Text and Footer
+// are the bot's own Markdown subset (bot.Reply.Text): put text a person typed in a
+// fact instead.
 type Card struct {
 	// Title is shown first, in bold.
 	Title string `json:"title"`

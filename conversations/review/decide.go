@@ -86,6 +86,12 @@ func (f *Feature) onConfirm(ctx context.Context, s *conversations.Session) ([]bo
 		appr = approval(r, ru)
 	}
 	replies, err := f.decide(ctx, s, r, ref, workflow.Approve, values[inputComment], details, appr)
+	if ru, _ := parseRuling(details); err == nil && ru.Override != "" && f.decidedBy(ctx, r, ref, s.Key) {
+		// The decision's details keep the override; the audit log names it on its own.
+		err = f.Store.Audit(ctx, audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.override_6.2",
+			Subject: requests.Subject(r.ID), From: string(ref.stage), To: string(ref.stage), Comment: ru.Override,
+			Sections: []string{"6.2", "6.3.3"}})
+	}
 	if err != nil || len(replies) == 0 || s.Turn.Action.MessageID == "" {
 		return replies, err
 	}
@@ -276,4 +282,11 @@ func (f *Feature) decide(ctx context.Context, s *conversations.Session, r reques
 		replies = append(replies, bot.Reply{Card: decidedCard(v, stored, to), Replace: true})
 	}
 	return replies, nil
+}
+
+// decidedBy reports whether the stage's decision of the round is key's: a click that
+// lost a race decided nothing.
+func (f *Feature) decidedBy(ctx context.Context, r requests.Request, ref cardRef, key string) bool {
+	d, err := f.Store.DecisionFor(ctx, r.ID, r.Round, ref.stage)
+	return err == nil && d.ActorKey == key
 }

@@ -97,3 +97,19 @@ func TestReclassify(t *testing.T) {
 		t.Errorf("alice's attempt is not audited: %d", h.audited("inventory.denied", "system:ChatGPT"))
 	}
 }
+
+// TestSubmissionFlagsPersonalDataOnAPublicSystem: the requester is told of 6.2 when
+// the request is submitted, and the card is red for the reviewers.
+func TestSubmissionFlagsPersonalDataOnAPublicSystem(t *testing.T) {
+	h := newHarness(t)
+	r := h.r
+	r.As("codir").Say("aide")
+	a := baseAnswers()
+	a[requests.TagPersonalData] = "yes"
+	h.draft("alice", a)
+	r.As("alice").Say("soumettre 1").Want("transmise au CODIR-IN", "⚠ Attention (6.2)", "pour ChatGPT Édu, un système public",
+		"→ codir", "⚠ Renseignements personnels dans un système public (6.2)")
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -30,6 +30,11 @@ func (f *Feature) OnSubmit(ctx context.Context, s *conversations.Session, id uin
 	if !posted {
 		text += "\n\n" + s.T("review.submitted.not_posted")
 	}
+	// 6.2: personal information in a public system is forbidden; the requester learns
+	// it now rather than from a refusal.
+	if v, err := f.view(ctx, s.Lang, r); err == nil && v.publicPersonal() {
+		text += "\n\n" + s.T("review.submitted.pi_public", map[string]any{"System": v.systemName()})
+	}
 	return []bot.Reply{bot.Text(text)}, nil
 }
 

@@ -7,10 +7,10 @@ import (
 	"testing"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/delivery"
 	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/conversations"
-	"github.com/cssdgs/iagbot/conversations/mydata"
 	"github.com/cssdgs/iagbot/storage"
 )
 
@@ -24,7 +24,7 @@ func routeIntent(t *testing.T) func(text string) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	feats, err := privacyFeatures(db, delivery.New(db, map[bot.Channel]bot.Messenger{}), mydata.Retention{})
+	feats, err := privacyFeatures(db, delivery.New(db, map[bot.Channel]bot.Messenger{}), config.Retention{})
 	if err != nil {
 		t.Fatal(err)
 	}

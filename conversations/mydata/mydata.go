@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/privacy"
 	"github.com/cssdgs/iagbot/cards"
@@ -27,16 +28,9 @@ type Store interface {
 	ErasePerson(ctx context.Context, key string) (privacy.Erasure, error)
 }
 
-// Retention is how long the bot keeps data (Annexe 1, DNG life cycle), in days; 0
-// keeps forever. It mirrors the configuration file's retention section.
-type Retention struct {
-	ClosedDraftDays     int
-	ConversationRefDays int
-}
-
-// New returns the features, to register on the engine: how the bot works, my data,
-// and erasing it.
-func New(store Store, retention Retention) ([]conversations.Feature, error) {
+// New returns the features, to register on the engine: how the bot works (telling
+// the retention configured), my data, and erasing it.
+func New(store Store, retention config.Retention) ([]conversations.Feature, error) {
 	if store == nil {
 		return nil, errors.New("mydata: no store")
 	}

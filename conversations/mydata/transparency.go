@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
 	"github.com/cssdgs/iagbot/conversations/internal/words"
@@ -29,7 +30,7 @@ var aboutBotAlone = conversations.Phrases{"comment ca marche", "comment ca fonct
 
 // transparency explains how the bot works and what it keeps (5.1.8, 5.1.9, Annexe 1's
 // DNG life cycle: collection, retention, communication, destruction).
-type transparency struct{ retention Retention }
+type transparency struct{ retention config.Retention }
 
 func (transparency) Name() string { return "transparency" }
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/console/consoletest"
 	"github.com/cssdgs/iagbot/bot/delivery"
 	"github.com/cssdgs/iagbot/conversations"
@@ -34,7 +35,7 @@ var committeeChannel = bot.ConversationRef{Channel: bot.Terminal, ID: "ch:cprpsi
 
 // privacyFeatures are the features about incidents, disclosure and the bot itself, in
 // the app's order.
-func privacyFeatures(db *storage.DB, notify bot.Notifier, retention mydata.Retention) ([]conversations.Feature, error) {
+func privacyFeatures(db *storage.DB, notify bot.Notifier, retention config.Retention) ([]conversations.Feature, error) {
 	inc, err := incident.New(incident.Config{Store: db, Notify: notify, FormURL: formURL, Systems: []string{"PlanifIA"}})
 	if err != nil {
 		return nil, err
@@ -58,7 +59,7 @@ func newWorld(t *testing.T, locale string, withCommittee bool) *world {
 	e := conversations.New(db, nil, nil)
 	e.SetClock(func() time.Time { return now })
 	notify := delivery.New(db, map[bot.Channel]bot.Messenger{})
-	feats, err := privacyFeatures(db, notify, mydata.Retention{ClosedDraftDays: 365, ConversationRefDays: 730})
+	feats, err := privacyFeatures(db, notify, config.Retention{ClosedDraftDays: 365, ConversationRefDays: 730})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func newWorld(t *testing.T, locale string, withCommittee bool) *world {
 }
 
 func TestNewNeedsAStore(t *testing.T) {
-	if _, err := mydata.New(nil, mydata.Retention{}); err == nil {
+	if _, err := mydata.New(nil, config.Retention{}); err == nil {
 		t.Fatal("New(nil) succeeded, want an error")
 	}
 }

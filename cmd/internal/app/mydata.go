@@ -9,10 +9,7 @@ import (
 // addMyData registers how the bot works and what it keeps (5.1.8, 5.1.9), and the
 // person's own data, shown or erased.
 func (a *App) addMyData() error {
-	feats, err := mydata.New(a.DB, mydata.Retention{
-		ClosedDraftDays:     a.Cfg.File.Retention.ClosedDraftDays,
-		ConversationRefDays: a.Cfg.File.Retention.ConversationRefDays,
-	})
+	feats, err := mydata.New(a.DB, a.Cfg.File.Retention)
 	if err != nil {
 		return fmt.Errorf("my data: %w", err)
 	}

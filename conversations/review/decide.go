@@ -268,9 +268,13 @@ func (f *Feature) decide(ctx context.Context, s *conversations.Session, r reques
 	if err != nil {
 		return nil, err
 	}
-	updated := f.afterDecision(ctx, after, stored, to, res)
+	updated, undelivered := f.afterDecision(ctx, after, stored, to, res)
 	replies := []bot.Reply{private(s.T("review.done."+string(to), map[string]any{"ID": r.ID,
 		"System": r.Facts().SystemName(), "SystemID": res.SystemID}))}
+	if undelivered {
+		// Not « transmise au CODIR-IN » alone: nobody of that role could be reached.
+		replies[0].Text += "\n\n" + s.T("review.submitted.not_posted")
+	}
 	if res.Status != "" && res.Status != "approved" {
 		replies[0].Text += "\n\n" + s.T("review.done.system_not_approved", map[string]any{"Status": s.T("review.system_status." + res.Status)})
 	}

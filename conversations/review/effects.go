@@ -49,14 +49,32 @@ func (f *Feature) postStage(ctx context.Context, r requests.Request) int {
 	return len(refs)
 }
 
+// tellAdmins tells the administrators that no one of the stage's role could be
+// reached with the request's card: they register a channel or fix the role's members.
+// Until then « demandes à examiner » shows the request as not delivered.
+func (f *Feature) tellAdmins(ctx context.Context, r requests.Request) {
+	st, ok := workflow.StageOf(r.Status)
+	if !ok || f.Notify == nil || st.Role == roleAdmin {
+		return
+	}
+	text := func(lang i18n.Lang) string {
+		return i18n.T(lang, "review.undelivered.admin", map[string]any{"ID": r.ID, "Role": i18n.T(lang, "review.role."+st.Role)})
+	}
+	msg := bot.Reply{Text: text(f.Lang), Localize: func(lang i18n.Lang) bot.Reply { return bot.Text(text(lang)) }}
+	if _, err := f.Notify.ToRole(ctx, roleAdmin, msg); err != nil {
+		f.Log.Warn("admins not told of an undelivered card", "request", r.ID, "err", err)
+	}
+}
+
 // afterDecision updates every card posted for the decided stage, posts the next
 // stage's card, and tells the requester and, for an outcome, their supervisor. It
-// returns the message ids of the cards updated.
+// returns the message ids of the cards updated, and whether the next stage's card
+// reached no one.
 func (f *Feature) afterDecision(ctx context.Context, r requests.Request, d workflow.Decision, to requests.Status,
-	res workflow.ApprovalResult) map[string]bool {
-	updated := map[string]bool{}
+	res workflow.ApprovalResult) (updated map[string]bool, undelivered bool) {
+	updated = map[string]bool{}
 	if f.Notify == nil {
-		return updated
+		return updated, false
 	}
 	refs, err := f.Store.PostedCards(ctx, r.ID, d.Round, d.Stage)
 	if err != nil {
@@ -77,7 +95,10 @@ func (f *Feature) afterDecision(ctx context.Context, r requests.Request, d workf
 		}
 	}
 	if _, next := workflow.StageOf(to); next {
-		f.postStage(ctx, r)
+		if f.postStage(ctx, r) == 0 {
+			f.tellAdmins(ctx, r)
+			undelivered = true
+		}
 	}
 	f.tell(ctx, r.RequesterKey, r.Lang, func(lang i18n.Lang) string { return f.outcomeText(ctx, lang, r, d, to, res) })
 	if to.RoundOver() {
@@ -88,7 +109,7 @@ func (f *Feature) afterDecision(ctx context.Context, r requests.Request, d workf
 			})
 		}
 	}
-	return updated
+	return updated, undelivered
 }
 
 // outcomeText tells the requester what was decided and what follows.

@@ -56,7 +56,11 @@ func (f *Feature) start(ctx context.Context, id uint, by audit.Actor) (requests.
 	if err != nil {
 		return r, false, err
 	}
-	return r, f.postStage(ctx, r) > 0, nil
+	posted := f.postStage(ctx, r) > 0
+	if !posted {
+		f.tellAdmins(ctx, r)
+	}
+	return r, posted, nil
 }
 
 // maxPending bounds the cards of one "demandes à examiner" answer.
@@ -99,9 +103,25 @@ func (f *Feature) pending(ctx context.Context, s *conversations.Session) ([]bot.
 		if err != nil {
 			return nil, err
 		}
+		if delivered, err := f.delivered(ctx, r); err != nil {
+			return nil, err
+		} else if !delivered {
+			st, _ := workflow.StageOf(r.Status)
+			replies = append(replies, bot.Text(s.T("review.pending.undelivered", map[string]any{"ID": r.ID, "Role": s.T("review.role." + st.Role)})))
+		}
 		replies = append(replies, bot.Reply{Card: reviewCard(v)})
 	}
 	return privateInGroup(s, replies), nil
+}
+
+// delivered reports whether the card of the request's stage reached anyone; when it
+// did not, it is posted again, so that a role given a channel or members since gets it.
+func (f *Feature) delivered(ctx context.Context, r requests.Request) (bool, error) {
+	refs, err := f.Store.PostedCards(ctx, r.ID, r.Round, r.Status)
+	if err != nil || len(refs) > 0 {
+		return len(refs) > 0, err
+	}
+	return f.postStage(ctx, r) > 0, nil
 }
 
 // privateInGroup makes replies carrying request details private when the person

@@ -149,8 +149,9 @@ func rankUses(matches []phraseMatch, words []word, df map[string]int) []int {
 		spec               float64
 	}
 	var cands []cand
+	cover := newLongerCover(matches, len(words))
 	for _, m := range matches {
-		if insideLonger(m, matches) {
+		if cover.inside(m) {
 			continue
 		}
 		spec := 0.0
@@ -195,11 +196,25 @@ func rankUses(matches []phraseMatch, words []word, df map[string]int) []int {
 	return out
 }
 
-func insideLonger(m phraseMatch, all []phraseMatch) bool {
-	for _, o := range all {
-		if o.start <= m.start && o.end >= m.end && o.end-o.start > m.end-m.start {
-			return true
-		}
+// longerCover tells, in time linear in the matches, whether a match lies inside a
+// longer one: one that starts earlier and ends no sooner, or starts with it and ends
+// later. n is the number of words.
+type longerCover struct {
+	maxEndBefore []int // maxEndBefore[i]: the furthest end of a match starting before word i
+	maxEndAt     []int // maxEndAt[i]: the furthest end of a match starting at word i
+}
+
+func newLongerCover(all []phraseMatch, n int) longerCover {
+	c := longerCover{maxEndBefore: make([]int, n+1), maxEndAt: make([]int, n+1)}
+	for _, m := range all {
+		c.maxEndAt[m.start] = max(c.maxEndAt[m.start], m.end)
 	}
-	return false
+	for i := 1; i <= n; i++ {
+		c.maxEndBefore[i] = max(c.maxEndBefore[i-1], c.maxEndAt[i-1])
+	}
+	return c
+}
+
+func (c longerCover) inside(m phraseMatch) bool {
+	return c.maxEndBefore[m.start] >= m.end || c.maxEndAt[m.start] > m.end
 }

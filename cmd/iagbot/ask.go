@@ -122,22 +122,50 @@ func readInventoryFile(env Env, file string) (*inventory.Inventory, error) {
 }
 
 // parseInterspersed parses flags placed before, between or after the positional
-// arguments ("ask Puis-je … --json"), which the flag package alone stops at; "--"
-// ends the flags. A bad flag is errUsage (already reported); --help is flag.ErrHelp.
+// arguments ("ask Puis-je … --json"), which the flag package alone stops at. Only the
+// command's own flags (and -h, --help) are flags: any other word, even one starting
+// with "-" (« - Outil : Copilot… »), is part of the question; "--" ends the flags. A bad
+// flag value is errUsage (already reported); --help is flag.ErrHelp.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var rest []string
-	for {
-		if len(args) > 0 && args[0] == "--" {
+	for len(args) > 0 {
+		a := args[0]
+		if a == "--" {
 			return append(rest, args[1:]...), nil
 		}
-		if err := parse(fs, args); err != nil {
+		name, hasValue, ok := flagName(a)
+		f := fs.Lookup(name)
+		if !ok || (f == nil && name != "h" && name != "help") {
+			rest = append(rest, a)
+			args = args[1:]
+			continue
+		}
+		n := 1
+		if f != nil && !hasValue && !isBoolFlag(f) && len(args) > 1 {
+			n = 2 // "--lang fr"
+		}
+		if err := parse(fs, args[:n]); err != nil {
 			return nil, err
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return rest, nil
-		}
-		rest = append(rest, args[0])
-		args = args[1:]
+		args = args[n:]
 	}
+	return rest, nil
+}
+
+// flagName reads "-name", "--name" or "--name=value"; ok is false for anything else.
+func flagName(a string) (name string, hasValue, ok bool) {
+	if len(a) < 2 || a[0] != '-' {
+		return "", false, false
+	}
+	name = strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+	if name == "" || name[0] == '-' || name[0] == '=' || strings.ContainsAny(name[:1], " \t") {
+		return "", false, false
+	}
+	name, _, hasValue = strings.Cut(name, "=")
+	return name, hasValue, true
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }

@@ -182,3 +182,28 @@ func TestAskJSONDoubt(t *testing.T) {
 		}
 	}
 }
+
+// TestAskQuestionStartingWithDash: everything after the flags is the question, even a
+// pasted form line starting with "-"; one JSON object, exit 0.
+func TestAskQuestionStartingWithDash(t *testing.T) {
+	inv := sampleFile(t)
+	env := map[string]string{"IAGBOT_DB": filepath.Join(t.TempDir(), "a.db")}
+	for _, args := range [][]string{
+		{"--inventory", inv, "--json", "- Outil : Copilot. Usage : résumer un texte."},
+		{"--inventory", inv, "--json", "--", "- Outil : Copilot. Usage : résumer un texte."},
+		{"--json", "- Outil : Copilot.", "-Usage", ": résumer un texte.", "--inventory", inv},
+		{"--inventory=" + inv, "-json", "- Outil : Copilot. Usage : résumer un texte."},
+	} {
+		out, errOut, err := callCmd(t, env, runAsk, args...)
+		if err != nil {
+			t.Fatalf("ask %q: %v\n%s", args, err, errOut)
+		}
+		var got map[string]any
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("ask %q: not one JSON object: %v\n%s", args, err, out)
+		}
+		if got["tool"] == "" || got["verdict"] == "" {
+			t.Errorf("ask %q: %v", args, got)
+		}
+	}
+}

@@ -155,8 +155,16 @@ func elided(w string) bool {
 	return len(w) > 4 && (w[0] == 'l' || w[0] == 'd')
 }
 
-// better reports whether m should replace b, a match it overlaps.
+// better reports whether m should replace b, a match it overlaps. A name that contains
+// the other is the more specific product and wins ("GitHub Copilot" over an inventory's
+// "Copilot"); otherwise an inventory name beats a catalogue one, then the longer wins.
 func better(m, b toolMatch) bool {
+	if m.start <= b.start && m.end >= b.end && m.end-m.start > b.end-b.start {
+		return true
+	}
+	if b.start <= m.start && b.end >= m.end && b.end-b.start > m.end-m.start {
+		return false
+	}
 	if m.ref.inInventory() != b.ref.inInventory() {
 		return m.ref.inInventory()
 	}

@@ -87,10 +87,18 @@ type incident struct {
 func (*incident) Name() string { return "incident" }
 
 func (in *incident) Intents() []conversations.Intent {
-	// An incident told in the middle of a request is never that request's answer.
-	return []conversations.Intent{{Name: "incident", Priority: 70, Interrupts: true,
-		Match:  func(_ *conversations.Session, f string) bool { return in.isIncident(f) },
-		Handle: in.advise}}
+	// An incident told in the middle of a request, in the first person and the past
+	// (« j'ai mis par erreur… », "I pasted…"), or a request to report one, is never that
+	// request's answer; anything else typed in a dialog is its answer, even if it
+	// names an incident (« Conséquence : incident de confidentialité »).
+	return []conversations.Intent{
+		{Name: "incident", Priority: 70, Interrupts: true,
+			Match:  func(_ *conversations.Session, f string) bool { return in.toldNow(f) },
+			Handle: in.advise},
+		{Name: "incident", Priority: 70,
+			Match:  func(_ *conversations.Session, f string) bool { return in.isIncident(f) },
+			Handle: in.advise},
+	}
 }
 
 func (in *incident) Actions() map[string]conversations.Handler {

@@ -12,11 +12,21 @@ import (
 // doing it ("puis-je mettre des notes dans ChatGPT ?") are the policy feature's, and
 // so are messages about approval requests. The word lists are folded (text.FoldWords).
 var (
-	// explicitIncident names the incident itself; it is enough on its own.
+	// declareIncident asks to report an incident; it is enough on its own.
+	declareIncident = []string{"declarer un incident", "signaler un incident", "rapporter un incident", "report an incident",
+		"report a breach", "report a privacy incident", "declarer une fuite", "signaler une fuite"}
+	// explicitIncident names the incident: with something done, or told as a fact
+	// rather than asked about (« quels sont les risques de fuite… ? » is a question).
 	explicitIncident = []string{"incident de confidentialite", "incidents de confidentialite", "bris de confidentialite",
-		"atteinte a la confidentialite", "fuite de donnees", "fuite de renseignements", "declarer un incident",
-		"signaler un incident", "privacy incident", "privacy breach", "confidentiality incident", "data breach",
-		"data leak", "report an incident", "report a breach"}
+		"atteinte a la confidentialite", "fuite de donnees", "fuite de renseignements", "privacy incident", "privacy breach",
+		"confidentiality incident", "data breach", "data leak"}
+	// hypothetical and informational words make a message a question about what could
+	// happen, not the telling of what did.
+	hypothetical = []string{"si je", "si j", "si on", "si nous", "si un", "si une", "et si", "supposons", "imaginons", "admettons",
+		"au cas ou", "what if", "if i", "if we", "if someone", "suppose", "supposing", "hypothetically", "hypothetiquement"}
+	informational = []string{"quel", "quels", "quelle", "quelles", "comment", "qu est ce", "c est quoi", "pourquoi",
+		"est ce que", "est ce qu", "risque*", "danger*", "definition", "definir", "explique*", "what", "how", "which",
+		"why", "risk*", "define", "explain*", "is it"}
 	// Subjects of a perfect tense, then the participles that may follow closely.
 	frPerfect   = []string{"j ai", "jai", "je l ai", "je les ai", "j avais", "on a", "nous avons", "collegue a", "quelqu un a"}
 	frPartciple = []string{"mis", "mise", "mises", "copie*", "colle", "collee*", "colles", "entre", "entree", "entrees",
@@ -48,11 +58,17 @@ var (
 // isIncident reports whether folded text tells of a privacy incident.
 func (in *incident) isIncident(folded string) bool {
 	w := words.Split(folded)
-	if w.Has(explicitIncident...) {
+	if w.Has(hypothetical...) {
+		return false // « si je mettais… », "what if I pasted…": a question, answered as such
+	}
+	if w.Has(declareIncident...) {
 		return true
 	}
 	entered := enteredData(w)
 	oops := w.Has(mistake...)
+	if w.Has(explicitIncident...) && (entered || oops || !w.Has(informational...)) && !w.Has(dialogAnswer...) {
+		return true
+	}
 	target := w.Has(aiTarget...) || in.systems.find(w) != ""
 	strong, weak := w.Has(words.Personal...), w.Has(weakPersonal...)
 	if w.Has(requestTalk...) && !oops {
@@ -66,6 +82,21 @@ func (in *incident) isIncident(folded string) bool {
 	}
 	return false
 }
+
+// toldNow reports an incident told in the first person and the past, or a request to
+// report one: what interrupts a dialog.
+func (in *incident) toldNow(folded string) bool {
+	w := words.Split(folded)
+	if w.Has(hypothetical...) {
+		return false
+	}
+	return w.Has(declareIncident...) || enteredData(w) && in.isIncident(folded)
+}
+
+// dialogAnswer are the labels of an answer to the Annexe 1 risk question (« Cause :
+// formation insuffisante. Conséquence : incident de confidentialité »): an answer
+// that names an incident as a risk, not an incident.
+var dialogAnswer = []string{"cause", "consequence", "consequences", "risque", "risques", "impact", "probabilite", "mesure", "mesures", "mitigation", "likelihood"}
 
 // enteredData reports a past act of putting something somewhere: "j'ai collé", "je viens
 // de mettre", "I pasted". "J'ai mis à jour" is not one.

@@ -76,7 +76,11 @@ func (f *Feature) Engine(ctx context.Context) (*policy.Engine, error) {
 // and disclosure intents (60–70), so "j'ai mis des notes dans ChatGPT" is treated as
 // an incident, not a question.
 func (f *Feature) Intents() []conversations.Intent {
-	return []conversations.Intent{{Name: "policy", Priority: 50, Match: f.match, Handle: f.handle}}
+	return []conversations.Intent{
+		{Name: "definition", Priority: 60, Match: func(_ *conversations.Session, folded string) bool { return len(definitionOf(folded)) > 0 },
+			Handle: f.definition},
+		{Name: "policy", Priority: 50, Match: f.match, Handle: f.handle},
+	}
 }
 
 // Help lists what can be asked.
@@ -112,6 +116,10 @@ func (f *Feature) handle(ctx context.Context, s *conversations.Session) ([]bot.R
 	a := e.Analyze(s.Turn.Text)
 	if a.Intent == policy.IntentWhy && a.Tool == "" && a.Use < 0 {
 		return f.why(ctx, s)
+	}
+	if a.Tool == "" && a.Use < 0 && len(a.Personal) == 0 && mentionsAI(s.Folded()) {
+		// « Est-ce que j'ai le droit d'utiliser l'IA avec mes élèves ? »: the short rule.
+		return []bot.Reply{s.Reply("qa.general")}, nil
 	}
 	r := e.Evaluate(s.Turn.Text, s.Lang)
 	if f.OnVerdict != nil {
@@ -219,6 +227,6 @@ func questionLike(folded string) bool {
 	return ok
 }
 
-var aiWords = conversations.Phrases{"ia", "iag", "ai", "genai", "intelligence artificielle", "artificial intelligence", "chatbot", "outil", "tool"}
+var aiWords = conversations.Phrases{"ia", "iag", "l ia", "l iag", "ai", "genai", "intelligence artificielle", "artificial intelligence", "chatbot", "outil", "tool", "outils", "tools", "ia generative", "generative ai"}
 
 func mentionsAI(folded string) bool { return aiWords.Contains(folded) }

@@ -30,7 +30,9 @@ var (
 
 func (c coreFeature) Intents() []Intent {
 	return []Intent{
-		{Name: "help", Priority: 100, Match: func(_ *Session, f string) bool { return helpWords.Exact(f) },
+		{Name: "help", Priority: 100, Match: func(s *Session, f string) bool {
+			return f != "" && helpWords.Exact(f) || strings.TrimSpace(s.Turn.Text) == "?"
+		},
 			Handle: func(_ context.Context, s *Session) ([]bot.Reply, error) { return c.e.help(s), nil }},
 		{Name: "procedure", Priority: 100, Match: func(_ *Session, f string) bool { return procedureWords.Exact(f) },
 			Handle: func(_ context.Context, s *Session) ([]bot.Reply, error) {

@@ -94,7 +94,7 @@ func (e *Engine) Analyze(q string) Analysis {
 	level := schoolLevels(toks)
 	words := make([]word, 0, len(toks))
 	for i, t := range toks {
-		if !phraseWord(t) || inTool(i) || level[i] {
+		if !phraseWord(t) || inTool(i) || level[i] || okWord(toks, i) {
 			continue
 		}
 		words = append(words, word{tok: i, keys: e.stems(t)})
@@ -262,3 +262,15 @@ func ordinal(f string) bool {
 	}
 	return false
 }
+
+// okWord reports « correct » meaning "fine" (« c'est correct », « était correct »,
+// "is it correct"), which asks for no correction.
+func okWord(toks []text.Token, i int) bool {
+	f := toks[i].Fold
+	if f != "correct" && f != "correcte" || i == 0 {
+		return false
+	}
+	return beForms[toks[i-1].Fold] || i > 1 && beForms[toks[i-2].Fold] && (toks[i-1].Fold == "tu" || toks[i-1].Fold == "ca" || toks[i-1].Fold == "it")
+}
+
+var beForms = set("est", "etait", "serait", "sont", "c", "is", "was", "be", "seems", "semble", "ok")

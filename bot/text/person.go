@@ -16,7 +16,8 @@ func PersonRef(toks []Token) bool {
 			if singular[toks[j].Fold] {
 				return true
 			}
-			if !adjectives[toks[j].Fold] {
+			// One word may qualify the person: « une petite élève », "a refugee student".
+			if j < i-1 || StopWords[toks[j].Fold] && !adjectives[toks[j].Fold] {
 				break
 			}
 		}

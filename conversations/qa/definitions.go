@@ -61,7 +61,7 @@ func definitionOf(folded string) []term {
 	if len(out) > 1 {
 		out = out[:1]
 	}
-	if len(out) == 1 && generic[out[0].id] && len(strings.Fields(folded)) > 6 {
+	if len(out) == 1 && generic[out[0].id] && len(strings.Fields(folded)) > 8 {
 		return nil
 	}
 	return out

@@ -219,6 +219,9 @@ var questionStarts = conversations.Phrases{
 	"puis je", "est ce que je peux", "est ce qu on peut", "ai je le droit", "peut on", "je peux", "j ai le droit",
 	"est il permis", "est ce permis", "est ce autorise", "est ce que c est permis", "a t on le droit",
 	"can i", "may i", "am i allowed", "is it ok", "is it allowed", "could i", "are we allowed", "can we", "is it permitted",
+	"est ce que j ai le droit", "est ce que j ai droit", "ai je droit", "j ai tu le droit", "je peux tu", "on peut tu",
+	"est ce que je peux", "est ce qu on peut", "est ce correct", "c est tu correct", "est ce que c est correct",
+	"est ce que je pourrais", "pourrais je", "is it okay", "do i have the right", "are we allowed to", "am i able",
 }
 
 // questionLike reports a message that asks for permission.

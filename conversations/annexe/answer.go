@@ -31,7 +31,6 @@ type reading struct {
 const maxTrainingDates = 30
 
 var (
-	emailRe   = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 	anEmailRe = regexp.MustCompile(`[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`)
 	// mentionRe is another person mentioned on Slack, as the channel writes it ("@U04ABCDEF").
 	mentionRe = regexp.MustCompile(`^@([UW][A-Z0-9]{5,})$`)

@@ -85,16 +85,6 @@ func (v view) ruling() (workflow.Decision, bool) { return workflow.Ruling(v.hist
 
 func (v view) t(id string, data ...any) string { return i18n.T(v.lang, id, data...) }
 
-// decision returns the decision taken on st in the view's round.
-func (v view) decision(st requests.Status) (workflow.Decision, bool) {
-	for _, d := range v.decisions {
-		if d.Stage == st {
-			return d, true
-		}
-	}
-	return workflow.Decision{}, false
-}
-
 // useLabel is a use's label in the view's language, the id itself for a free label.
 func (v view) useLabel(id string) string {
 	u, ok := v.uses[id]

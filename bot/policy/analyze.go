@@ -124,7 +124,7 @@ func (e *Engine) Analyze(q string) Analysis {
 	}
 	for _, m := range matches {
 		first, last := words[m.start].tok, words[m.end-1].tok
-		if negated(toks, first, last) || inside(m, notPersonal) {
+		if negated(toks, first, last) || answeredNo(q, toks, last) || inside(m, notPersonal) {
 			continue
 		}
 		for _, t := range m.targets {
@@ -274,3 +274,15 @@ func okWord(toks []text.Token, i int) bool {
 }
 
 var beForms = set("est", "etait", "serait", "sont", "c", "is", "was", "be", "seems", "semble", "ok")
+
+// answeredNo reports a checklist line that answers no to the mention it ends on:
+// « Renseignements personnels : aucun », "Student names: no", "PII - none".
+func answeredNo(q string, toks []text.Token, last int) bool {
+	if last+1 >= len(toks) {
+		return false
+	}
+	sep := strings.TrimSpace(q[toks[last].End:toks[last+1].Start])
+	return (sep == ":" || sep == "-" || sep == "—" || sep == "=" || sep == "?") && noAnswers[toks[last+1].Fold]
+}
+
+var noAnswers = set("non", "aucun", "aucune", "aucuns", "aucunes", "no", "none", "nope", "nil", "pas", "jamais", "never", "sans", "without", "0", "zero")

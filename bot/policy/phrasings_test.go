@@ -73,6 +73,9 @@ func TestEverydayPhrasings(t *testing.T) {
 		{"Copilot pour résumer un texte, sans nom ni renseignement personnel", want{"copilot-chat", Permitted, false}},
 		{"Copilot pour trouver des idées, pas de noms d'élèves ni de notes", want{"copilot-chat", Permitted, false}},
 		{"I won't include any student names; can I use Copilot to summarize the article?", want{"copilot-chat", Permitted, false}},
+		{"Copilot pour résumer un texte. Noms d'élèves : non. Renseignements personnels : aucun.", want{"copilot-chat", Permitted, false}},
+		{"Can I use Copilot to summarize a text? Student names: no. Personal information: none.", want{"copilot-chat", Permitted, false}},
+		{"Copilot pour résumer un texte. Renseignements personnels : oui.", forbiddenPD("copilot-chat")},
 		// People named like tools.
 		{"Mon collègue Claude m'a dit que je pouvais utiliser Copilot pour résumer", want{"copilot-chat", Permitted, false}},
 		{"Ma directrice Gemini m'a dit d'utiliser Copilot pour résumer un texte", want{"copilot-chat", Permitted, false}},

@@ -91,7 +91,7 @@ func (f *Feature) read(v view, now time.Time, it Item, r requests.Request, answe
 	case KindDate:
 		value, notes, bad = readDate(lang, now, it, r, answer)
 	case KindDates:
-		value, notes, bad = readTraining(lang, r, answer)
+		value, notes, bad = readTraining(lang, now, r, answer)
 	case KindInterval:
 		var days int
 		if days, bad = parseInterval(answer); bad == nil {
@@ -179,11 +179,16 @@ func readDate(lang i18n.Lang, now time.Time, it Item, r requests.Request, text s
 		if facts.EFVPPlanned() && d.Before(today) {
 			return "", nil, &msg{"annexe.error.efvp.planned_past", map[string]any{"Step": stepOf(requests.TagEFVPStatus)}}
 		}
+		if dep, ok := facts.DeploymentDate(); ok && d.After(dep) {
+			// The EFVP should come before deployment (6.3.2): said, not refused.
+			notes := append(dateNotes(lang, found), msg{"annexe.warn.efvp.after_deployment", map[string]any{"Deployment": formatDate(lang, dep)}})
+			return requests.FormatDate(d), notes, nil
+		}
 	}
 	return requests.FormatDate(d), dateNotes(lang, found), nil
 }
 
-func readTraining(lang i18n.Lang, r requests.Request, text string) (string, []msg, *msg) {
+func readTraining(lang i18n.Lang, now time.Time, r requests.Request, text string) (string, []msg, *msg) {
 	found, bad := findDates(text)
 	switch {
 	case bad != nil:
@@ -205,7 +210,12 @@ func readTraining(lang i18n.Lang, r requests.Request, text string) (string, []ms
 	if dep, ok := r.Facts().DeploymentDate(); ok && dates[len(dates)-1] > requests.FormatDate(dep) {
 		return "", nil, &msg{"annexe.error.training.after_deployment", map[string]any{"Deployment": formatDate(lang, dep), "Step": stepOf(requests.TagDeploymentDate)}}
 	}
-	return strings.Join(dates, ","), dateNotes(lang, found), nil
+	notes := dateNotes(lang, found)
+	if first, _ := time.Parse(requests.DateLayout, dates[0]); first.Before(day(now)) {
+		// A warning, not a refusal: a session already given still counts.
+		notes = append(notes, msg{"annexe.warn.training.past", map[string]any{"Date": formatDate(lang, first)}})
+	}
+	return strings.Join(dates, ","), notes, nil
 }
 
 // dateNotes tells how numeric dates were read: 03/04/2027 is ambiguous.

@@ -64,7 +64,7 @@ func TestMovesWithinTheDialog(t *testing.T) {
 		{"help and summary show, then ask the same question", func(e *env) {
 			e.fill("alice", 3)
 			e.r.Say("aide").Want("« retour »", "« modifier 7 »", "« pause »", step(4))
-			e.r.Say("résumé").Want("DEMANDE D'APPROBATION N° 1 — CHATGPT EDU", "3 réponses sur 35", "4. Types d'usages demandés : —", step(4)).
+			e.r.Say("résumé").Want("DEMANDE D'APPROBATION N° 1 — CHATGPT EDU", "réponses : 3 sur 35", "4. Types d'usages demandés : —", step(4)).
 				WantNot("Soumettre la demande")
 		}, nil},
 		{"a greeting or thanks is not an answer", func(e *env) {
@@ -122,11 +122,13 @@ func TestBadAnswersGetAClearMessageAndTheSameQuestion(t *testing.T) {
 		{"dd/mm assumed and said", 13, "03/04/2027", []string{"J'ai lu « 03/04/2027 » au format jour/mois/année : 3 avril 2027.", step(15)}, requests.TagTrainingCalendar, "2027-04-03", true},
 		{"mm/dd when it cannot be dd/mm", 13, "04/13/2027", []string{"au format mois/jour/année", "13 avril 2027", step(15)}, requests.TagTrainingCalendar, "2027-04-13", true},
 		{"English date", 13, "March 3, 2027", []string{"C'est noté.", step(15)}, requests.TagTrainingCalendar, "2027-03-03", true},
+		{"a session already past", 13, "5 janvier 2027 et 3 mars 2027", []string{"la séance du 5 janvier 2027 est déjà passée", step(15)}, requests.TagTrainingCalendar, "2027-01-05,2027-03-03", true},
 		{"deployment in the past", 14, "2026-12-01", []string{"La date de déploiement prévue ne peut pas être déjà passée.", step(15)}, requests.TagDeploymentDate, "", false},
 		{"deployment before training", 14, "2027-03-05", []string{"Le déploiement doit suivre la formation du personnel (art. 7) : la dernière séance est prévue le 10 mars 2027", "« modifier 14 »", step(15)}, requests.TagDeploymentDate, "", false},
 		{"two deployment dates", 14, "1er avril 2027 ou 2 avril 2027", []string{"Indiquez une seule date.", step(15)}, requests.TagDeploymentDate, "", false},
 		{"interval not understood", 23, "de temps en temps", []string{"Je n'ai pas compris cette fréquence.", step(24)}, requests.TagRiskReviewInterval, "", false},
 		{"interval too short", 23, "2 jours", []string{"Une revue aux 2 jours n'est pas raisonnable", step(24)}, requests.TagRiskReviewInterval, "", false},
+		{"EFVP after deployment", 34, "1er mai 2027", []string{"l'EFVP est prévue après le déploiement du 1er avril 2027"}, requests.TagEFVPDate, "2027-05-01", true},
 		{"planned EFVP in the past", 34, "2026-06-01", []string{"Une EFVP prévue ne peut pas avoir une date déjà passée", "« modifier 34 »", step(35)}, requests.TagEFVPDate, "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -54,7 +54,7 @@ func TestCompleteDialogInEnglish(t *testing.T) {
 	e.f.OnSubmit = func(_ context.Context, s *conversations.Session, id uint) ([]bot.Reply, error) {
 		return []bot.Reply{bot.Text(s.T("annexe.status.sti_review"))}, nil
 	}
-	e.r.As("bob").Say("start an approval request").Want("Approval request for a GenAI system — no. 1", stepEN(1), "A good answer gives")
+	e.r.As("bob").Say("start an approval request").Want("Approval request for a GenAI system — #1", stepEN(1), "A good answer gives")
 	for i, a := range enScript {
 		e.r.Say(a.say)
 		switch {
@@ -71,18 +71,18 @@ func TestCompleteDialogInEnglish(t *testing.T) {
 			e.r.Want(stepEN(i + 2))
 		}
 	}
-	e.r.Want("Every question of request no. 1 has an answer", "APPROVAL REQUEST NO. 1 — CLAUDE FOR EDUCATION",
+	e.r.Want("Every question of request #1 has an answer", "APPROVAL REQUEST #1 — CLAUDE FOR EDUCATION",
 		"4. Usage types requested : Summary, Translation, lesson planning", "24. Risk review interval : 91 days",
 		"35. PIA date : December 1, 2026", "[1] Submit the request", "[2] Cancel the request")
 	r := e.draftOf("terminal:bob")
 	checkStored(t, r, enScript)
-	e.r.Press("Submit the request", nil).Want("Request no. 1 (Claude for Education) is submitted for review", "Under review by the STI").
+	e.r.Press("Submit the request", nil).Want("Request #1 (Claude for Education) is submitted for review", "Under review by the STI").
 		WantNot("[1] Submit the request")
 	// A second press finds the request submitted: it acts once.
 	e.done()
 	replies, err := e.e.Handle(context.Background(), bot.Turn{Channel: bot.Terminal, User: bot.User{ID: "bob"}, Locale: "en",
 		Action: &bot.Action{Verb: "annexe.submit", Subject: "1"}})
-	if err != nil || len(replies) != 1 || replies[0].Text != "Request no. 1 was already submitted or can no longer be edited." {
+	if err != nil || len(replies) != 1 || replies[0].Text != "Request #1 was already submitted or can no longer be edited." {
 		t.Errorf("second press = %+v, %v; want already submitted", replies, err)
 	}
 	if got := e.request(r.ID); got.Status != requests.Submitted || got.Round != 1 {

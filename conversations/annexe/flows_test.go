@@ -31,7 +31,7 @@ func TestOneDraftAtATime(t *testing.T) {
 	e.fill("alice", 3)
 	e.r.Say("nouvelle demande").Want("Vous remplissez déjà la demande n° 1", step(4))
 	e.r.Say("pause").Want("la demande n° 1 est enregistrée telle quelle", "« reprendre »")
-	e.r.Say("faire une demande").Want("Vous avez déjà une demande en brouillon : n° 1 (ChatGPT Edu), 3 réponses sur 35", "1. Reprendre ce brouillon")
+	e.r.Say("faire une demande").Want("Vous avez déjà une demande en brouillon : n° 1 (ChatGPT Edu), réponses : 3 sur 35", "1. Reprendre ce brouillon")
 	e.r.Say("peut-être").Want("Je n'ai pas compris votre choix.", "Répondez 1 ou 2.")
 	e.r.Say("1").Want("On reprend la demande n° 1 à l'étape 4 de 35.", step(4))
 	e.r.Say("pause").Say("faire une demande").Say("2").Want("Le brouillon n° 1 est abandonné.", "n° 2", step(1))
@@ -61,8 +61,8 @@ func TestMyRequests(t *testing.T) {
 	e := newEnv(t)
 	e.r.As("alice").Say("mes demandes").Want("Vous n'avez encore fait aucune demande d'approbation.")
 	e.fill("alice", 2)
-	e.r.Say("mes demandes").Want("n° 1 — ChatGPT Edu — Brouillon, 2 réponses sur 35 (mise à jour le 10 janvier 2027)", step(3))
-	e.r.Say("pause").Say("my requests").Want("You have one request:", "no. 1 — ChatGPT Edu — Draft, 2 answers out of 35", `Type "resume"`).
+	e.r.Say("mes demandes").Want("n° 1 — ChatGPT Edu — Brouillon, réponses : 2 sur 35 (mise à jour le 10 janvier 2027)", step(3))
+	e.r.Say("pause").Say("my requests").Want("You have one request:", "#1 — ChatGPT Edu — Draft, answers: 2 of 35", `Type "resume"`).
 		WantNot("edit my request N")
 	e.r.As("bob").Say("mes demandes").Want("aucune demande")
 	e.done()
@@ -92,9 +92,9 @@ func TestChangesRequestedReopensAtTheSummary(t *testing.T) {
 	// The review workflow asks for changes.
 	e.changesRequested(r.ID)
 	e.r.Say("mes demandes").Want("n° 1 — ChatGPT Edu — Modifications demandées", "« modifier ma demande N »").WantNot("« reprendre »")
-	e.r.Say("reprendre").Want("Des modifications ont été demandées à votre demande n° 1.", "Modifications demandées · 35 réponses sur 35", "[1] Soumettre la demande")
+	e.r.Say("reprendre").Want("Des modifications ont été demandées à votre demande n° 1.", "Modifications demandées · réponses : 35 sur 35", "[1] Soumettre la demande")
 	// A change to a complete request is confirmed in one line, not with the summary.
-	e.r.Say("modifier 1").Want(step(1)).Say("ChatGPT Edu Entreprise").Want("C'est noté. La demande n° 1 est complète").WantNot("35 réponses sur 35")
+	e.r.Say("modifier 1").Want(step(1)).Say("ChatGPT Edu Entreprise").Want("C'est noté. La demande n° 1 est complète").WantNot("réponses : 35 sur 35")
 	e.r.Say("soumettre").Want("La demande n° 1 (ChatGPT Edu Entreprise) est soumise")
 	e.done()
 	if got := e.request(r.ID); got.Status != requests.Submitted || got.Round != 2 || got.Answers[requests.TagSystemName].Value != "ChatGPT Edu Entreprise" {

@@ -157,11 +157,15 @@ func sqliteDSN(path string) string {
 	if path == ":memory:" {
 		return "file::memory:?_foreign_keys=on&_busy_timeout=5000"
 	}
+	// The DSN is a URI: SQLite reads "#" as the end of the path and "%" as an escape,
+	// so a folder named "Test#1" or "100%" would open another file.
+	file, query, hasQuery := strings.Cut(path, "?")
+	file = strings.NewReplacer("%", "%25", "#", "%23").Replace(file)
 	sep := "?"
-	if strings.Contains(path, "?") {
-		sep = "&"
+	if hasQuery {
+		file, sep = file+"?"+query, "&"
 	}
-	return "file:" + path + sep + "_synchronous=NORMAL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate"
+	return "file:" + file + sep + "_synchronous=NORMAL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate"
 }
 
 // sqliteFile is the file of a SQLite DSN: the path without "file:" and parameters.

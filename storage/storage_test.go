@@ -3,6 +3,7 @@ package storage_test
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -161,5 +162,30 @@ func TestMeetWritesALanguageBack(t *testing.T) {
 	}
 	if langs.Last != "fr" {
 		t.Errorf("last language = %q, want fr", langs.Last)
+	}
+}
+
+// TestOpenPathsWithURICharacters: a folder named with "#" or "%" (a test's temporary
+// folder "TestX#01", a share "100%") opens that very file, not one cut at the "#".
+func TestOpenPathsWithURICharacters(t *testing.T) {
+	ctx := context.Background()
+	for _, dir := range []string{"Test#01", "100%", "a%23b"} {
+		t.Run(dir, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), dir, "x.db")
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			db, err := storage.Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := db.SaveDialog(ctx, "k", "annexe1", []byte(`{}`)); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			if st, err := os.Stat(path); err != nil || st.Size() == 0 {
+				t.Fatalf("the database is not at %s: %v", path, err)
+			}
+		})
 	}
 }

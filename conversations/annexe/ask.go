@@ -35,7 +35,7 @@ func (f *Feature) question(v view, it Item, r requests.Request) string {
 		b.WriteString("\n\n" + opts)
 	}
 	if a, ok := r.Answers[it.Tag]; ok {
-		b.WriteString("\n\n" + i18n.T(lang, "annexe.ask.current", map[string]any{"Value": f.display(v, it, a, 300)}))
+		b.WriteString("\n\n" + i18n.T(lang, "annexe.ask.current", map[string]any{"Value": f.display(v, it, a, 0)}))
 	}
 	switch {
 	case !it.Required(facts):

@@ -111,11 +111,21 @@ func (f *Feature) open(ctx context.Context, s *conversations.Session, r requests
 		head := s.T("annexe.resume.draft", map[string]any{"ID": r.ID, "Step": next.Step(), "Total": len(catalogue)})
 		return []bot.Reply{bot.Text(head + "\n\n" + f.question(v, next, r))}, nil
 	}
-	head := "annexe.review.ready"
+	head := s.T("annexe.review.ready", map[string]any{"ID": r.ID})
 	if r.Status == requests.ChangesRequested {
-		head = "annexe.resume.changes"
+		head = s.T("annexe.resume.changes", map[string]any{"ID": r.ID})
+		// The reviewers' comments, where the requester makes the changes they ask for.
+		if f.History != nil {
+			lines, err := f.History(ctx, s.Lang, r)
+			if err != nil {
+				return nil, err
+			}
+			for _, l := range lines {
+				head += "\n- " + l
+			}
+		}
 	}
-	return f.review(v, r, s.T(head, map[string]any{"ID": r.ID})), nil
+	return f.review(v, r, head), nil
 }
 
 // review shows the full summary with what to do next.

@@ -8,9 +8,9 @@ import (
 	"github.com/cssdgs/iagbot/cards"
 )
 
-// summaryValueMax cuts long answers in the summary card, whose size Teams and Slack
-// limit; the full text is kept and shown when the item is edited.
-const summaryValueMax = 280
+// summaryValueMax cuts answers in the summary card to about one line; the full text
+// is kept and shown when the item is edited (« modifier N »).
+const summaryValueMax = 70
 
 // Verbs of the summary card's buttons.
 const (
@@ -30,7 +30,17 @@ func (f *Feature) summaryCard(v view, r requests.Request, buttons bool) *cards.C
 	}
 	var sec *cards.Section
 	last := ""
+	stiAll := allForSTI(r)
 	for _, it := range catalogue {
+		if stiAll && it.Part == PartSTI {
+			// The STI's whole part left to it: one line, not sixteen.
+			if last != string(PartSTI) {
+				last = string(PartSTI)
+				c.Sections = append(c.Sections, cards.Section{Heading: PartLabel(lang, PartSTI), Facts: []cards.Fact{{
+					Label: strconv.Itoa(firstSTI().Step()) + "–" + strconv.Itoa(lastSTI()), Value: i18n.T(lang, "annexe.value.sti")}}})
+			}
+			continue
+		}
 		if key := string(it.Part) + "/" + it.Group; key != last {
 			last = key
 			c.Sections = append(c.Sections, cards.Section{Heading: PartLabel(lang, it.Part) + " › " + GroupLabel(lang, it.Group)})
@@ -50,6 +60,16 @@ func (f *Feature) summaryCard(v view, r requests.Request, buttons bool) *cards.C
 		}
 	}
 	return c
+}
+
+// allForSTI reports whether every item of the STI part is left to the STI.
+func allForSTI(r requests.Request) bool {
+	for _, it := range catalogue {
+		if it.Part == PartSTI && !r.Answers[it.Tag].ForSTI {
+			return false
+		}
+	}
+	return true
 }
 
 // answered counts the items with an answer (given, skipped or left to the STI).

@@ -115,7 +115,7 @@ func TestFrenchRequestJourney(t *testing.T) {
 		t.Errorf("the bot printed %d words for the request, want under 4,000", words)
 	}
 	all := r.All()
-	for _, w := range []string{"On reprend à l'étape 10", "le STI complétera ces 16 éléments", "est soumise pour analyse"} {
+	for _, w := range []string{"On reprend à l'étape 10", "le STI complétera ces 16 éléments", "18–33 : À compléter avec le STI", "est soumise pour analyse"} {
 		if !strings.Contains(all, w) {
 			t.Errorf("the request's transcript lacks %q", w)
 		}
@@ -156,6 +156,22 @@ func TestEnglishRequesterFrenchReviewers(t *testing.T) {
 	if !strings.Contains(reviewers, "→ bob@cssdgs.gouv.qc.ca") || !strings.Contains(reviewers, "is approved") {
 		t.Errorf("Bob was not told in English that his request is approved:\n%s", reviewers)
 	}
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRequesterSeesCommentsWhereSheEdits: the STI asks for changes with a comment;
+// Julie reads it in « mes demandes » and again on « modifier ma demande 1 », above her
+// answers.
+func TestRequesterSeesCommentsWhereSheEdits(t *testing.T) {
+	r := twoDialogs(t)
+	r.As("julie@cssdgs.gouv.qc.ca")
+	play(r, frenchRequest)
+	r.As("sti").Say("demandes à examiner")
+	r.Press("Demander des modifications", map[string]string{"comment": "Précisez qui suivra la formation."}).Want("→ julie@cssdgs.gouv.qc.ca")
+	r.As("julie@cssdgs.gouv.qc.ca").Say("mes demandes").Want("Précisez qui suivra la formation.")
+	r.Say("modifier ma demande 1").Want("Des modifications ont été demandées", "Précisez qui suivra la formation.", "[1] Soumettre la demande")
 	if err := r.Err(); err != nil {
 		t.Fatal(err)
 	}

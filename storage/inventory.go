@@ -153,8 +153,12 @@ func writeSystem(tx *gorm.DB, row SystemRow, s inventory.System) error {
 	}
 	var rules []SystemUseRow
 	for l := range s.Listings() {
-		rules = append(rules, SystemUseRow{SystemID: s.ID, UseID: l.Use, Rule: string(l.Rule),
-			ConditionsFR: l.Conditions.FR, ConditionsEN: l.Conditions.EN, Position: len(rules)})
+		row := SystemUseRow{SystemID: s.ID, UseID: l.Use, Rule: string(l.Rule),
+			ConditionsFR: l.Conditions.FR, ConditionsEN: l.Conditions.EN, Position: len(rules)}
+		if e, ok := s.EffectiveFor(l.Use); ok {
+			row.EffectiveFrom, row.TrainingBy = timeOf(e.From), timeOf(e.TrainingBy)
+		}
+		rules = append(rules, row)
 	}
 	if len(rules) == 0 {
 		return nil
@@ -197,8 +201,12 @@ func loadInventory(tx *gorm.DB) (*inventory.Inventory, error) {
 		s := inventory.System{ID: r.ID, Name: r.Name, Aliases: fromJSON(r.Aliases), Kind: inventory.Kind(r.Kind),
 			Open: r.Open, Specialized: r.Specialized, Vendor: r.Vendor, Hosting: inventory.Hosting(r.Hosting),
 			Status: inventory.Status(r.Status), StatusReason: r.StatusReason,
-			EFVP: inventory.EFVP{Done: dateOf(r.EFVPDone), NextReview: dateOf(r.EFVPNextReview)}}
+			EFVP: inventory.EFVP{Done: dateOf(r.EFVPDone), NextReview: dateOf(r.EFVPNextReview), Planned: dateOf(r.EFVPPlanned)}}
 		for _, u := range bySystem[r.ID] {
+			if u.EffectiveFrom != nil || u.TrainingBy != nil {
+				s.Effective = append(s.Effective, inventory.Effective{Use: u.UseID, From: dateOf(u.EffectiveFrom),
+					TrainingBy: dateOf(u.TrainingBy)})
+			}
 			switch inventory.Rule(u.Rule) {
 			case inventory.Permitted:
 				s.Permitted = append(s.Permitted, u.UseID)
@@ -224,7 +232,7 @@ func systemRow(s inventory.System, pos int, now time.Time) SystemRow {
 	return SystemRow{ID: s.ID, Name: s.Name, Aliases: toJSON(s.Aliases), Kind: string(s.Kind), Open: s.Open,
 		Specialized: s.Specialized, Vendor: s.Vendor, Hosting: string(s.Hosting), Status: string(s.Status),
 		StatusReason: s.StatusReason, EFVPDone: timeOf(s.EFVP.Done), EFVPNextReview: timeOf(s.EFVP.NextReview),
-		Position: pos, UpdatedAt: now}
+		EFVPPlanned: timeOf(s.EFVP.Planned), Position: pos, UpdatedAt: now}
 }
 
 func toJSON(list []string) string {

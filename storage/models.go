@@ -36,6 +36,7 @@ type SystemRow struct {
 	StatusReason   string
 	EFVPDone       *time.Time
 	EFVPNextReview *time.Time
+	EFVPPlanned    *time.Time // an EFVP not done yet is planned then (6.3.2)
 	// OwnerKey is the person who asked for it (bot.User.Key); EFVP reminders go there.
 	OwnerKey  string
 	RequestID *uint // the approval request that added it, if any
@@ -51,6 +52,10 @@ type SystemUseRow struct {
 	ConditionsFR string
 	ConditionsEN string
 	Position     int
+	// EffectiveFrom and TrainingBy say when an approved use comes into effect: from
+	// the deployment date, after the last training session (7).
+	EffectiveFrom *time.Time
+	TrainingBy    *time.Time
 }
 
 // PersonRow is someone the bot has met on a channel.

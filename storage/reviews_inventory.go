@@ -45,7 +45,7 @@ func writeChangeSet(tx *gorm.DB, now time.Time, cs workflow.ChangeSet) error {
 		}
 		row := SystemRow{ID: s.ID, Name: s.Name, Aliases: string(aliases), Kind: s.Kind, Open: s.Open, Specialized: s.Specialized,
 			Vendor: s.Vendor, Hosting: s.Hosting, Status: s.Status, EFVPDone: s.EFVPDone, EFVPNextReview: s.EFVPNextReview,
-			OwnerKey: s.OwnerKey, RequestID: s.RequestID, Position: pos, UpdatedAt: now}
+			EFVPPlanned: s.EFVPPlanned, OwnerKey: s.OwnerKey, RequestID: s.RequestID, Position: pos, UpdatedAt: now}
 		if err := tx.Create(&row).Error; err != nil {
 			return fmt.Errorf("approve system %s: %w", s.ID, err)
 		}
@@ -77,10 +77,10 @@ func writeChangeSet(tx *gorm.DB, now time.Time, cs workflow.ChangeSet) error {
 	}
 	for _, r := range cs.Rules {
 		row := SystemUseRow{SystemID: s.ID, UseID: r.UseID, Rule: r.Rule, ConditionsFR: r.ConditionsFR,
-			ConditionsEN: r.ConditionsEN, Position: r.Position}
+			ConditionsEN: r.ConditionsEN, Position: r.Position, EffectiveFrom: r.EffectiveFrom, TrainingBy: r.TrainingBy}
 		err := tx.Clauses(clause.OnConflict{
 			Columns:   []clause.Column{{Name: "system_id"}, {Name: "use_id"}},
-			DoUpdates: clause.AssignmentColumns([]string{"rule", "conditions_fr", "conditions_en"}),
+			DoUpdates: clause.AssignmentColumns([]string{"rule", "conditions_fr", "conditions_en", "effective_from", "training_by"}),
 		}).Create(&row).Error
 		if err != nil {
 			return fmt.Errorf("approve use %s of %s: %w", r.UseID, s.ID, err)

@@ -32,7 +32,7 @@ func toSystem(r SystemRow) workflow.System {
 	var aliases []string
 	_ = json.Unmarshal([]byte(r.Aliases), &aliases) // a malformed list reads as none
 	return workflow.System{ID: r.ID, Name: r.Name, Kind: r.Kind, Vendor: r.Vendor, Hosting: r.Hosting, Status: r.Status,
-		Open: r.Open, Specialized: r.Specialized, EFVPDone: r.EFVPDone, EFVPNextReview: r.EFVPNextReview,
+		Open: r.Open, Specialized: r.Specialized, EFVPDone: r.EFVPDone, EFVPNextReview: r.EFVPNextReview, EFVPPlanned: r.EFVPPlanned,
 		OwnerKey: r.OwnerKey, RequestID: r.RequestID, Aliases: aliases}
 }
 

@@ -28,13 +28,18 @@
 //	    hosting: canada            # required: quebec | canada | foreign (5.1.12)
 //	    status: approved           # required: approved | suspended | withdrawn
 //	    status_reason: "…"         # optional: why suspended or withdrawn
-//	    efvp: {done: 2026-05-01, next_review: 2027-05-01}  # optional (6.3.2), YYYY-MM-DD
+//	    efvp: {done: 2026-05-01, next_review: 2027-05-01}  # optional (6.3.2), YYYY-MM-DD;
+//	                               # planned: YYYY-MM-DD for an EFVP not done yet
 //	    permitted: [summary]       # use ids
 //	    restricted:                # use ids with their conditions, both languages
 //	      - use: parent-communication
 //	        conditions: {fr: "…", en: "…"}
 //	    forbidden: [grading]       # use ids
+//	    effective:                 # optional: listed uses not yet in effect
+//	      - {use: summary, from: 2027-01-12, training_by: 2027-01-07}
 //
 // A use appears at most once per system. A use an approved system does not list is
-// forbidden on it (6.1: any use outside the authorised types is forbidden).
+// forbidden on it (6.1: any use outside the authorised types is forbidden). A use
+// under effective answers at most restricted before its from date, until its
+// training_by day has passed (7) and while the system's EFVP is only planned (6.3.2).
 package inventory

@@ -88,6 +88,9 @@ func systemNodes(systems []System) *yaml.Node {
 			if !s.EFVP.NextReview.IsZero() {
 				add(e, "next_review", date(s.EFVP.NextReview))
 			}
+			if !s.EFVP.Planned.IsZero() {
+				add(e, "planned", date(s.EFVP.Planned))
+			}
 			add(m, "efvp", e)
 		}
 		if len(s.Permitted) > 0 {
@@ -102,6 +105,20 @@ func systemNodes(systems []System) *yaml.Node {
 		}
 		if len(s.Forbidden) > 0 {
 			add(m, "forbidden", ids(s.Forbidden))
+		}
+		if len(s.Effective) > 0 {
+			es := &yaml.Node{Kind: yaml.SequenceNode}
+			for _, ef := range s.Effective {
+				n := mapping(true, "use", plain(ef.Use))
+				if !ef.From.IsZero() {
+					add(n, "from", date(ef.From))
+				}
+				if !ef.TrainingBy.IsZero() {
+					add(n, "training_by", date(ef.TrainingBy))
+				}
+				es.Content = append(es.Content, n)
+			}
+			add(m, "effective", es)
 		}
 		seq.Content = append(seq.Content, m)
 	}

@@ -76,12 +76,38 @@ type System struct {
 	Permitted    []string
 	Restricted   []Restriction
 	Forbidden    []string
+	// Effective lists uses approved but not yet in effect: before their date, their
+	// training (7) or the system's EFVP (6.3.2), a permitted use answers restricted.
+	Effective []Effective
+}
+
+// Effective says when a use of a system comes into effect: from a date (the
+// deployment), after the last training session (7); a system whose EFVP is only
+// planned (EFVP.Planned without Done) waits for it too (6.3.2). Zero dates are unset.
+type Effective struct {
+	Use        string
+	From       Date
+	TrainingBy Date
+}
+
+// EffectiveFor returns when the system's use comes into effect; ok is false when it
+// has no such entry.
+func (s *System) EffectiveFor(useID string) (Effective, bool) {
+	for _, e := range s.Effective {
+		if e.Use == useID {
+			return e, true
+		}
+	}
+	return Effective{}, false
 }
 
 // EFVP holds the dates of the privacy impact assessment (6.3.2); zero dates are unset.
 type EFVP struct {
 	Done       Date
 	NextReview Date
+	// Planned is the date an EFVP not done yet is planned for: the system's uses wait
+	// for it (6.3.2).
+	Planned Date
 }
 
 // Inventory is the whole file: the use taxonomy and the systems, in file order.
@@ -181,6 +207,9 @@ func (s System) Clone() System {
 	s.Aliases = cloneStrings(s.Aliases)
 	s.Permitted = cloneStrings(s.Permitted)
 	s.Forbidden = cloneStrings(s.Forbidden)
+	if s.Effective != nil {
+		s.Effective = append([]Effective(nil), s.Effective...)
+	}
 	if s.Restricted != nil {
 		s.Restricted = append([]Restriction(nil), s.Restricted...)
 	}

@@ -5,7 +5,7 @@ import "gopkg.in/yaml.v3"
 var (
 	useFields = []string{"id", "label", "keywords", "automated_decision", "media", "disclosure"}
 	sysFields = []string{"id", "name", "aliases", "kind", "open", "specialized", "vendor", "hosting",
-		"status", "status_reason", "efvp", "permitted", "restricted", "forbidden"}
+		"status", "status_reason", "efvp", "permitted", "restricted", "forbidden", "effective"}
 )
 
 func (p *parser) use(path string, n *yaml.Node) Use {
@@ -62,11 +62,31 @@ func (p *parser) system(path string, n *yaml.Node) System {
 		case "status_reason":
 			s.StatusReason = p.str(fp, v)
 		case "efvp":
-			p.fields(fp, v, []string{"done", "next_review"}, func(k string, dv *yaml.Node) {
-				if k == "done" {
+			p.fields(fp, v, []string{"done", "next_review", "planned"}, func(k string, dv *yaml.Node) {
+				switch k {
+				case "done":
 					s.EFVP.Done = p.date(fp+".done", dv)
-				} else {
+				case "planned":
+					s.EFVP.Planned = p.date(fp+".planned", dv)
+				default:
 					s.EFVP.NextReview = p.date(fp+".next_review", dv)
+				}
+			})
+		case "effective":
+			p.seq(fp, v, func(ip string, item *yaml.Node) {
+				var e Effective
+				p.fields(ip, item, []string{"use", "from", "training_by"}, func(k string, ev *yaml.Node) {
+					switch k {
+					case "use":
+						e.Use = p.str(ip+".use", ev)
+					case "from":
+						e.From = p.date(ip+".from", ev)
+					default:
+						e.TrainingBy = p.date(ip+".training_by", ev)
+					}
+				})
+				if e.Use != "" {
+					s.Effective = append(s.Effective, e)
 				}
 			})
 		case "permitted":

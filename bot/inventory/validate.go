@@ -252,4 +252,9 @@ func (c *checker) systemUses(p string, s System, useLine map[string]int) {
 	for j, u := range s.Forbidden {
 		ref(fmt.Sprintf("%s.forbidden[%d]", p, j), u)
 	}
+	for j, e := range s.Effective {
+		if _, listed := seen[e.Use]; !listed {
+			c.add(fmt.Sprintf("%s.effective[%d].use", p, j), "use %q of effective is not listed for system %q", e.Use, s.ID)
+		}
+	}
 }

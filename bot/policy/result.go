@@ -108,6 +108,9 @@ type Result struct {
 	// given is the strictest (see Evaluate).
 	Others       []OtherTool   `json:",omitempty"`
 	DoubtReasons []DoubtReason `json:",omitempty"`
+	// EffectiveFrom is the date (YYYY-MM-DD) from which an approved use applies, set
+	// only while it is not yet in effect (see EvaluateAt).
+	EffectiveFrom string `json:",omitempty"`
 }
 
 // OtherTool is another tool a question names, with the verdict for it.

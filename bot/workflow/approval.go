@@ -29,8 +29,13 @@ type Approval struct {
 	Hosting   string // quebec | canada | foreign
 	Uses      []UseRuling
 	EFVPDone  *time.Time
+	// EFVPPlanned is the date of an EFVP not done yet (6.3.2): a new system's uses wait
+	// for it.
+	EFVPPlanned *time.Time
 	// EFVPNextReview is when the EFVP must be revised; reminders derive from it.
 	EFVPNextReview time.Time
+	// Deployment is the planned deployment date: the ruled uses come into effect then.
+	Deployment *time.Time
 	// OwnerKey is the requester: EFVP and training reminders go to them.
 	OwnerKey string
 	// Training is the calendar: the owner and each trainee are trained at its first
@@ -72,6 +77,7 @@ type System struct {
 	Specialized    *bool
 	EFVPDone       *time.Time
 	EFVPNextReview *time.Time
+	EFVPPlanned    *time.Time
 	OwnerKey       string
 	RequestID      *uint // the approval request that added it
 	Aliases        []string
@@ -115,6 +121,10 @@ type UseRule struct {
 	ConditionsFR string
 	ConditionsEN string
 	Position     int
+	// EffectiveFrom and TrainingBy say when the use comes into effect: the deployment
+	// date and the last training session (7); nil when the approval gave none.
+	EffectiveFrom *time.Time
+	TrainingBy    *time.Time
 }
 
 // Training is a person to train for a request, at their first session (7).
@@ -185,6 +195,9 @@ func PlanApproval(inv Inventory, d Decision, a Approval) (ChangeSet, error) {
 		sys = System{ID: id, Name: strings.TrimSpace(a.SystemName), Status: "approved", Kind: a.Kind, Vendor: a.Vendor,
 			Hosting: a.Hosting, EFVPDone: a.EFVPDone, EFVPNextReview: &next, OwnerKey: a.OwnerKey, RequestID: &rid,
 			Aliases: a.Aliases}
+		if a.EFVPDone == nil {
+			sys.EFVPPlanned = a.EFVPPlanned
+		}
 		cs.NewSystem = true
 	}
 	cs.System = sys
@@ -207,8 +220,11 @@ func PlanApproval(inv Inventory, d Decision, a Approval) (ChangeSet, error) {
 			uses = append(uses, nu.UseLabel)
 			rulings = append(rulings, "new use "+useID)
 		}
-		cs.Rules = append(cs.Rules, UseRule{UseID: useID, Rule: u.Rule, ConditionsFR: u.ConditionsFR,
-			ConditionsEN: u.ConditionsEN, Position: i})
+		rule := UseRule{UseID: useID, Rule: u.Rule, ConditionsFR: u.ConditionsFR, ConditionsEN: u.ConditionsEN, Position: i}
+		if u.Rule != "forbidden" {
+			rule.EffectiveFrom, rule.TrainingBy = a.Deployment, lastOf(a.Training)
+		}
+		cs.Rules = append(cs.Rules, rule)
 		rulings = append(rulings, useID+"="+u.Rule)
 	}
 	if a.OwnerKey != "" && len(a.Training) > 0 {
@@ -259,4 +275,15 @@ func matchUse(uses []UseLabel, named string) (string, bool) {
 func (d Decision) Entry() audit.Entry {
 	return audit.Entry{ActorKey: d.ActorKey, ActorName: d.ActorName, Action: "review." + string(d.Decision),
 		Subject: requests.Subject(d.RequestID), From: string(d.Stage), To: string(d.To), Comment: d.Comment, Sections: d.Sections}
+}
+
+// lastOf is the latest of dates, nil when there is none.
+func lastOf(dates []time.Time) *time.Time {
+	var last *time.Time
+	for i := range dates {
+		if last == nil || dates[i].After(*last) {
+			last = &dates[i]
+		}
+	}
+	return last
 }

@@ -95,16 +95,19 @@ func TestApprovalOfAnExistingSystemChangesOnlyItsUses(t *testing.T) {
 			added = append(added, l)
 		}
 	}
-	// The only change is ChatGPT's new restricted use "writing", with its conditions.
+	// The only change is ChatGPT's new restricted use "writing", with its conditions
+	// and the date it comes into effect.
 	if len(removed) != 0 {
 		t.Errorf("lines gone from the export: %q", removed)
 	}
 	joined := strings.Join(added, "\n")
-	if !strings.Contains(joined, "use: writing") || len(added) > 4 {
-		t.Errorf("lines added to the export: %q; want the restricted use writing and its conditions only", added)
+	if !strings.Contains(joined, "use: writing") || !strings.Contains(joined, "{use: writing, from: 2027-01-12, training_by: 2027-01-07}") ||
+		len(added) > 6 {
+		t.Errorf("lines added to the export: %q; want the restricted use writing, its conditions and when it applies only", added)
 	}
 	for _, l := range added {
-		if !strings.Contains(l, "writing") && !strings.Contains(l, "conditions") && !strings.Contains(l, "fr:") && !strings.Contains(l, "en:") {
+		if !strings.Contains(l, "writing") && !strings.Contains(l, "conditions") && !strings.Contains(l, "fr:") &&
+			!strings.Contains(l, "en:") && strings.TrimSpace(l) != "effective:" {
 			t.Errorf("unexpected line added: %q", l)
 		}
 	}

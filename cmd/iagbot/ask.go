@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/inventory"
@@ -27,6 +28,9 @@ type askJSON struct {
 	Sections     []string `json:"sections"`
 	Message      string   `json:"message"`
 	Doubt        bool     `json:"doubt,omitempty"`
+	// EffectiveFrom is the date an approved use comes into effect, only while it is
+	// not yet (policy.EvaluateAt).
+	EffectiveFrom string `json:"effective_from,omitempty"`
 }
 
 // runAsk answers one question ("iagbot ask [--inventory FILE] [--lang fr|en] [--json]
@@ -67,7 +71,7 @@ func runAsk(ctx context.Context, env Env, args []string) error {
 	if *lang != "" {
 		fallback = i18n.Lang(*lang)
 	}
-	r := policy.NewEngine(inv).Evaluate(question, fallback)
+	r := policy.NewEngine(inv).EvaluateAt(question, fallback, today())
 	out := r.Lang
 	if *lang != "" {
 		out = i18n.Lang(*lang)
@@ -82,7 +86,8 @@ func runAsk(ctx context.Context, env Env, args []string) error {
 		sections = []string{}
 	}
 	return json.NewEncoder(env.Stdout).Encode(askJSON{Verdict: string(r.Verdict), System: r.SystemID, Tool: r.Tool,
-		Use: r.UseID, PersonalData: r.PersonalData, Sections: sections, Message: msg, Doubt: r.Doubt})
+		Use: r.UseID, PersonalData: r.PersonalData, Sections: sections, Message: msg, Doubt: r.Doubt,
+		EffectiveFrom: r.EffectiveFrom})
 }
 
 // askInventory reads the inventory file when one is named (its problems go to stderr,
@@ -168,4 +173,13 @@ func flagName(a string) (name string, hasValue, ok bool) {
 func isBoolFlag(f *flag.Flag) bool {
 	b, ok := f.Value.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
+}
+
+// today is the calendar day in Québec, where deployment and training dates are
+// given; tests replace it.
+var today = func() time.Time {
+	if loc, err := time.LoadLocation("America/Toronto"); err == nil {
+		return time.Now().In(loc)
+	}
+	return time.Now()
 }

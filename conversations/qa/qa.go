@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
+	_ "time/tzdata" // Québec days whatever the server's zone database
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/inventory"
@@ -121,7 +123,7 @@ func (f *Feature) handle(ctx context.Context, s *conversations.Session) ([]bot.R
 		// « Est-ce que j'ai le droit d'utiliser l'IA avec mes élèves ? »: the short rule.
 		return []bot.Reply{s.Reply("qa.general")}, nil
 	}
-	r := e.Evaluate(s.Turn.Text, s.Lang)
+	r := e.EvaluateAt(s.Turn.Text, s.Lang, localDay(s.Now))
 	if f.OnVerdict != nil {
 		f.OnVerdict(r.Verdict)
 	}
@@ -194,7 +196,7 @@ func (f *Feature) settle(ctx context.Context, s *conversations.Session, personal
 	if err != nil {
 		return nil, err
 	}
-	r := e.EvaluateAssuming(last.Redacted, last.Lang, personal)
+	r := e.EvaluateAssumingAt(last.Redacted, last.Lang, personal, localDay(s.Now))
 	r.Doubt = false // answered: the question is not needed any more
 	if err := saveLast(ctx, s, r); err != nil {
 		return nil, err
@@ -233,3 +235,16 @@ func questionLike(folded string) bool {
 var aiWords = conversations.Phrases{"ia", "iag", "l ia", "l iag", "ai", "genai", "intelligence artificielle", "artificial intelligence", "chatbot", "outil", "tool", "outils", "tools", "ia generative", "generative ai"}
 
 func mentionsAI(folded string) bool { return aiWords.Contains(folded) }
+
+// quebec is the time zone whose calendar day decides whether an approval is in
+// effect yet (deployment and training dates are Québec days).
+var quebec = func() *time.Location {
+	loc, err := time.LoadLocation("America/Toronto")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}()
+
+// localDay is now's calendar day in Québec.
+func localDay(now time.Time) time.Time { return now.In(quebec) }

@@ -84,6 +84,14 @@ func approval(r requests.Request, ru ruling) *workflow.Approval {
 			a.EFVPDone = &d
 		}
 	}
+	if a.EFVPDone == nil {
+		if d, ok := f.EFVPDate(); ok {
+			a.EFVPPlanned = &d
+		}
+	}
+	if d, err := time.Parse(requests.DateLayout, ru.Deployment); err == nil {
+		a.Deployment = &d
+	}
 	a.EFVPNextReview, _ = time.Parse(requests.DateLayout, ru.EFVPNextReview)
 	for _, s := range ru.Training {
 		if d, err := time.Parse(requests.DateLayout, s); err == nil {

@@ -49,6 +49,13 @@ func (w *writer) verdict() {
 	case 7, 8:
 		w.allowed()
 	}
+	if len(r.OtherUses) > 0 && r.UseID != "" {
+		others := make([]string, len(r.OtherUses))
+		for i, u := range r.OtherUses {
+			others[i] = w.t("policy.quoted", map[string]any{"Text": u.In(string(w.lang))})
+		}
+		w.para(w.t("policy.assumed", map[string]any{"Use": r.Use.In(string(w.lang)), "Others": w.join(others)}))
+	}
 	for _, o := range r.Others {
 		w.para(w.t("policy.others", map[string]any{"Other": o.Tool,
 			"Verdict": i18n.T(w.lang, "policy.verdict."+string(o.Verdict))}))

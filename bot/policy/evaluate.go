@@ -85,6 +85,11 @@ func (e *Engine) evaluate(a Analysis, userLang i18n.Lang) Result {
 			a.Use = e.leastAllowed(a.Uses)
 		}
 	}
+	for _, u := range a.Uses {
+		if u != a.Use && len(a.Uses) > 1 {
+			r.OtherUses = append(r.OtherUses, e.inv.Uses[u].Label)
+		}
+	}
 	var use *inventory.Use
 	if a.Use >= 0 {
 		use = &e.inv.Uses[a.Use]

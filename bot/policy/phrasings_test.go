@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cssdgs/iagbot/bot/i18n"
@@ -110,6 +111,21 @@ func TestEverydayPhrasings(t *testing.T) {
 		r := e.Evaluate(tc.q, i18n.FR)
 		if r.SystemID != tc.w.system || r.Verdict != tc.w.verdict || r.PersonalData != tc.w.pd {
 			t.Errorf("%q: %q %s pd=%v %v (tool %q), want %q %s pd=%v", tc.q, r.SystemID, r.Verdict, r.PersonalData, r.PersonalDataKinds, r.Tool, tc.w.system, tc.w.verdict, tc.w.pd)
+		}
+	}
+}
+
+// TestAmbiguousUseSaysWhatItAssumed: a question that fits two uses equally is answered
+// for the strictest, and the answer says so and how to ask otherwise.
+func TestAmbiguousUseSaysWhatItAssumed(t *testing.T) {
+	e := testEngine(t)
+	r := e.Evaluate("can copilot translate my newsletter", i18n.EN)
+	if r.UseID != "parent-communication" || len(r.OtherUses) != 1 || r.OtherUses[0].EN != "Translation" {
+		t.Fatalf("use %s, others %v; want parent-communication, then Translation", r.UseID, r.OtherUses)
+	}
+	for _, lang := range []i18n.Lang{i18n.FR, i18n.EN} {
+		if a := Answer(r, lang); !strings.Contains(a, r.OtherUses[0].In(string(lang))) {
+			t.Errorf("%s answer does not name the other use %q:\n%s", lang, r.OtherUses[0].In(string(lang)), a)
 		}
 	}
 }

@@ -104,6 +104,10 @@ type Result struct {
 	// condition DoubtCondition, the private systems are named, and the person is asked
 	// whether the text is about an identifiable person (6.2, « si un doute subsiste »).
 	Doubt bool `json:",omitempty"`
+	// OtherUses are the uses the question fitted as well as the one answered for (the
+	// strictest on the system): the answer says what it assumed and how to ask
+	// otherwise.
+	OtherUses []inventory.Text `json:",omitempty"`
 	// Others are the other tools the question names and their verdicts; the answer
 	// given is the strictest (see Evaluate).
 	Others       []OtherTool   `json:",omitempty"`

@@ -3,6 +3,7 @@ package conversations
 import (
 	"context"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
@@ -126,10 +127,18 @@ func (e *Engine) HelpLines(lang i18n.Lang) []string {
 
 // fallback answers what no intent recognised.
 func (e *Engine) fallback(s *Session) []bot.Reply {
+	if utf8.RuneCountInString(s.Turn.Text) > maxQuestion {
+		// A pasted text, not a question: say so rather than "not understood".
+		return []bot.Reply{{Text: s.T("core.too_long.paste", map[string]any{"Max": maxQuestion}), Private: true}}
+	}
 	r := e.help(s)
 	r[0].Text = s.T("core.fallback") + "\n\n" + r[0].Text
 	return r
 }
+
+// maxQuestion is the longest message read as a question when nothing understood it;
+// a longer one is a paste.
+const maxQuestion = 1000
 
 func firstName(name string) string {
 	if f := strings.Fields(name); len(f) > 0 {

@@ -33,3 +33,4 @@ func TestPickLang(t *testing.T) {
 		}
 	}
 }
+

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/cards/text"
 )
@@ -107,17 +108,22 @@ func (c *Console) Line(ctx context.Context, line string, ask func(label string) 
 		c.mu.Lock()
 		c.user = termUser(strings.TrimPrefix(line, "/as "))
 		c.convID = ""
+		name := c.user.ID
 		c.mu.Unlock()
+		c.say("chat.as", name)
 		return nil
-	case strings.HasPrefix(line, "/in "):
+	case strings.HasPrefix(line, "/in ") && strings.TrimSpace(strings.TrimPrefix(line, "/in ")) != "":
+		name := strings.TrimSpace(strings.TrimPrefix(line, "/in "))
 		c.mu.Lock()
-		c.convID = "ch:" + strings.TrimSpace(strings.TrimPrefix(line, "/in "))
+		c.convID = "ch:" + name
 		c.mu.Unlock()
+		c.say("chat.in", name)
 		return nil
-	case line == "/dm":
+	case line == "/dm" || line == "/in":
 		c.mu.Lock()
 		c.convID = ""
 		c.mu.Unlock()
+		c.say("chat.out", "")
 		return nil
 	}
 	if n, ok := buttonNumber(line); ok {
@@ -126,6 +132,11 @@ func (c *Console) Line(ctx context.Context, line string, ask func(label string) 
 		}
 	}
 	return c.turn(ctx, bot.Turn{Text: line})
+}
+
+// say confirms a console command, in the terminal's language.
+func (c *Console) say(id, name string) {
+	c.write(i18n.T(i18n.Parse(c.locale), id, map[string]any{"Name": name}) + "\n")
 }
 
 // Say sends text as the current user, as if typed.

@@ -2,6 +2,7 @@ package console_test
 
 import (
 	"context"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -94,5 +95,40 @@ func TestButtonNamingNoInputAsksNone(t *testing.T) {
 	got := out.String()
 	if strings.Contains(got, "Commentaire : ") || !strings.Contains(got, "zoe pressed echo.yes on 7 comment=") {
 		t.Errorf("pressing Oui asked for the comment or did not press:\n%s", got)
+	}
+}
+
+// TestConsoleCommandsAreConfirmed: /as and /in say what they did; /in alone leaves the
+// channel.
+func TestConsoleCommandsAreConfirmed(t *testing.T) {
+	var out strings.Builder
+	c := console.New(newEngine(t), &out, "zoe", "fr")
+	if err := c.Run(context.Background(), strings.NewReader("/as max\n/in codir\n/in\n")); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, want := range []string{"(vous êtes maintenant max)", "(vous êtes dans le canal codir", "(vous êtes de retour dans votre conversation privée)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if !strings.HasSuffix(strings.TrimSpace(got), "max>") {
+		t.Errorf("after /in alone the prompt is not max's own:\n%s", got)
+	}
+}
+
+// TestCtrlCEndsTheChatAtOnce: a cancelled context (Ctrl-C) ends Run while it waits for
+// a line, without the Enter key.
+func TestCtrlCEndsTheChatAtOnce(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	var out strings.Builder
+	c := console.New(newEngine(t), &out, "zoe", "fr")
+	ended := make(chan error, 1)
+	go func() { ended <- c.Run(ctx, pr) }()
+	cancel()
+	if err := <-ended; err != nil {
+		t.Fatalf("Run after Ctrl-C = %v, want nil", err)
 	}
 }

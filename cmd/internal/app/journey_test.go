@@ -176,3 +176,13 @@ func TestRequesterSeesCommentsWhereSheEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestSmallThings: the one-line fixes, each where it could fail.
+func TestSmallThings(t *testing.T) {
+	r := twoDialogs(t)
+	// A 5,000-character paste is too long, not "not understood".
+	r.As("julie").Say(strings.Repeat("Bla bla. ", 560)).Want("Message trop long").WantNot("Je n'ai pas compris")
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -57,7 +57,7 @@ func CheckBackup(ctx context.Context, path string) (BackupInfo, error) {
 		return info, err
 	}
 	// immutable: nothing is written next to the file (no -wal, no -shm).
-	conn, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&immutable=1")
+	conn, err := sql.Open("sqlite3", fileURI(path)+"?mode=ro&immutable=1")
 	if err != nil {
 		return info, err
 	}
@@ -161,7 +161,7 @@ func Restore(ctx context.Context, dsn, from string) (BackupInfo, error) {
 // setAside keeps the current database as FILE.before-restore, its WAL folded into
 // it first, so what the restore replaced can still be read.
 func setAside(ctx context.Context, file string) error {
-	conn, err := sql.Open("sqlite3", "file:"+file+"?_busy_timeout=5000")
+	conn, err := sql.Open("sqlite3", fileURI(file)+"?_busy_timeout=5000")
 	if err != nil {
 		return err
 	}
@@ -179,6 +179,11 @@ func setAside(ctx context.Context, file string) error {
 		}
 	}
 	return nil
+}
+
+// fileURI is the SQLite URI of a file path, "#" and "%" escaped as sqliteDSN does.
+func fileURI(path string) string {
+	return "file:" + strings.NewReplacer("%", "%25", "#", "%23", "?", "%3f").Replace(path)
 }
 
 // copyFile copies from to a new file to, synced to disk.

@@ -224,6 +224,14 @@ func TestRestoreChecksTheFileFirst(t *testing.T) {
 	if err := db.Backup(ctx, good); err == nil {
 		t.Error("a backup over an existing file should fail")
 	}
+	// "#" and "%" are URI characters: the file named is the one checked.
+	odd := filepath.Join(dir, "b#1 100%.db")
+	if err := db.Backup(ctx, odd); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := storage.CheckBackup(ctx, odd); err != nil {
+		t.Fatalf("CheckBackup(%q) = %v", odd, err)
+	}
 	db.Close()
 
 	garbage := filepath.Join(dir, "garbage.db")

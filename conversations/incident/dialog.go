@@ -8,6 +8,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/conversations"
 	"github.com/cssdgs/iagbot/conversations/internal/words"
 )
@@ -104,7 +105,7 @@ func (in *incident) answer(ctx context.Context, s *conversations.Session, st inc
 			st.System = systemOther
 		}
 	case stepWhen:
-		when, ok := parseWhen(w, s.Now)
+		when, ok := parseWhen(w, s.Now.In(text.Toronto()))
 		if !ok {
 			return []bot.Reply{s.Reply("companion.incident.when.again")}, nil
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/privacy"
+	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
 	"github.com/cssdgs/iagbot/conversations/internal/words"
@@ -120,7 +121,7 @@ func (*incident) Help(s *conversations.Session) []string {
 func (in *incident) advise(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
 	w := words.Split(s.Folded())
 	st := incidentState{Step: stepOffer, System: in.systems.find(w), Kinds: parseKinds(w)}
-	if when, ok := parseWhen(w, s.Now); ok && when != "unknown" {
+	if when, ok := parseWhen(w, s.Now.In(text.Toronto())); ok && when != "unknown" { // « hier soir » is a Québec evening
 		st.When = when
 	}
 	if err := in.save(ctx, s, st); err != nil {
@@ -134,7 +135,10 @@ func (in *incident) advise(ctx context.Context, s *conversations.Session) ([]bot
 			{Label: s.T("companion.incident.offer.decline"), Verb: VerbIncidentDecline},
 		},
 	}
-	return conversations.Private(bot.Reply{Text: s.T("companion.incident.advice", in.form()), Card: offer}), nil
+	data := in.form()
+	// A system known to be public is said to be so, not « si cet outil n'est pas privé ».
+	data["Public"], data["System"] = isPublic(st.System), st.System
+	return conversations.Private(bot.Reply{Text: s.T("companion.incident.advice", data), Card: offer}), nil
 }
 
 func (in *incident) form() map[string]any { return map[string]any{"FormURL": in.cfg.FormURL} }

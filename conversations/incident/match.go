@@ -142,6 +142,17 @@ var systemNames = []struct {
 	{"NotebookLM", []string{"notebooklm", "notebook lm"}},
 }
 
+// isPublic reports whether name is one of the common public systems above (the
+// inventory's own systems may be private: they are not said to be public).
+func isPublic(name string) bool {
+	for _, sn := range systemNames {
+		if sn.name == name {
+			return true
+		}
+	}
+	return false
+}
+
 // systems recognises system names in messages.
 type systems struct {
 	names []string

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/privacy"
@@ -20,7 +21,7 @@ func TestIncidentReportReachesCommitteeWithoutPersonalData(t *testing.T) {
 	w := newWorld(t, "fr", true)
 	r := w.r
 	r.As("marie").Say("Oups, j'ai collé par erreur le bulletin de Julie Tremblay (code permanent TREJ12345678) dans ChatGPT ce matin").
-		Want("Arrêtez", "Ne repartagez pas", "Notez", "incident de confidentialité (3.3)", formURL,
+		Want("Arrêtez", "Ne repartagez pas", "Notez", "ChatGPT est un système public (3.9) : il s'agit donc d'un incident de confidentialité (3.3)", formURL,
 			"PRÉPARER UN COURT RAPPORT ?", "[1] Préparer le rapport", "[2] Non merci")
 	// The system, the time and the kinds were in the message: only the description is left.
 	r.Press("Préparer le rapport", nil).Want("Rapport en préparation.", "Voulez-vous ajouter une courte description")
@@ -136,5 +137,19 @@ func TestIncidentReportKeptWhenCommitteeUnreachable(t *testing.T) {
 	}
 	if _, err := w.db.IncidentByID(context.Background(), 1); err != nil {
 		t.Errorf("incident not stored when the committee is unreachable: %v", err)
+	}
+}
+
+// TestLastNightIsAQuebecEvening: at 23 h 41 in Québec (03:41 UTC the next day),
+// « hier soir » is the day before the Québec date, not the UTC one.
+func TestLastNightIsAQuebecEvening(t *testing.T) {
+	w := newWorld(t, "fr", true)
+	w.e.SetClock(func() time.Time { return time.Date(2026, 6, 11, 3, 41, 0, 0, time.UTC) })
+	r := w.r
+	r.As("marie").Say("J'ai mis par erreur des notes d'élèves dans ChatGPT hier soir")
+	r.Press("Préparer le rapport", nil)
+	r.Say("non").Want("Moment : 2026-06-09")
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
 	}
 }

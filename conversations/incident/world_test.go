@@ -27,6 +27,7 @@ type world struct {
 	db   *storage.DB
 	path string
 	r    *consoletest.Runner
+	e    *conversations.Engine
 }
 
 // committeeChannel is where the privacy committee's review cards go in the tests.
@@ -57,7 +58,7 @@ func newWorld(t *testing.T, locale string, withCommittee bool) *world {
 			t.Fatal(err)
 		}
 	}
-	return &world{db: db, path: path, r: r}
+	return &world{db: db, path: path, r: r, e: e}
 }
 
 func TestNewNeedsItsDependencies(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/cssdgs/iagbot/bot"
 	slackbot "github.com/cssdgs/iagbot/bot/slack"
@@ -158,10 +159,11 @@ func TestMalformedEvents(t *testing.T) {
 }
 
 // TestQueueFull fills the pool (one worker, one place), checks the next event gets 503
-// so that Slack retries it, and that the retry is then processed: an event refused
-// for a full queue is not recorded as seen.
+// once the admission wait is over with the queue still full, so that Slack retries it,
+// and that the retry is then processed: an event refused for a full queue is not
+// recorded as seen.
 func TestQueueFull(t *testing.T) {
-	e := newEnv(t, slackbot.Options{SigningSecret: secret, Workers: 1, Queue: 1})
+	e := newEnv(t, slackbot.Options{SigningSecret: secret, Workers: 1, Queue: 1, AdmissionWait: time.Millisecond})
 	release, done := make(chan struct{}), make(chan string, 3)
 	var once sync.Once
 	unblock := func() { once.Do(func() { close(release) }) }

@@ -76,6 +76,11 @@ type Options struct {
 	// waiting (default 8192: acks are several times faster than turns, and Slack does
 	// not retry a click, so bursts must fit; a waiting turn takes under a kilobyte).
 	Workers, Queue int
+	// AdmissionWait is how long a request waits for a place when the queue is full
+	// before it is refused with 503 (default 2 s: Slack gives up on an answer after
+	// 3 s, so the ack still arrives in time and a sustained burst slows its senders
+	// down instead of being shed; negative refuses at once).
+	AdmissionWait time.Duration
 	// TurnTimeout bounds the handling of one turn, replies included (default 60 s).
 	TurnTimeout time.Duration
 	// UserTTL is how long users.info answers are cached (default 1 h).
@@ -87,7 +92,8 @@ type Options struct {
 	// Now is the clock of signature checks and caches (tests).
 	Now func() time.Time
 	// Observe counts inbound outcomes the engine never sees: "unauthorized",
-	// "bad_request", "duplicate", "busy", "foreign" (another workspace, org or app)
+	// "bad_request", "duplicate", "busy", "waited" (the queue was full on arrival and
+	// the request waited for a place), "foreign" (another workspace, org or app)
 	// (metrics).
 	Observe func(outcome string)
 }
@@ -124,6 +130,9 @@ func New(api API, h bot.Handler, opts Options) (*Channel, error) {
 	}
 	if opts.Queue <= 0 {
 		opts.Queue = 8192
+	}
+	if opts.AdmissionWait == 0 {
+		opts.AdmissionWait = 2 * time.Second
 	}
 	if opts.TurnTimeout <= 0 {
 		opts.TurnTimeout = time.Minute

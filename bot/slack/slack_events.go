@@ -149,11 +149,11 @@ func inboundFromEvent(env envelope, ev innerEvent) (inbound, bool) {
 	return in, true
 }
 
-// enqueue reserves a place for in, checks key (when not empty) was not seen before,
+// enqueue reserves a place for in (waiting up to AdmissionWait for one), checks key (when not empty) was not seen before,
 // and queues the work. The place is reserved first so that an event recorded as seen
 // is sure to be processed.
 func (c *Channel) enqueue(ctx context.Context, key string, in inbound) outcome {
-	s, ok := c.pool.reserve()
+	s, ok := c.pool.reserve(ctx, c.opts.AdmissionWait, func() { c.opts.Observe("waited") })
 	if !ok {
 		c.opts.Observe("busy")
 		c.log.Warn("slack request refused", "kind", in.kind, "request_id", in.requestID, "status", "busy")

@@ -10,11 +10,13 @@ import (
 // pool runs jobs on a fixed number of workers from a bounded queue. A request first
 // reserves a place in the queue, then decides (deduplication) whether to submit a job
 // or release the place: so an event is recorded as seen only once it is sure to run,
-// and a full queue can still refuse it with 503 for Slack to retry.
+// and a queue still full after the admission wait can refuse it with 503 for Slack to
+// retry.
 type pool struct {
 	jobs    chan func(context.Context)
 	slots   chan struct{} // one token per reserved place; len(slots) ≥ len(jobs)
 	quit    chan struct{} // closed when the workers should return
+	closing chan struct{} // closed when Stop begins: waiting reservations give up
 	timeout time.Duration
 	log     *slog.Logger
 
@@ -34,7 +36,7 @@ func newPool(workers, queue int, timeout time.Duration, log *slog.Logger) *pool 
 	base, cancel := context.WithCancel(context.Background())
 	places := queue + workers
 	p := &pool{jobs: make(chan func(context.Context), places), slots: make(chan struct{}, places),
-		quit: make(chan struct{}), timeout: timeout, log: log, base: base, cancel: cancel}
+		quit: make(chan struct{}), closing: make(chan struct{}), timeout: timeout, log: log, base: base, cancel: cancel}
 	for range workers {
 		p.workers.Go(p.work)
 	}
@@ -44,21 +46,40 @@ func newPool(workers, queue int, timeout time.Duration, log *slog.Logger) *pool 
 // slot is a reserved place in the queue: submit it or release it, exactly once.
 type slot struct{ p *pool }
 
-// reserve takes a place in the queue without waiting; false when the queue is full or
-// the pool is stopping.
-func (p *pool) reserve() (slot, bool) {
+// reserve takes a place in the queue, waiting up to wait for one when the queue is
+// full (so a burst slows its senders down instead of being shed); false when no place
+// freed in time, ctx ended first, or the pool is stopping. waiting is called when the
+// queue is full on arrival, before the wait.
+func (p *pool) reserve(ctx context.Context, wait time.Duration, waiting func()) (s slot, ok bool) {
+	select {
+	case p.slots <- struct{}{}:
+	default:
+		if wait <= 0 {
+			return slot{}, false
+		}
+		waiting()
+		timer := time.NewTimer(wait)
+		defer timer.Stop()
+		select {
+		case p.slots <- struct{}{}:
+		case <-timer.C:
+			return slot{}, false
+		case <-ctx.Done():
+			return slot{}, false
+		case <-p.closing:
+			return slot{}, false
+		}
+	}
+	// The token is taken; count it as pending only if Stop has not begun, so that
+	// Stop's wait never races with a new reservation.
 	p.mu.RLock()
 	defer p.mu.RUnlock()
 	if p.stopping {
+		<-p.slots
 		return slot{}, false
 	}
-	select {
-	case p.slots <- struct{}{}:
-		p.pending.Add(1)
-		return slot{p}, true
-	default:
-		return slot{}, false
-	}
+	p.pending.Add(1)
+	return slot{p}, true
 }
 
 // submit queues job in the reserved place; it never blocks, since there are no more
@@ -104,6 +125,7 @@ func (p *pool) stop(ctx context.Context) error {
 		p.mu.Lock()
 		p.stopping = true
 		p.mu.Unlock()
+		close(p.closing)
 		drained := make(chan struct{})
 		go func() { p.pending.Wait(); close(drained) }()
 		select {

@@ -35,7 +35,7 @@ func TestTinyLoadEndToEnd(t *testing.T) {
 	}
 	// Every channel is mounted, so every scenario runs, and at this load every
 	// request is acked and every reply reaches the fakes.
-	want := []string{"GET /healthz", "Slack event → 200 ack", "Slack event → reply",
+	want := []string{"GET /healthz", "Slack event → 200 ack", "Slack complete turn: event → chat.postMessage",
 		"Teams message → reply", "simultaneous clicks → 200 ack", "click → reply"}
 	for _, w := range want {
 		if !slices.ContainsFunc(rep.rows, func(r row) bool { return strings.Contains(r.name, w) }) {

@@ -123,7 +123,7 @@ type report struct {
 func (rep *report) write(w io.Writer, o options) {
 	fmt.Fprintf(w, "Machine: %s; generator, fakes and server on the same machine, loopback only; 1-min load average %s at the start, %s at the end.\n\n",
 		machine(), rep.loadStart, loadAvg())
-	fmt.Fprintln(w, "| scenario | requests | concurrency | ok | failed | rate /s | p50 ms | p95 ms | p99 ms | max ms | server RSS MB | cores: server / tool / others | server CPU ms/req | target | met |")
+	fmt.Fprintln(w, "| scenario | requests | concurrency | ok | failed | rate /s | p50 ms | p95 ms | p99 ms | max ms | server RSS MB | cores: server / tool / others | server CPU µs/req | target | met |")
 	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|")
 	for _, r := range rep.rows {
 		if r.skipped {
@@ -133,7 +133,7 @@ func (rep *report) write(w io.Writer, o options) {
 		cores, perReq := "", ""
 		if r.cpu.serverTime > 0 {
 			cores = fmt.Sprintf("%.2f / %.2f / %.2f", r.cpu.server, r.cpu.self, r.cpu.others)
-			perReq = ms(r.cpu.serverTime / time.Duration(max(r.cpu.requests, 1)))
+			perReq = us(r.cpu.serverTime / time.Duration(max(r.cpu.requests, 1)))
 		}
 		fmt.Fprintf(w, "| %s | %d | %d | %d | %d | %.0f | %s | %s | %s | %s | %.1f | %s | %s | %s | %s |\n",
 			r.name, r.n, r.c, r.ok, r.failed, r.rate, ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), r.rssMB,
@@ -155,12 +155,14 @@ func (rep *report) write(w io.Writer, o options) {
 			fmt.Fprintf(w, "\n- %s: %s", r.name, r.note)
 		}
 	}
-	fmt.Fprintf(w, "\n- cores: average busy cores during the scenario (%d = the whole machine) of the server, of this tool (load and fakes) and of every other process; server CPU ms/req is the server's CPU time during the scenario over the requests sent, warm-up included (10 ms clock ticks).", runtime.NumCPU())
+	fmt.Fprintf(w, "\n- cores: average busy cores during the scenario (%d = the whole machine) of the server, of this tool (load and fakes) and of every other process; server CPU µs/req is the server's CPU time (utime+stime from /proc) during the whole scenario over the requests sent, warm-up included (10 ms clock ticks); the Slack rows share one figure: per event, ack and turn.", runtime.NumCPU())
 	fmt.Fprintf(w, "\n- options: -n %d -c %d -warmup %d -burst %d -rate %g; calls the fakes received: %s\n",
 		o.n, o.c, o.warmup, o.burst, o.rate, rep.calls)
 }
 
 func ms(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f', 1, 64) }
+
+func us(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e3, 'f', 0, 64) }
 
 func verdict(judged, met bool) string {
 	switch {

@@ -43,10 +43,16 @@ func (b *bench) loads(ctx context.Context, rep *report) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
-		rows[0].cpu = cpu.stop()
-		rows[0].cpu.requests = rows[0].n
-		if s.name != "clicks" { // the others send a warm-up first
-			rows[0].cpu.requests += b.o.warmup
+		// The server's CPU over the whole scenario (warm-up and, for Slack, the turns
+		// after the last ack included) is shared by every row of it: per request it
+		// is per Slack event acked and turned, per Teams turn.
+		use := cpu.stop()
+		for k := range rows {
+			rows[k].cpu = use
+			rows[k].cpu.requests = rows[k].n
+			if s.name != "clicks" { // the others send a warm-up first
+				rows[k].cpu.requests += b.o.warmup
+			}
 		}
 		rep.rows = append(rep.rows, rows...)
 		if s.stored != nil {

@@ -40,7 +40,8 @@ func findDates(s string) ([]foundDate, *msg) {
 		if d.Form == text.DateRelative || d.NoYear {
 			continue // left over, hence refused below
 		}
-		raw := strings.TrimSpace(text.Fold(s[d.Start:d.End]))
+		// Quoted as typed, accents kept, without a closing stop (« janvier. »).
+		raw := strings.TrimRight(strings.TrimSpace(s[d.Start:d.End]), ".,;")
 		if d.Invalid {
 			return nil, &msg{"annexe.error.date.invalid", map[string]any{"Text": raw}}
 		}
@@ -51,7 +52,8 @@ func findDates(s string) ([]foundDate, *msg) {
 		spans = append(spans, [2]int{d.Start, d.End})
 	}
 	if rest := leftover(s, spans); rest != "" {
-		return nil, &msg{"annexe.error.date.unrecognised", map[string]any{"Text": rest}}
+		// The answer as typed: « avant la relâche », not its folded form.
+		return nil, &msg{"annexe.error.date.unrecognised", map[string]any{"Text": strings.TrimRight(strings.TrimSpace(s), ".")}}
 	}
 	return found, nil
 }

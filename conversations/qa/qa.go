@@ -119,7 +119,7 @@ func (f *Feature) handle(ctx context.Context, s *conversations.Session) ([]bot.R
 	if a.Intent == policy.IntentWhy && a.Tool == "" && a.Use < 0 {
 		return f.why(ctx, s)
 	}
-	if a.Tool == "" && a.Use < 0 && len(a.Personal) == 0 && mentionsAI(s.Folded()) {
+	if a.Tool == "" && a.Use < 0 && len(a.Personal) == 0 && a.Intent != policy.IntentApprovedTools && mentionsAI(s.Folded()) {
 		// « Est-ce que j'ai le droit d'utiliser l'IA avec mes élèves ? »: the short rule.
 		return []bot.Reply{s.Reply("qa.general")}, nil
 	}
@@ -213,6 +213,10 @@ func (f *Feature) why(ctx context.Context, s *conversations.Session) ([]bot.Repl
 	var r policy.Result
 	if !ok || json.Unmarshal(b, &r) != nil {
 		return []bot.Reply{s.Reply("qa.why.none")}, nil
+	}
+	if r.Intent == policy.IntentApprovedTools {
+		// The last answer was the list of approved tools, not a verdict on one tool.
+		return []bot.Reply{s.Reply("qa.why.list")}, nil
 	}
 	return []bot.Reply{bot.Text(policy.Why(r, s.Lang))}, nil
 }

@@ -38,6 +38,7 @@ func TestQuestionsAnswerAndExplain(t *testing.T) {
 	// One word never switches the person's language; a sentence does.
 	r.Say("bonjour").Want("Hello")
 	r.Say("quels outils sont approuvés ?").Want("Copilot")
+	r.Say("pourquoi ?").Want("inventaire des systèmes d'IAG approuvés (art. 6.1)").WantNot("aucun outil")
 	r.Say("Bonjour, comment ça va ?").Want("Je suis iagbot")
 	if err := r.Err(); err != nil {
 		t.Fatal(err)

@@ -6,7 +6,6 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/audit"
-	"github.com/cssdgs/iagbot/bot/inventory"
 	"github.com/cssdgs/iagbot/bot/workflow"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -19,8 +18,9 @@ import (
 // bot.ErrConflict, changing nothing, when the system already has that status (a
 // confirmation clicked twice changes and audits once).
 func (db *DB) ChangeSystemStatus(ctx context.Context, systemID, status, reason string, by audit.Actor) (string, error) {
-	if !inventory.Status(status).Valid() {
-		return "", fmt.Errorf("status %q is not one of approved, suspended, withdrawn", status)
+	change := workflow.StatusChange{SystemID: systemID, Status: status, Reason: reason, By: by}
+	if err := change.Valid(); err != nil {
+		return "", err
 	}
 	var from string
 	err := db.tx(ctx, func(tx *gorm.DB) error {
@@ -33,8 +33,9 @@ func (db *DB) ChangeSystemStatus(ctx context.Context, systemID, status, reason s
 			return err
 		}
 		from = row.Status
-		if row.Status == status {
-			return fmt.Errorf("system %s already %s: %w", systemID, status, bot.ErrConflict)
+		entry, err := change.Plan(row.Status)
+		if err != nil {
+			return err
 		}
 		now := db.Now()
 		err = tx.Model(&SystemRow{}).Where("id = ?", systemID).
@@ -42,9 +43,7 @@ func (db *DB) ChangeSystemStatus(ctx context.Context, systemID, status, reason s
 		if err != nil {
 			return err
 		}
-		action := map[string]string{"approved": "inventory.restore", "suspended": "inventory.suspend", "withdrawn": "inventory.withdraw"}[status]
-		return appendAudit(tx, now, audit.Entry{ActorKey: by.Key, ActorName: by.Name, Action: action,
-			Subject: "system:" + systemID, From: from, To: status, Comment: reason, Sections: []string{"6.1", "8"}})
+		return appendAudit(tx, now, entry)
 	})
 	return from, err
 }
@@ -56,18 +55,13 @@ func (db *DB) ChangeSystemStatus(ctx context.Context, systemID, status, reason s
 // use); bot.ErrNotFound for an unknown system or use, bot.ErrConflict, changing
 // nothing, when rule and conditions are already those.
 func (db *DB) ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, condEN, reason string, by audit.Actor) (string, error) {
-	switch inventory.Rule(rule) {
-	case inventory.Restricted:
-		if condFR == "" || condEN == "" {
-			return "", fmt.Errorf("restricted use %s needs its conditions in French and in English", useID)
-		}
-	case inventory.Permitted, inventory.Forbidden, "":
-		condFR, condEN = "", ""
-	default:
-		return "", fmt.Errorf("rule %q is not one of permitted, restricted, forbidden", rule)
+	change, err := workflow.UseRuleChange{SystemID: systemID, UseID: useID, Rule: rule, ConditionsFR: condFR,
+		ConditionsEN: condEN, Reason: reason, By: by}.Normalized()
+	if err != nil {
+		return "", err
 	}
 	var from string
-	err := db.tx(ctx, func(tx *gorm.DB) error {
+	err = db.tx(ctx, func(tx *gorm.DB) error {
 		for _, c := range []struct {
 			model any
 			id    string
@@ -78,26 +72,28 @@ func (db *DB) ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, 
 		}
 		var old SystemUseRow
 		err := tx.Where("system_id = ? AND use_id = ?", systemID, useID).First(&old).Error
-		switch {
-		case err == nil:
-			from = old.Rule
-			if old.Rule == rule && old.ConditionsFR == condFR && old.ConditionsEN == condEN {
-				return fmt.Errorf("use %s of %s already %s: %w", useID, systemID, rule, bot.ErrConflict)
-			}
-		case isNotFound(err) && rule == "":
-			return fmt.Errorf("use %s of %s already unlisted: %w", useID, systemID, bot.ErrConflict)
-		case isNotFound(err):
+		listed := err == nil
+		if err != nil && !isNotFound(err) {
+			return err
+		}
+		from = old.Rule
+		change, entry, err := change.Plan(workflow.UseRule{UseID: useID, Rule: old.Rule,
+			ConditionsFR: old.ConditionsFR, ConditionsEN: old.ConditionsEN}, listed)
+		if err != nil {
+			return err
+		}
+		if !listed && !change.Removes() {
+			// A use new to the system goes after its others.
 			if err := tx.Model(&SystemUseRow{}).Where("system_id = ?", systemID).
 				Select("COALESCE(MAX(position), -1) + 1").Scan(&old.Position).Error; err != nil {
 				return err
 			}
-		default:
-			return err
 		}
-		if rule == "" {
+		if change.Removes() {
 			err = tx.Where("system_id = ? AND use_id = ?", systemID, useID).Delete(&SystemUseRow{}).Error
 		} else {
-			row := SystemUseRow{SystemID: systemID, UseID: useID, Rule: rule, ConditionsFR: condFR, ConditionsEN: condEN, Position: old.Position}
+			row := SystemUseRow{SystemID: systemID, UseID: useID, Rule: change.Rule, ConditionsFR: change.ConditionsFR,
+				ConditionsEN: change.ConditionsEN, Position: old.Position}
 			err = tx.Clauses(clause.OnConflict{
 				Columns:   []clause.Column{{Name: "system_id"}, {Name: "use_id"}},
 				DoUpdates: clause.AssignmentColumns([]string{"rule", "conditions_fr", "conditions_en"}),
@@ -110,8 +106,7 @@ func (db *DB) ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, 
 		if err := tx.Model(&SystemRow{}).Where("id = ?", systemID).Update("updated_at", now).Error; err != nil {
 			return err
 		}
-		return appendAudit(tx, now, audit.Entry{ActorKey: by.Key, ActorName: by.Name, Action: "inventory.use",
-			Subject: "system:" + systemID + "/use:" + useID, From: from, To: rule, Comment: reason, Sections: []string{"6.1", "8"}})
+		return appendAudit(tx, now, entry)
 	})
 	return from, err
 }
@@ -122,11 +117,9 @@ func (db *DB) ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, 
 // kind). It returns the classification before; bot.ErrNotFound for an
 // unknown system, bot.ErrConflict, changing nothing, when c changes nothing.
 func (db *DB) Reclassify(ctx context.Context, systemID string, c workflow.Classification, reason string, by audit.Actor) (workflow.Classification, error) {
-	if c.Kind != "" && !inventory.Kind(c.Kind).Valid() {
-		return workflow.Classification{}, fmt.Errorf("kind %q is not one of public, private", c.Kind)
-	}
-	if c.Hosting != "" && !inventory.Hosting(c.Hosting).Valid() {
-		return workflow.Classification{}, fmt.Errorf("hosting %q is not one of quebec, canada, foreign", c.Hosting)
+	change := workflow.Reclassification{SystemID: systemID, Set: c, Reason: reason, By: by}
+	if err := change.Valid(); err != nil {
+		return workflow.Classification{}, err
 	}
 	var from workflow.Classification
 	err := db.tx(ctx, func(tx *gorm.DB) error {
@@ -138,11 +131,11 @@ func (db *DB) Reclassify(ctx context.Context, systemID string, c workflow.Classi
 		if err != nil {
 			return err
 		}
-		before := toSystem(row)
-		from = workflow.ClassificationOf(before)
-		to := workflow.ClassificationOf(c.Apply(before))
-		if to.String() == from.String() {
-			return fmt.Errorf("system %s already so: %w", systemID, bot.ErrConflict)
+		var to workflow.Classification
+		var entry audit.Entry
+		from, to, entry, err = change.Plan(toSystem(row))
+		if err != nil {
+			return err
 		}
 		now := db.Now()
 		err = tx.Model(&SystemRow{}).Where("id = ?", systemID).Updates(map[string]any{"kind": to.Kind, "hosting": to.Hosting,
@@ -150,9 +143,7 @@ func (db *DB) Reclassify(ctx context.Context, systemID string, c workflow.Classi
 		if err != nil {
 			return err
 		}
-		return appendAudit(tx, now, audit.Entry{ActorKey: by.Key, ActorName: by.Name, Action: "inventory.reclassify",
-			Subject: "system:" + systemID, From: from.Kind, To: to.Kind, Comment: reason + " — " + workflow.Changes(from, to),
-			Sections: []string{"6.1", "8"}})
+		return appendAudit(tx, now, entry)
 	})
 	return from, err
 }

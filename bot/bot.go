@@ -104,6 +104,11 @@ type Reply struct {
 	// Replace asks the channel to update the card the action came from in place,
 	// instead of posting a new message.
 	Replace bool
+	// Refused marks the answer to an action that was not carried out (a button no
+	// longer valid, a role the presser lacks, a stage already decided). Channels that
+	// answer the press itself show it as the action's error (Teams Universal Actions);
+	// the others show it as a private message.
+	Refused bool
 	// Localize, when set, renders the message in a recipient's language: a message to
 	// a role's members is written to each in theirs (bot/delivery calls it).
 	Localize func(Lang) Reply

@@ -171,7 +171,7 @@ func (e *Engine) route(ctx context.Context, s *Session) ([]bot.Reply, error) {
 	if a := s.Turn.Action; a != nil {
 		h, ok := e.actions[a.Verb]
 		if !ok {
-			return []bot.Reply{{Text: s.T("core.action.unknown"), Private: true}}, nil
+			return []bot.Reply{{Text: s.T("core.action.unknown"), Private: true, Refused: true}}, nil
 		}
 		return h(ctx, s)
 	}

@@ -9,8 +9,9 @@
 // SDK adapter reads unbounded bodies, answers 400 for bad tokens and posts invoke
 // answers instead of returning them.
 //
-// Card buttons are Action.Submit, so there is no invoke to answer: a button press is a
-// message activity whose value is the submit data.
+// Card buttons are Universal Actions (Action.Execute): a press is an adaptiveCard/action
+// invoke, answered in its HTTP response. Action.Submit presses from cards posted before
+// arrive as message activities whose value is the submit data, and still work.
 package teams
 
 import (
@@ -45,6 +46,8 @@ const (
 	// DefaultServiceURL is Teams' global service URL, used to open a 1:1 conversation
 	// before any activity told the bot its regional one.
 	DefaultServiceURL = "https://smba.trafficmanager.net/teams/"
+	// DefaultBotName is the short name of the Teams app (manifest/teams).
+	DefaultBotName = "Assistant IAG"
 )
 
 // TokenValidator checks the Authorization header of an inbound activity;
@@ -99,8 +102,14 @@ type Config struct {
 	Log         *slog.Logger
 	MaxInFlight int
 	TurnTimeout time.Duration
-	MemberTTL   time.Duration
-	Now         func() time.Time
+	// InvokeBudget bounds the wait for a button press's turn before its invoke is
+	// answered (DefaultInvokeBudget); the turn itself may go on to TurnTimeout.
+	InvokeBudget time.Duration
+	// BotName is the bot's name in the "from" of the activities it starts
+	// (DefaultBotName, the Teams app's short name).
+	BotName   string
+	MemberTTL time.Duration
+	Now       func() time.Time
 	// Observe counts inbound outcomes the engine never sees: "unauthorized",
 	// "bad_request", "duplicate", "busy", "foreign" (not Teams, another tenant, no AAD user).
 	Observe func(outcome string)
@@ -148,6 +157,12 @@ func New(cfg Config) (*Channel, error) {
 	}
 	if cfg.TurnTimeout <= 0 {
 		cfg.TurnTimeout = DefaultTurnTimeout
+	}
+	if cfg.InvokeBudget <= 0 {
+		cfg.InvokeBudget = DefaultInvokeBudget
+	}
+	if cfg.BotName == "" {
+		cfg.BotName = DefaultBotName
 	}
 	if cfg.MemberTTL <= 0 {
 		cfg.MemberTTL = DefaultMemberTTL

@@ -141,17 +141,25 @@ func (c *Channel) turn(ctx context.Context, in *inbound, requestID string) bot.T
 	return t
 }
 
-// action reads the value of an Action.Submit: {"verb", "subject"} from the card's data,
-// the other string fields are the card's inputs. Non-string fields are not inputs this
-// bot renders and are dropped.
+// action reads a button press: the action of an adaptiveCard/action invoke (its verb,
+// and its data: {"verb", "subject"} and the card's inputs), or the value of an
+// Action.Submit message from a card posted before Universal Actions ({"verb",
+// "subject"} and the inputs). Non-string fields are not inputs this bot renders and
+// are dropped.
 func action(in *inbound) *bot.Action {
-	verb, _ := in.Value["verb"].(string)
+	data := in.Value
+	verb, _ := data["verb"].(string)
+	if in.Type == schema.Invoke {
+		act, _ := in.Value["action"].(map[string]any)
+		verb, _ = act["verb"].(string)
+		data, _ = act["data"].(map[string]any)
+	}
 	if verb == "" {
 		return nil
 	}
-	subject, _ := in.Value["subject"].(string)
+	subject, _ := data["subject"].(string)
 	a := &bot.Action{Verb: verb, Subject: subject, Values: map[string]string{}, MessageID: in.ReplyToID}
-	for k, v := range in.Value {
+	for k, v := range data {
 		if s, ok := v.(string); ok && k != "verb" && k != "subject" {
 			a.Values[k] = s
 		}

@@ -28,8 +28,10 @@ import (
 //     nothing else; 503 when the database cannot tell, so that Teams retries;
 //  6. message and conversationUpdate activities are processed before the answer, at
 //     most MaxInFlight at once (503 when no slot frees while the request lasts);
-//     invoke activities get 501, since the bot's cards use no Action.Execute; other
-//     types get 200 and are ignored.
+//     an adaptiveCard/action invoke (a card's Action.Execute) likewise, answered with
+//     HTTP 200 and the invoke response in the body (see onInvoke; a redelivered one
+//     gets a « being processed » message); other invokes get 501; other types get 200
+//     and are ignored.
 func (c *Channel) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
@@ -61,8 +63,10 @@ func (c *Channel) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch in.Type {
 	case schema.Message, schema.ConversationUpdate:
 	case schema.Invoke:
-		w.WriteHeader(http.StatusNotImplemented)
-		return
+		if !in.isInvoke() {
+			w.WriteHeader(http.StatusNotImplemented)
+			return
+		}
 	default:
 		w.WriteHeader(http.StatusOK)
 		return
@@ -96,12 +100,20 @@ func (c *Channel) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !first {
 		c.cfg.Observe("duplicate")
 		c.log.Info("teams activity redelivered; ignored", "type", string(in.Type))
+		if in.Type == schema.Invoke {
+			writeInvoke(w, messageResponse(i18n.T(c.lang(in.locale()), "teams.invoke.working")))
+			return
+		}
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	if in.Type == schema.Message {
+	switch in.Type {
+	case schema.Invoke:
+		writeInvoke(w, c.onInvoke(ctx, in))
+		return
+	case schema.Message:
 		c.onMessage(ctx, in)
-	} else {
+	default:
 		c.onConversationUpdate(ctx, in)
 	}
 	w.WriteHeader(http.StatusOK)

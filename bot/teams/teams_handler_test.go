@@ -128,7 +128,7 @@ func TestActivityTypes(t *testing.T) {
 		typ  string
 		want int
 	}{
-		{"invoke", http.StatusNotImplemented},
+		{"invoke", http.StatusNotImplemented}, // not adaptiveCard/action: no name
 		{"typing", http.StatusOK},
 		{"messageReaction", http.StatusOK},
 	} {

@@ -9,8 +9,9 @@
 //     for facts and one "✅ / ⬜" TextBlock per checklist line; every TextBlock wraps;
 //   - inputs → Input.Text (label, multiline, required with an error message) or
 //     Input.ChoiceSet when the input has choices;
-//   - buttons → Action.Submit whose data is {"verb", "subject"}: Teams sends it back as
-//     the message activity's value, merged with the inputs keyed by their ids;
+//   - buttons → Action.Execute (Universal Actions) with the button's verb and data
+//     {"verb", "subject"}: Teams sends an "adaptiveCard/action" invoke whose
+//     value.action holds the verb and the data merged with the inputs keyed by their ids;
 //   - details with a details button → an Action.ShowCard titled by that button, so they
 //     open in place without a round trip; details without one are shown inline, as the
 //     terminal does.
@@ -42,7 +43,7 @@ var (
 	ErrBadButton    = errors.New("adaptive: bad button")
 )
 
-// reservedIDs cannot be input ids: Teams merges input values into the submit data,
+// reservedIDs cannot be input ids: Teams merges input values into the action's data,
 // so an input named like a data key would overwrite the verb or subject.
 var reservedIDs = map[string]bool{"verb": true, "subject": true, "msteams": true}
 

@@ -52,9 +52,9 @@ func TestRenderActions(t *testing.T) {
 	acts := actions(t, decoded(t, reviewCard()))
 	type want struct{ typ, title, style, assoc, verb, subject string }
 	wants := []want{
-		{"Action.Submit", "Approuver", "positive", "none", "review.approve", "42"},
-		{"Action.Submit", "Demander des changements", "", "auto", "review.changes", "42"},
-		{"Action.Submit", "Refuser", "destructive", "auto", "review.reject", "42"},
+		{"Action.Execute", "Approuver", "positive", "none", "review.approve", "42"},
+		{"Action.Execute", "Demander des changements", "", "auto", "review.changes", "42"},
+		{"Action.Execute", "Refuser", "destructive", "auto", "review.reject", "42"},
 		{"Action.ShowCard", "Voir le détail", "", "", "", ""},
 	}
 	if len(acts) != len(wants) {
@@ -66,6 +66,10 @@ func TestRenderActions(t *testing.T) {
 			got := want{typ: str(a["type"]), title: str(a["title"]), style: str(a["style"]), assoc: str(a["associatedInputs"])}
 			if d, ok := a["data"].(map[string]any); ok {
 				got.verb, got.subject = str(d["verb"]), str(d["subject"])
+				// Universal Actions route on the action's own verb; the data repeats it.
+				if v := str(a["verb"]); v != got.verb {
+					t.Errorf("action verb %q, data verb %q", v, got.verb)
+				}
 			}
 			if got != w {
 				t.Errorf("got %+v, want %+v", got, w)
@@ -96,7 +100,7 @@ func TestRenderRequiredInputs(t *testing.T) {
 			}
 			var got []string
 			for _, a := range actions(t, m) {
-				if a["type"] == "Action.Submit" {
+				if a["type"] == "Action.Execute" {
 					got = append(got, str(a["associatedInputs"]))
 				}
 			}

@@ -72,18 +72,22 @@ type choice struct {
 	Value string `json:"value"`
 }
 
-type submit struct {
+// execute is a Universal Action (Adaptive Cards 1.4+, Teams with version 1.5): Teams
+// sends it to the bot as an "adaptiveCard/action" invoke whose value.action carries the
+// verb and the data merged with the inputs' values keyed by their ids.
+type execute struct {
 	Type  string `json:"type"`
 	Title string `json:"title"`
+	Verb  string `json:"verb"`
 	Style string `json:"style,omitempty"`
 	// AssociatedInputs is "auto" (gather and validate the card's inputs) or "none".
 	AssociatedInputs string     `json:"associatedInputs"`
-	Data             submitData `json:"data"`
+	Data             actionData `json:"data"`
 }
 
-// submitData is what Teams sends back in the message activity's value, merged with
-// the inputs' values keyed by their ids.
-type submitData struct {
+// actionData is the data of an action. The verb is repeated in it so that a client
+// that reads only the data (and a bot reading an older Action.Submit) finds it.
+type actionData struct {
 	Verb    string `json:"verb"`
 	Subject string `json:"subject,omitempty"`
 }

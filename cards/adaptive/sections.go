@@ -112,13 +112,13 @@ func input(in cards.Input, required bool, lang i18n.Lang) any {
 	return it
 }
 
-// button maps a cards.Button to an Action.Submit. It gathers and validates the inputs
+// button maps a cards.Button to an Action.Execute with the button's verb. It gathers and validates the inputs
 // ("auto") only when every input Teams validates is one this button needs or one the
 // card requires anyway; otherwise a required comment meant for "Reject" would also
 // block "Approve".
-func button(b cards.Button, inputs []cards.Input, required map[string]bool) submit {
-	s := submit{Type: "Action.Submit", Title: b.Label, AssociatedInputs: "auto",
-		Data: submitData{Verb: b.Verb, Subject: b.Subject}}
+func button(b cards.Button, inputs []cards.Input, required map[string]bool) execute {
+	s := execute{Type: "Action.Execute", Title: b.Label, Verb: b.Verb, AssociatedInputs: "auto",
+		Data: actionData{Verb: b.Verb, Subject: b.Subject}}
 	switch b.Style {
 	case cards.StylePrimary:
 		s.Style = "positive"

@@ -23,7 +23,7 @@ func (f *Feature) onDecision(decision workflow.Action) conversations.Handler {
 		comment := strings.TrimSpace(s.Turn.Action.Values[inputComment])
 		switch {
 		case decision.NeedsComment() && comment == "":
-			return []bot.Reply{private(s.T("review.error.comment_required"))}, nil
+			return []bot.Reply{refused(s.T("review.error.comment_required"))}, nil
 		case decision == workflow.Approve && ref.stage == requests.STIReview:
 			if pending := r.Facts().PendingSTI(); len(pending) > 0 {
 				v, err := f.view(ctx, s.Lang, r)
@@ -104,11 +104,11 @@ func (f *Feature) onConfirm(ctx context.Context, s *conversations.Session) ([]bo
 func (f *Feature) checkAct(ctx context.Context, s *conversations.Session, decision workflow.Action) (requests.Request, cardRef, []bot.Reply, error) {
 	ref, ok := parseRef(s.Turn.Action.Subject)
 	if !ok {
-		return requests.Request{}, ref, []bot.Reply{private(s.T("review.error.bad_button"))}, nil
+		return requests.Request{}, ref, []bot.Reply{refused(s.T("review.error.bad_button"))}, nil
 	}
 	r, err := f.Store.Request(ctx, ref.id)
 	if errors.Is(err, bot.ErrNotFound) {
-		return r, ref, []bot.Reply{private(s.T("review.error.no_request", map[string]any{"ID": ref.id}))}, nil
+		return r, ref, []bot.Reply{refused(s.T("review.error.no_request", map[string]any{"ID": ref.id}))}, nil
 	}
 	if err != nil {
 		return r, ref, nil, err
@@ -117,7 +117,7 @@ func (f *Feature) checkAct(ctx context.Context, s *conversations.Session, decisi
 		err := f.Store.Audit(ctx, audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.denied",
 			Subject: requests.Subject(r.ID), From: string(r.Status), To: string(r.Status), Comment: string(decision) + ": " + why,
 			Sections: workflow.Sections(ref.stage)})
-		return r, ref, []bot.Reply{private(s.T(msg, data))}, err
+		return r, ref, []bot.Reply{refused(s.T(msg, data))}, err
 	}
 	if ok, err := f.ownCard(ctx, s, ref); err != nil {
 		return r, ref, nil, err
@@ -139,7 +139,7 @@ func (f *Feature) checkAct(ctx context.Context, s *conversations.Session, decisi
 		stop, err := f.late(ctx, s, r, ref, decision)
 		return r, ref, stop, err
 	case workflow.ErrSTICannotReject:
-		return r, ref, []bot.Reply{private(s.T("review.error.sti_cannot_reject"))}, nil
+		return r, ref, []bot.Reply{refused(s.T("review.error.sti_cannot_reject"))}, nil
 	}
 	return r, ref, nil, nil
 }
@@ -228,12 +228,12 @@ func (f *Feature) late(ctx context.Context, s *conversations.Session, r requests
 		return nil, err
 	}
 	if derr != nil {
-		return []bot.Reply{private(s.T("review.error.moved_on", map[string]any{"ID": r.ID, "Status": statusLabel(s.Lang, r.Status)}))}, nil
+		return []bot.Reply{refused(s.T("review.error.moved_on", map[string]any{"ID": r.ID, "Status": statusLabel(s.Lang, r.Status)}))}, nil
 	}
 	// Only the click that changed the state updates the shared card (decide): a late
 	// click, however many, gets this private answer and nothing else, so that a burst
 	// of clicks makes no burst of card updates.
-	return []bot.Reply{private(s.T("review.error.already_decided", map[string]any{"Name": nameOr(d.ActorName, d.ActorKey),
+	return []bot.Reply{refused(s.T("review.error.already_decided", map[string]any{"Name": nameOr(d.ActorName, d.ActorKey),
 		"When": formatWhen(s.Lang, d.At.In(f.Location)), "Decision": decisionLabel(s.Lang, d.Decision)}))}, nil
 }
 

@@ -108,6 +108,11 @@ func TestLateClicks(t *testing.T) {
 			if got := texts(replies); !strings.Contains(got, tc.want) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
+			// Only the click that decided is no refusal (bot.Reply.Refused).
+			refused := len(replies) > 0 && replies[0].Refused
+			if want := tc.name != "first click"; refused != want {
+				t.Errorf("Refused = %v, want %v", refused, want)
+			}
 		})
 	}
 	if n := h.decisions(id, 1); n != 1 {
@@ -138,6 +143,10 @@ func TestOnlyTheStageRoleDecides(t *testing.T) {
 			}
 			if len(replies) != 1 || !replies[0].Private || !strings.Contains(replies[0].Text, tc.want) {
 				t.Errorf("got %q (private %v), want a private %q", texts(replies), len(replies) == 1 && replies[0].Private, tc.want)
+			}
+			// Teams shows a refusal as the pressed action's error (Universal Actions).
+			if len(replies) == 1 && !replies[0].Refused {
+				t.Errorf("the refusal is not marked Refused")
 			}
 		})
 	}

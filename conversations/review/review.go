@@ -151,3 +151,7 @@ func actor(s *conversations.Session) audit.Actor {
 
 // private is a reply only the acting person sees.
 func private(text string) bot.Reply { return bot.Reply{Text: text, Private: true} }
+
+// refused is the private answer to a button press that changed nothing (see
+// bot.Reply.Refused).
+func refused(text string) bot.Reply { return bot.Reply{Text: text, Private: true, Refused: true} }

@@ -110,6 +110,9 @@ func TestCardReply(t *testing.T) {
 	if empty := emptyFields(replies[0].Body, ""); len(empty) > 0 {
 		t.Errorf("reply has empty fields %v", empty)
 	}
+	if s := replies[0].Body["summary"]; s != "Voici :" {
+		t.Errorf("summary = %v, want the text's first line", s)
+	}
 }
 
 func TestActionSubmit(t *testing.T) {

@@ -234,20 +234,3 @@ func TestInvokeOutlastingItsBudget(t *testing.T) {
 		t.Errorf("posted %q", text)
 	}
 }
-
-// TestActionSubmitStillWorks: a press on a card posted before Universal Actions (a
-// message whose value is the submit data) is still an action.
-func TestActionSubmitStillWorks(t *testing.T) {
-	e := newEnv(t)
-	a := e.message("s-1", "")
-	a["replyToId"] = "card-9"
-	a["value"] = map[string]any{"verb": "review.reject", "subject": "9:1:codir_review", "comment": "Non"}
-	if got := e.post(t, a, e.auth(t)); got != http.StatusOK {
-		t.Fatalf("status %d", got)
-	}
-	turns := e.handler.got()
-	if len(turns) != 1 || turns[0].Action == nil || turns[0].Action.Verb != "review.reject" ||
-		turns[0].Action.MessageID != "card-9" || turns[0].Action.Values["comment"] != "Non" {
-		t.Errorf("turns = %+v", turns)
-	}
-}

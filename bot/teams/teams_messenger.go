@@ -24,7 +24,7 @@ func (c *Channel) Post(ctx context.Context, to bot.ConversationRef, r bot.Reply)
 		return bot.MessageRef{}, err
 	}
 	conv := conversationID(to)
-	act.From = schema.ChannelAccount{ID: to.BotID}
+	act.From = schema.ChannelAccount{ID: to.BotID, Name: c.cfg.BotName}
 	act.Conversation = schema.ConversationAccount{ID: conv}
 	id, err := c.cfg.Connector.SendActivity(ctx, to.ServiceURL, conv, act)
 	if err != nil {
@@ -46,7 +46,7 @@ func (c *Channel) Update(ctx context.Context, m bot.MessageRef, r bot.Reply) err
 		return err
 	}
 	conv := conversationID(m.Conversation)
-	act.From = schema.ChannelAccount{ID: m.Conversation.BotID}
+	act.From = schema.ChannelAccount{ID: m.Conversation.BotID, Name: c.cfg.BotName}
 	act.Conversation = schema.ConversationAccount{ID: conv}
 	return mapErr(c.cfg.Connector.UpdateActivity(ctx, m.Conversation.ServiceURL, conv, m.MessageID, act))
 }

@@ -40,6 +40,14 @@ func TestPostAndUpdate(t *testing.T) {
 		if empty := emptyFields(r.Body, ""); len(empty) > 0 {
 			t.Errorf("%s has empty fields %v", r.Method, empty)
 		}
+		// An activity the bot starts names it, so Teams does not show a bare id.
+		if from, _ := r.Body["from"].(map[string]any); from["name"] != DefaultBotName {
+			t.Errorf("%s from = %v, want the bot's name", r.Method, r.Body["from"])
+		}
+	}
+	// The card's activity says what it is in the chat list, not "Send a card".
+	if s := got[0].Body["summary"]; s != "Demande n° 42" {
+		t.Errorf("card summary = %v", s)
 	}
 }
 

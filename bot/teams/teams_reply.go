@@ -1,6 +1,7 @@
 package teams
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"strings"
@@ -26,6 +27,8 @@ func activity(r bot.Reply, lang i18n.Lang) (schema.Activity, error) {
 			return a, err
 		}
 		a.Attachments = []schema.Attachment{{ContentType: att.ContentType, Content: att.Content}}
+		// Without it, Teams' chat list and notifications read "Send a card".
+		a.Summary = cmp.Or(summary(r), DefaultBotName)
 	}
 	if a.Text == "" && len(a.Attachments) == 0 {
 		return a, errEmptyReply
@@ -76,7 +79,7 @@ func (c *Channel) reply(ctx context.Context, in *inbound, t bot.Turn, replies []
 			c.log.Error("teams reply not rendered", "request_id", t.RequestID, "error", err.Error())
 			act = apology(lang)
 		}
-		act.From = schema.ChannelAccount{ID: in.Recipient.ID, Name: in.Recipient.Name}
+		act.From = schema.ChannelAccount{ID: in.Recipient.ID, Name: cmp.Or(in.Recipient.Name, c.cfg.BotName)}
 		if err := c.send(ctx, in, t, r, act); err != nil {
 			c.log.Error("teams reply not sent", "request_id", t.RequestID, "error", errKind(err))
 		}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/cssdgs/iagbot/bot"
-	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/privacy"
 	"gorm.io/gorm"
 )
@@ -23,10 +22,7 @@ func (db *DB) FileIncident(ctx context.Context, inc privacy.Incident, actorName 
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		return appendAudit(tx, now, audit.Entry{ActorKey: inc.ReporterKey, ActorName: actorName,
-			Action: privacy.AuditIncidentReport, Subject: fmt.Sprintf("incident:%d", row.ID), To: "reported",
-			Comment:  fmt.Sprintf("system=%s; kinds=%s; occurred=%s", row.System, row.DataKinds, row.OccurredAt),
-			Sections: []string{"3.3", "8"}})
+		return appendAudit(tx, now, privacy.IncidentEntry(inc, row.ID, actorName))
 	})
 	if err != nil {
 		return 0, fmt.Errorf("file incident: %w", err)

@@ -9,6 +9,7 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
@@ -194,15 +195,13 @@ func (db *DB) SubmitRequest(ctx context.Context, id uint, actorKey, actorName st
 		if err != nil {
 			return err
 		}
-		if !requests.Status(row.Status).Editable() {
-			return bot.ErrConflict
-		}
-		if err := withAnswers(row).CheckSubmittable(); err != nil {
+		entry, err := workflow.Submission(withAnswers(row), audit.Actor{Key: actorKey, Name: actorName})
+		if err != nil {
 			return err
 		}
 		set := map[string]any{"status": string(requests.Submitted), "round": gorm.Expr("round + 1"),
 			"submitted_at": now, "stage_since": now, "updated_at": now}
-		if err := db.move(tx, row, set, requests.Submitted, "request.submit", actorKey, actorName, "", "6.3.1", "6.3.2"); err != nil {
+		if err := db.move(tx, row, set, entry); err != nil {
 			return err
 		}
 		row, err = loadRequestRow(tx.Preload("Answers"), id)
@@ -223,8 +222,12 @@ func (db *DB) CancelRequest(ctx context.Context, id uint, actorKey, actorName st
 		if err != nil {
 			return err
 		}
+		entry, err := workflow.Cancellation(toRequest(row), audit.Actor{Key: actorKey, Name: actorName})
+		if err != nil {
+			return err
+		}
 		set := map[string]any{"status": string(requests.Cancelled), "updated_at": db.Now()}
-		return db.move(tx, row, set, requests.Cancelled, "request.cancel", actorKey, actorName, "", "6.3.1")
+		return db.move(tx, row, set, entry)
 	})
 	if err != nil {
 		return fmt.Errorf("cancel request %d: %w", id, err)
@@ -256,11 +259,12 @@ func (db *DB) CloseDraft(ctx context.Context, id uint, reason string) error {
 		if err != nil {
 			return err
 		}
-		if row.Status != string(requests.Draft) {
-			return bot.ErrConflict
+		entry, err := workflow.Closure(toRequest(row), reason)
+		if err != nil {
+			return err
 		}
 		set := map[string]any{"status": string(requests.Closed), "updated_at": db.Now()}
-		return db.move(tx, row, set, requests.Closed, "request.close", "system", "", reason, "6.3.1")
+		return db.move(tx, row, set, entry)
 	})
 	if err != nil {
 		return fmt.Errorf("close draft %d: %w", id, err)
@@ -268,13 +272,10 @@ func (db *DB) CloseDraft(ctx context.Context, id uint, reason string) error {
 	return nil
 }
 
-// move changes an editable request's status with set, and audits it in the same
-// transaction. The update is conditional on the status read, so two concurrent moves
-// cannot both succeed: the second gets bot.ErrConflict.
-func (db *DB) move(tx *gorm.DB, row RequestRow, set map[string]any, to requests.Status, action, actorKey, actorName, comment string, sections ...string) error {
-	if !requests.Status(row.Status).Editable() {
-		return bot.ErrConflict
-	}
+// move writes set to the request row and appends entry, the audit of the move the
+// workflow allowed. The update is conditional on the status read, so two concurrent
+// moves cannot both succeed: the second gets bot.ErrConflict.
+func (db *DB) move(tx *gorm.DB, row RequestRow, set map[string]any, entry audit.Entry) error {
 	res := tx.Model(&RequestRow{}).Where("id = ? AND status = ?", row.ID, row.Status).Updates(set)
 	if res.Error != nil {
 		return res.Error
@@ -282,6 +283,5 @@ func (db *DB) move(tx *gorm.DB, row RequestRow, set map[string]any, to requests.
 	if res.RowsAffected == 0 {
 		return bot.ErrConflict
 	}
-	return appendAudit(tx, db.Now(), audit.Entry{ActorKey: actorKey, ActorName: actorName, Action: action,
-		Subject: requests.Subject(row.ID), From: row.Status, To: string(to), Comment: comment, Sections: sections})
+	return appendAudit(tx, db.Now(), entry)
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/audit"
@@ -57,8 +56,7 @@ func (db *DB) StartReview(ctx context.Context, id uint, stage requests.Status, b
 		}
 		row.Status, row.StageSince, row.UpdatedAt, row.DecidedAt = string(stage), &now, now, nil
 		out = withAnswers(row)
-		return appendAudit(tx, now, audit.Entry{ActorKey: by.Key, ActorName: by.Name, Action: "review.start",
-			Subject: requests.Subject(id), From: string(requests.Submitted), To: string(stage), Sections: sections})
+		return appendAudit(tx, now, workflow.ReviewStart(id, stage, by, sections))
 	})
 	if err != nil {
 		return requests.Request{}, fmt.Errorf("request %d: %w", id, err)
@@ -155,31 +153,20 @@ func (db *DB) FillSTIItems(ctx context.Context, id uint, round int, values map[r
 		if err != nil {
 			return err
 		}
-		if row.Status != string(requests.STIReview) || row.Round != round {
-			return bot.ErrConflict
+		values, entry, err := workflow.STIFill(withAnswers(row), round, values, by)
+		if err != nil || len(values) == 0 {
+			return err
 		}
 		now := db.Now()
-		var names []string
-		for _, a := range row.Answers {
-			v := strings.TrimSpace(values[requests.Tag(a.Item)])
-			if !a.ForSTI || v == "" {
-				continue
-			}
-			err := tx.Model(&AnswerRow{}).Where("request_id = ? AND item = ?", id, a.Item).
+		for tag, v := range values {
+			err := tx.Model(&AnswerRow{}).Where("request_id = ? AND item = ?", id, string(tag)).
 				Updates(map[string]any{"value": v, "for_sti": false, "updated_at": now}).Error
 			if err != nil {
 				return err
 			}
-			filled = append(filled, requests.Tag(a.Item))
-			names = append(names, a.Item)
+			filled = append(filled, tag)
 		}
-		if len(filled) == 0 {
-			return nil
-		}
-		sort.Strings(names)
-		return appendAudit(tx, now, audit.Entry{ActorKey: by.Key, ActorName: by.Name, Action: "review.sti_fill",
-			Subject: requests.Subject(id), From: row.Status, To: row.Status, Comment: strings.Join(names, ","),
-			Sections: []string{"Annexe 1", "8"}})
+		return appendAudit(tx, now, entry)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("fill STI items of request %d: %w", id, err)

@@ -5,9 +5,12 @@
 package privacy
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 )
 
 // Incident is a privacy-incident report (3.3) as the bot files it: which system, when,
@@ -30,6 +33,17 @@ type Incident struct {
 
 // AuditIncidentReport is the audit action recorded with every incident report.
 const AuditIncidentReport = "incident.report"
+
+// IncidentEntry is the audit entry of filing inc as report id; actorName is the
+// reporter's display name. The comment carries the system, time and category codes
+// only: the description stays in the report, where erasing the reporter's link is
+// possible.
+func IncidentEntry(inc Incident, id uint, actorName string) audit.Entry {
+	return audit.Entry{ActorKey: inc.ReporterKey, ActorName: actorName, Action: AuditIncidentReport,
+		Subject: fmt.Sprintf("incident:%d", id), To: "reported",
+		Comment:  fmt.Sprintf("system=%s; kinds=%s; occurred=%s", inc.System, strings.Join(inc.DataKinds, ","), inc.OccurredAt),
+		Sections: []string{"3.3", "8"}}
+}
 
 // PersonData is everything the bot holds about one person, for "my data".
 type PersonData struct {

@@ -137,6 +137,9 @@ func (e *Engine) Analyze(q string) Analysis {
 			}
 		}
 	}
+	if possessiveName(toks) {
+		kinds[PIIName] = true
+	}
 	found := e.personal.FindTokens(q, toks)
 	for _, m := range named {
 		// A tool, even written with a typo ("Chatgtp"), is not a name.
@@ -286,3 +289,23 @@ func answeredNo(q string, toks []text.Token, last int) bool {
 }
 
 var noAnswers = set("non", "aucun", "aucune", "aucuns", "aucunes", "no", "none", "nope", "nil", "pas", "jamais", "never", "sans", "without", "0", "zero")
+
+// possessiveName reports people's names spoken of with a possessive, not negated:
+// « avec leurs noms », « en mettant leur nom », "with their names". (The lexicon cannot
+// hold these: it skips function words, and a bare « noms » is no one's.)
+func possessiveName(toks []text.Token) bool {
+	for i := 1; i < len(toks); i++ {
+		switch toks[i].Fold {
+		case "nom", "noms", "name", "names":
+		default:
+			continue
+		}
+		switch toks[i-1].Fold {
+		case "leur", "leurs", "their", "his", "her":
+			if !negated(toks, i-1, i) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/text"
 )
 
@@ -115,6 +116,9 @@ func commonNoun(q string, toks []text.Token, m toolMatch) bool {
 		return false
 	}
 	prev := toks[m.start-1]
+	if prev.Fold == "a" && DetectLanguage(q, i18n.FR) != i18n.EN {
+		return false // French « à copilot » (or « a copilot », unaccented): the tool
+	}
 	return articles[prev.Fold] || t.Elision == "l" || t.Elision == "d"
 }
 
@@ -134,7 +138,11 @@ func personNamed(toks []text.Token, m toolMatch) bool {
 		return true
 	}
 	// « Claude m'a dit », « Claude pense que », « Claude nous a conseillé »
-	if i+1 < len(toks) && (toks[i].Elision == "m" || toks[i].Fold == "nous" || toks[i].Fold == "me") && (toks[i].Fold == "a" || toks[i+1].Fold == "a" || toks[i+1].Fold == "dit") {
+	// Only « m'a », not « m'aide à » (unaccented « à » folds to "a" too).
+	if i < len(toks) && toks[i].Elision == "m" && (toks[i].Fold == "a" || toks[i].Fold == "dit") {
+		return true
+	}
+	if i+1 < len(toks) && (toks[i].Fold == "nous" || toks[i].Fold == "me") && (toks[i+1].Fold == "a" || toks[i+1].Fold == "dit") {
 		return true
 	}
 	if i < len(toks) && (toks[i].Fold == "pense" || toks[i].Fold == "dit" || toks[i].Fold == "trouve") {

@@ -49,15 +49,15 @@ const (
 var Lexicon = map[Kind][2][]string{
 	KindName: {
 		{"nom de l'élève", "noms des élèves", "nom d'un élève", "nom de chaque élève", "noms de tous les élèves", "nom de chaque enfant", "nom et prénom", "nom du parent", "noms des parents", "nom de l'enseignant", "nom complet", "prénom", "prénoms", "nom de famille", "noms des employés", "liste de classe", "liste des élèves"},
-		{"student name", "student names", "names of students", "name of the student", "parent name", "parents names", "names of parents", "full name", "first name", "last name", "first names", "class list", "class roster", "staff names", "employee names", "each child's name", "each student's name", "every student's name", "names of all students", "each student name", "child's name", "student's name"},
+		{"student name", "student names", "names of students", "name of the student", "parent name", "parents names", "names of parents", "full name", "first name", "last name", "first names", "class list", "class roster", "staff names", "employee names", "each child's name", "each student's name", "every student's name", "names of all students", "each student name", "child's name", "student's name", "list of students", "list of the students", "student list"},
 	},
 	KindGrades: {
 		{"notes des élèves", "notes de l'élève", "notes d'un élève", "résultats des élèves", "résultats de l'élève", "résultats scolaires", "relevé de notes", "bulletin", "bulletins", "moyenne de l'élève", "notes d'examen", "résultats d'évaluation", "notes de chaque élève", "résultat de chaque élève"},
 		{"student grades", "grades of students", "grades of the student", "report card", "report cards", "transcript", "transcripts", "test scores", "exam results", "student marks", "marks of students", "student results", "gradebook", "grade book", "each student's grade", "each student's grades", "every student's grade", "student's grade", "student's grades"},
 	},
 	KindStudentFile: {
-		{"dossier de l'élève", "dossier d'élève", "dossiers des élèves", "dossier scolaire", "dossier d'aide particulière", "dossier d'aide", "fiche de l'élève", "fiche d'élève", "dossier de mon élève", "dossier d'un élève", "fiche santé", "fiche de santé", "dossier DPJ"},
-		{"student file", "student files", "student record", "student records", "cumulative file", "school record", "student profile", "health sheet", "health form"},
+		{"dossier de l'élève", "dossier d'élève", "dossiers des élèves", "dossier scolaire", "dossier d'aide particulière", "dossier d'aide", "fiche de l'élève", "fiche d'élève", "dossier de mon élève", "dossier d'un élève", "fiche santé", "fiche de santé", "dossier DPJ", "portrait de classe", "notes évolutives", "note évolutive"},
+		{"student file", "student files", "student record", "student records", "cumulative file", "school record", "student profile", "health sheet", "health form", "class profile", "progress notes"},
 	},
 	KindSupportPlan: {
 		{"plan d'intervention", "plans d'intervention", "code de difficulté", "dossier d'aide particulière", "bilan orthopédagogique", "rapport d'orthophonie"},
@@ -128,8 +128,8 @@ var Topics = map[Kind][2][]string{
 		{"grades", "marks", "exam results", "test results", "scores", "failing grade", "final grade"},
 	},
 	KindHealth: {
-		{"santé", "santé mentale", "médical", "médicale", "diagnostic", "diagnostique", "diagnostiqué", "tdah", "tsa", "autisme", "autiste", "allergie", "allergies", "médicament", "médication", "handicap", "dyslexie", "dysphasie", "trouble d'apprentissage", "trouble du comportement", "maladie", "orthophonie", "orthophoniste", "psychologue", "ergothérapie", "anxiété", "dépression", "asthme", "diabète", "épilepsie", "hospitalisé", "hospitalisation", "thérapie", "ritalin", "concerta", "épipen", "suicide", "idées suicidaires", "enceinte", "grossesse"},
-		{"health", "mental health", "medical", "diagnosis", "diagnosed", "adhd", "autism", "autistic", "allergy", "allergies", "medication", "disability", "dyslexia", "learning disability", "illness", "speech therapy", "speech therapist", "psychologist", "therapist", "anxiety", "depression", "asthma", "diabetes", "epilepsy", "hospitalized", "therapy", "epipen", "suicidal", "pregnant", "pregnancy"},
+		{"santé", "santé mentale", "médical", "médicale", "diagnostic", "diagnostique", "diagnostiqué", "tdah", "tsa", "autisme", "autiste", "allergie", "allergies", "médicament", "médication", "handicap", "dyslexie", "dysphasie", "trouble d'apprentissage", "trouble du comportement", "maladie", "orthophonie", "orthophoniste", "psychologue", "ergothérapie", "anxiété", "dépression", "asthme", "diabète", "épilepsie", "hospitalisé", "hospitalisation", "thérapie", "ritalin", "concerta", "épipen", "suicide", "idées suicidaires", "enceinte", "grossesse", "pédopsychiatrie", "pédopsychiatre", "psychiatrie", "psychiatre"},
+		{"health", "mental health", "medical", "diagnosis", "diagnosed", "adhd", "autism", "autistic", "allergy", "allergies", "medication", "disability", "dyslexia", "learning disability", "illness", "speech therapy", "speech therapist", "psychologist", "therapist", "anxiety", "depression", "asthma", "diabetes", "epilepsy", "hospitalized", "therapy", "epipen", "suicidal", "pregnant", "pregnancy", "psychiatry", "psychiatrist", "psychiatric"},
 	},
 	KindSupportPlan: {
 		{"orthopédagogie", "orthopédagogue", "ehdaa", "hdaa", "besoins particuliers", "difficulté d'apprentissage", "classe spéciale", "classe adaptée", "éducatrice spécialisée"},
@@ -148,8 +148,8 @@ var Topics = map[Kind][2][]string{
 		{"immigration status", "refugee", "asylum seeker", "undocumented", "study permit", "work permit", "permanent residence", "citizenship", "deportation"},
 	},
 	KindDiscipline: {
-		{"suspension", "suspendu", "suspendue", "expulsion", "expulsé", "renvoi", "retenue", "sanction", "mesure disciplinaire", "plainte", "policier", "policière", "casier judiciaire", "accusation", "accusé", "intimidation", "taxage", "agression", "arrestation", "arrêté", "tribunal", "lsjpa", "fugue"},
-		{"suspended", "suspension", "expelled", "expulsion", "detention", "disciplinary", "complaint", "police", "criminal record", "charged", "bullying", "assault", "theft", "arrested", "juvenile court", "ran away"},
+		{"suspension", "suspendu", "suspendue", "expulsion", "expulsé", "renvoi", "retenue", "sanction", "mesure disciplinaire", "plainte", "policier", "policière", "casier judiciaire", "accusation", "accusé", "intimidation", "taxage", "agression", "arrestation", "arrêté", "tribunal", "lsjpa", "fugue", "rapport d'incident", "bataille", "batailles"},
+		{"suspended", "suspension", "expelled", "expulsion", "detention", "disciplinary", "complaint", "police", "criminal record", "charged", "bullying", "assault", "theft", "arrested", "juvenile court", "ran away", "incident report", "fight"},
 	},
 	KindAttendance: {
 		{"absences", "absentéisme", "retards", "motif d'absence", "absent", "absente", "décrochage"},

@@ -41,7 +41,9 @@ var (
 	people = set("eleves", "etudiants", "etudiantes", "enfants", "employes", "employees", "collegues", "enseignants",
 		"enseignantes", "students", "children", "kids", "employees", "colleagues", "teachers", "pupils", "jeunes")
 	singular = set("un", "une", "le", "la", "mon", "ma", "ton", "ta", "son", "sa", "cet", "cette", "ce", "notre", "votre",
-		"leur", "a", "an", "the", "my", "this", "that", "his", "her", "our", "your", "their", "one", "certain", "certaine")
+		"leur", "a", "an", "the", "my", "this", "that", "his", "her", "our", "your", "their", "one", "certain", "certaine",
+		// Each one is one particular person: « les besoins de chaque élève », "each student's results".
+		"chaque", "each", "every")
 	one        = set("un", "une", "one", "certains", "certaines", "some")
 	possessive = set("mes", "nos", "ses", "vos", "leurs", "my", "our", "his", "her", "your", "their", "the", "les", "des")
 	adjectives = set("petit", "petite", "jeune", "nouvel", "nouveau", "nouvelle", "autre", "meme", "young", "new", "other",

@@ -33,4 +33,3 @@ func TestPickLang(t *testing.T) {
 		}
 	}
 }
-

@@ -4,6 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/storage"
 	"io"
 	"slices"
 	"strings"
@@ -75,6 +77,35 @@ func runReminders(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	writePlan(env.Stdout, cfg.Lang, sch, from, *days, plan, recent)
+	return writeUndelivered(ctx, env.Stdout, cfg.Lang, a.DB)
+}
+
+// writeUndelivered lists the requests under review whose card reached no one of the
+// stage's role (no channel, no member reachable): they wait until it is delivered.
+func writeUndelivered(ctx context.Context, w io.Writer, lang i18n.Lang, db *storage.DB) error {
+	waiting, err := db.RequestsInStatus(ctx, 1000, requests.STIReview, requests.CODIRReview, requests.PrivacyReview)
+	if err != nil {
+		return err
+	}
+	var lines []string
+	for _, r := range waiting {
+		refs, err := db.PostedCards(ctx, r.ID, r.Round, r.Status)
+		if err != nil {
+			return err
+		}
+		if len(refs) == 0 {
+			lines = append(lines, i18n.T(lang, "reminders.list.undelivered_item", map[string]any{"ID": r.ID,
+				"System": r.Facts().SystemName(), "Status": string(r.Status)}))
+		}
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, i18n.T(lang, "reminders.list.undelivered"))
+	if len(lines) == 0 {
+		fmt.Fprintln(w, i18n.T(lang, "reminders.list.none_failed"))
+	}
+	for _, l := range lines {
+		fmt.Fprintln(w, "- "+l)
+	}
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/storage"
@@ -35,6 +36,9 @@ func seedReminders(t *testing.T) string {
 	}
 	storagetest.Approved(t, db, "rita@x", nil, workflow.Approval{SystemName: "Copilot", Kind: "private", Hosting: "canada",
 		EFVPNextReview: time.Date(2027, 6, 2, 0, 0, 0, 0, time.UTC), OwnerKey: "rita@x"})
+	// A request at CODIR-IN's stage whose card reached no one.
+	d := storagetest.Draft(t, db, "sam@x", "fr", map[requests.Tag]string{requests.TagSystemName: "Gemini", requests.TagEFVPStatus: requests.EFVPPlanned, requests.TagEFVPDate: "2027-09-01"})
+	storagetest.InReview(t, db, d.ID, requests.CODIRReview)
 	return path
 }
 
@@ -59,7 +63,8 @@ func TestRemindersList(t *testing.T) {
 				"2027-06-03 09:00 efvp-late system:copilot role:codir-in 2027-06-02/late/2027-06-03",
 				"2027-05-25 09:00 digest week role:codir-in 2027-05-24", // Patriotes: Tuesday
 				"Envois non aboutis des 7 derniers jours :",
-				"2027-05-01 09:00 unreachable training request:5 vic@x bot: unreachable"},
+				"2027-05-01 09:00 unreachable training request:5 vic@x bot: unreachable",
+				"Demandes dont la carte d'approbation n'a été remise à personne (en attente de livraison) :", "— Gemini — codir_review"},
 			[]string{"2027-05-24 09:00"}},
 		{"English, a week later: the 30-day reminder still to send, nothing failed", map[string]string{"IAGBOT_DB": path, "IAGBOT_LANG": "en"},
 			[]string{"reminders", "list", "--from", "2027-05-20", "--days", "7"}, 0,

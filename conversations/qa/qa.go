@@ -119,7 +119,7 @@ func (f *Feature) handle(ctx context.Context, s *conversations.Session) ([]bot.R
 	if a.Intent == policy.IntentWhy && a.Tool == "" && a.Use < 0 {
 		return f.why(ctx, s)
 	}
-	if a.Tool == "" && a.Use < 0 && len(a.Personal) == 0 && a.Intent != policy.IntentApprovedTools && mentionsAI(s.Folded()) {
+	if a.Tool == "" && a.Use < 0 && len(a.Personal) == 0 && (a.Intent != policy.IntentApprovedTools || questionLike(s.Folded())) && mentionsAI(s.Folded()) {
 		// « Est-ce que j'ai le droit d'utiliser l'IA avec mes élèves ? »: the short rule.
 		return []bot.Reply{s.Reply("qa.general")}, nil
 	}

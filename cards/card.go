@@ -28,7 +28,24 @@ type Card struct {
 	// and the terminal show DetailsButton instead, which asks the engine for them.
 	Details       []Section `json:"details,omitempty"`
 	DetailsButton *Button   `json:"details_button,omitempty"`
+	// Refresh, when set, asks Teams to fetch the card again, as Refresh.Verb on
+	// Refresh.Subject, for each person of Refresh.UserIDs as they view it, so that
+	// each sees their own version (user-specific views); everyone else sees this card.
+	// Slack and the terminal show this card to all.
+	Refresh *Refresh `json:"refresh,omitempty"`
 }
+
+// Refresh is a card's per-person refresh (see Card.Refresh).
+type Refresh struct {
+	Verb    string `json:"verb"`
+	Subject string `json:"subject,omitempty"`
+	// UserIDs are the Teams user ids (MRIs) whose view is fetched; at most
+	// MaxRefreshUsers.
+	UserIDs []string `json:"user_ids"`
+}
+
+// MaxRefreshUsers is how many people Teams refreshes a card for.
+const MaxRefreshUsers = 60
 
 // MaxButtons is the number of buttons a card may carry: Teams' host config shows six.
 const MaxButtons = 6

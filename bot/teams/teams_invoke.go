@@ -76,6 +76,10 @@ func writeInvoke(w http.ResponseWriter, res invokeResponse) {
 //   - else a message response with the first line of the first text reply, every
 //     reply being posted as for an Action.Submit.
 //
+// A refresh (trigger "automatic": Teams fetching a person's view of a card with a
+// refresh) posts and updates nothing: its card is the response, or an error when the
+// engine gives none.
+//
 // When the turn outlasts InvokeBudget the invoke is answered with a « being processed »
 // message and the turn goes on, bounded by TurnTimeout, posting all its replies.
 func (c *Channel) onInvoke(ctx context.Context, in *inbound) invokeResponse {
@@ -99,15 +103,18 @@ func (c *Channel) onInvoke(ctx context.Context, in *inbound) invokeResponse {
 			}
 			return
 		}
-		res, rest, card, err := c.invokeAnswer(lang, replies)
+		res, rest, card, err := c.invokeAnswer(lang, replies, in.automatic())
 		if err != nil {
 			c.log.Error("teams card not rendered", "request_id", t.RequestID, "error", err.Error())
+		}
+		if in.automatic() {
+			rest = nil // a view is fetched, nothing is said
 		}
 		c.reply(turnCtx, in, t, rest)
 		select {
 		case out <- res:
 		case <-gaveUp:
-			if card == nil && res.Type == invokeErrorType {
+			if card == nil && res.Type == invokeErrorType && !in.automatic() {
 				// The refusal was to show on the card; it is a private message instead.
 				c.reply(turnCtx, in, t, []bot.Reply{{Text: res.Value.(invokeError).Message, Private: true}})
 			}
@@ -127,9 +134,9 @@ func (c *Channel) onInvoke(ctx context.Context, in *inbound) invokeResponse {
 
 // invokeAnswer picks the invoke response among replies (see onInvoke) and returns the
 // replies still to post. card is the rendered replacement card, when there is one.
-func (c *Channel) invokeAnswer(lang i18n.Lang, replies []bot.Reply) (res invokeResponse, rest []bot.Reply, card json.RawMessage, err error) {
+func (c *Channel) invokeAnswer(lang i18n.Lang, replies []bot.Reply, refresh bool) (res invokeResponse, rest []bot.Reply, card json.RawMessage, err error) {
 	for _, r := range replies {
-		if r.Replace && r.Card != nil {
+		if r.Card != nil && (r.Replace || refresh) {
 			if card, err = adaptive.Render(r.Card, adaptive.Lang(lang)); err != nil {
 				return errorResponse(http.StatusInternalServerError, i18n.T(lang, "core.error")), replies, nil, err
 			}
@@ -141,6 +148,10 @@ func (c *Channel) invokeAnswer(lang i18n.Lang, replies []bot.Reply) (res invokeR
 			rest = append(append(rest, replies[:i]...), replies[i+1:]...)
 			return errorResponse(http.StatusBadRequest, plainLine(r.Text, false)), rest, nil, nil
 		}
+	}
+	if refresh {
+		// No view for this person: Teams keeps showing them the card as posted.
+		return errorResponse(http.StatusBadRequest, i18n.T(lang, "core.action.unknown")), nil, nil, nil
 	}
 	for _, r := range replies {
 		if r.Text != "" {
@@ -160,6 +171,12 @@ func plainLine(s string, first bool) string {
 		}
 	}
 	return s
+}
+
+// automatic reports a refresh invoke: Teams fetching a person's view of a card.
+func (in *inbound) automatic() bool {
+	trigger, _ := in.Value["trigger"].(string)
+	return in.Type == schema.Invoke && trigger == "automatic"
 }
 
 // isInvoke reports an invoke the channel answers; other invokes get 501.

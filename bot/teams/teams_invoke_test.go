@@ -234,3 +234,39 @@ func TestInvokeOutlastingItsBudget(t *testing.T) {
 		t.Errorf("posted %q", text)
 	}
 }
+
+// TestInvokeRefresh: Teams fetching a person's view (trigger "automatic") gets the
+// engine's card as the response, and nothing is posted or updated, whatever the
+// engine says besides; without a card it gets an error and keeps the posted card.
+func TestInvokeRefresh(t *testing.T) {
+	e := newEnv(t)
+	e.handler.reply = func(bot.Turn) ([]bot.Reply, error) {
+		return []bot.Reply{{Text: "note"}, {Card: &cards.Card{Title: "Votre vue", Subtitle: "Marie"}}}, nil
+	}
+	a := e.invoke("r-1", "card-42", "review.view", "42:1:codir_review", nil)
+	a["value"].(map[string]any)["trigger"] = "automatic"
+	status, res := e.postInvoke(t, a)
+	card, _ := res["value"].(map[string]any)
+	if status != http.StatusOK || res["statusCode"] != float64(200) || res["type"] != "application/vnd.microsoft.card.adaptive" ||
+		!strings.Contains(string(mustJSON(t, card)), "Votre vue") {
+		t.Errorf("HTTP %d, %v", status, res)
+	}
+	if got := e.handler.got(); len(got) != 1 || got[0].Action == nil || got[0].Action.Verb != "review.view" {
+		t.Errorf("turns = %+v", got)
+	}
+	e.handler.reply = func(bot.Turn) ([]bot.Reply, error) { return []bot.Reply{{Text: "rien", Refused: true}}, nil }
+	a = e.invoke("r-2", "card-42", "review.view", "42:1:codir_review", nil)
+	a["value"].(map[string]any)["trigger"] = "automatic"
+	if _, res := e.postInvoke(t, a); res["type"] != "application/vnd.microsoft.error" {
+		t.Errorf("refused view: %v", res)
+	}
+	e.handler.reply = func(bot.Turn) ([]bot.Reply, error) { return []bot.Reply{{Text: "texte"}}, nil }
+	a = e.invoke("r-3", "card-42", "review.view", "42:1:codir_review", nil)
+	a["value"].(map[string]any)["trigger"] = "automatic"
+	if _, res := e.postInvoke(t, a); res["type"] != "application/vnd.microsoft.error" {
+		t.Errorf("no card: %v", res)
+	}
+	if n := len(e.conn.activities()); n != 0 {
+		t.Errorf("a refresh posted or updated %d activities", n)
+	}
+}

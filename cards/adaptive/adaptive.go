@@ -12,6 +12,8 @@
 //   - buttons → Action.Execute (Universal Actions) with the button's verb and data
 //     {"verb", "subject"}: Teams sends an "adaptiveCard/action" invoke whose
 //     value.action holds the verb and the data merged with the inputs keyed by their ids;
+//   - a refresh → the card's refresh: an Action.Execute of its verb and subject, and
+//     its userIds (at most cards.MaxRefreshUsers, else Render fails);
 //   - details with a details button → an Action.ShowCard titled by that button, so they
 //     open in place without a round trip; details without one are shown inline, as the
 //     terminal does.
@@ -92,6 +94,16 @@ func build(c *cards.Card, opts []Option) (*card, error) {
 		return nil, err
 	}
 	ac := &card{Type: "AdaptiveCard", Version: Version}
+	if rf := c.Refresh; rf != nil {
+		switch {
+		case rf.Verb == "" || len(rf.UserIDs) == 0:
+			return nil, fmt.Errorf("%w: a refresh needs a verb and users", ErrBadButton)
+		case len(rf.UserIDs) > cards.MaxRefreshUsers:
+			return nil, fmt.Errorf("%w: refresh for %d users, at most %d", ErrTooManyItems, len(rf.UserIDs), cards.MaxRefreshUsers)
+		}
+		ac.Refresh = &refresh{UserIDs: rf.UserIDs,
+			Action: refreshAction{Type: "Action.Execute", Verb: rf.Verb, Data: actionData{Verb: rf.Verb, Subject: rf.Subject}}}
+	}
 	ac.Body = header(c)
 	ac.Body = appendSections(ac.Body, c.Sections)
 	if len(c.Details) > 0 && !details {

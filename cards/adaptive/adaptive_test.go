@@ -241,3 +241,37 @@ func str(v any) string {
 	s, _ := v.(string)
 	return s
 }
+
+func TestRenderRefresh(t *testing.T) {
+	m := decoded(t, refreshCard())
+	rf, _ := m["refresh"].(map[string]any)
+	act, _ := rf["action"].(map[string]any)
+	data, _ := act["data"].(map[string]any)
+	ids, _ := rf["userIds"].([]any)
+	if act["type"] != "Action.Execute" || act["verb"] != "review.view" || data["subject"] != "42:1:codir_review" || len(ids) != 2 {
+		t.Errorf("refresh = %v", rf)
+	}
+	if _, ok := decoded(t, reviewCard())["refresh"]; ok {
+		t.Error("a card without Refresh has a refresh")
+	}
+	for _, tc := range []struct {
+		name string
+		rf   *cards.Refresh
+		want error
+	}{
+		{"61 users", &cards.Refresh{Verb: "v", UserIDs: make([]string, cards.MaxRefreshUsers+1)}, ErrTooManyItems},
+		{"no users", &cards.Refresh{Verb: "v"}, ErrBadButton},
+		{"no verb", &cards.Refresh{UserIDs: []string{"29:a"}}, ErrBadButton},
+	} {
+		c := refreshCard()
+		c.Refresh = tc.rf
+		if _, err := Render(c); !errors.Is(err, tc.want) {
+			t.Errorf("%s: err = %v, want %v", tc.name, err, tc.want)
+		}
+	}
+	c := refreshCard()
+	c.Refresh.UserIDs = make([]string, cards.MaxRefreshUsers)
+	if _, err := Render(c); err != nil {
+		t.Errorf("60 users: %v", err)
+	}
+}

@@ -5,10 +5,24 @@ package adaptive
 // misspelt property is a compile error instead of a schema finding.
 
 type card struct {
-	Type    string `json:"type"`
-	Version string `json:"version,omitempty"` // only on the top-level card
-	Body    []any  `json:"body,omitempty"`
-	Actions []any  `json:"actions,omitempty"`
+	Type    string   `json:"type"`
+	Version string   `json:"version,omitempty"` // only on the top-level card
+	Refresh *refresh `json:"refresh,omitempty"` // only on the top-level card
+	Body    []any    `json:"body,omitempty"`
+	Actions []any    `json:"actions,omitempty"`
+}
+
+// refresh makes Teams send an adaptiveCard/action invoke (trigger "automatic") with
+// its action for each listed user viewing the card, and show the card returned.
+type refresh struct {
+	Action  refreshAction `json:"action"`
+	UserIDs []string      `json:"userIds"`
+}
+
+type refreshAction struct {
+	Type string     `json:"type"`
+	Verb string     `json:"verb"`
+	Data actionData `json:"data"`
 }
 
 type textBlock struct {

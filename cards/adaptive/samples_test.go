@@ -15,7 +15,15 @@ func samples() map[string]*cards.Card {
 		"choices": choicesCard(),
 		"answer":  answerCard(),
 		"hostile": hostileCard(),
+		"refresh": refreshCard(),
 	}
+}
+
+// refreshCard is a base card that Teams refreshes for two people (user-specific views).
+func refreshCard() *cards.Card {
+	return &cards.Card{Title: "Demande n° 42 : ChatGPT", Subtitle: "En attente du CODIR-IN",
+		Sections: []cards.Section{{Facts: []cards.Fact{{Label: "Demandeur", Value: "Marie Tremblay"}}}},
+		Refresh:  &cards.Refresh{Verb: "review.view", Subject: "42:1:codir_review", UserIDs: []string{"29:codir-1", "29:alice"}}}
 }
 
 // hostile is what a requester may type to dress up a reviewer's card.

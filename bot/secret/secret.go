@@ -17,9 +17,12 @@ const Mask = "xxxxx"
 
 var (
 	// urlRE finds URLs in free text: a scheme, "://", then up to a space or a quote.
-	urlRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.-]*://[^\s"'<>` + "`" + `]+`)
-	// kvRE finds key=value credentials in connection strings ("password=S3cret").
-	kvRE = regexp.MustCompile(`(?i)\b((?:ssl)?password|passwd|pwd|secret|token|api[_-]?key)=('[^']*'|[^\s&;]+)`)
+	// The user info, up to its last "@", may hold quotes (a password "S3c'ret" needs
+	// no escaping in a URL), so it is taken whole first.
+	urlRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.-]*://(?:[^\s/@]*@)*[^\s"'<>` + "`" + `]+`)
+	// kvRE finds key=value credentials in connection strings ("password=S3cret",
+	// "password = 'S3 cret'"; libpq allows spaces around "=" and \' inside quotes).
+	kvRE = regexp.MustCompile(`(?i)\b((?:ssl)?password|passwd|pwd|secret|token|api[_-]?key)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s&;']+)`)
 )
 
 // secretParams are query parameters whose value is a credential.

@@ -18,13 +18,17 @@ func TestRedact(t *testing.T) {
 		{"https://hooks.example/x?token=abc&lang=fr", "https://hooks.example/x?lang=fr&token=xxxxx"},
 		{"postgres://iagbot@db/iagbot", "postgres://iagbot@db/iagbot"},
 		{"iagbot.db", "iagbot.db"},
+		// A quote in the password, spaces around "=", an escaped quote inside quotes.
+		{"IAGBOT_DB=postgres://iagbot:S3c'retPw@db/iagbot: refused", "IAGBOT_DB=postgres://iagbot:xxxxx@db/iagbot: refused"},
+		{"host=db password = S3cretPw dbname=iagbot", "host=db password=xxxxx dbname=iagbot"},
+		{`host=db password='S3\'cretPw x' dbname=iagbot`, "host=db password=xxxxx dbname=iagbot"},
 		{"https://slack.com/api/", "https://slack.com/api/"},
 	} {
 		got := Redact(tc.in)
 		if got != tc.want {
 			t.Errorf("Redact(%q) = %q, want %q", tc.in, got, tc.want)
 		}
-		if strings.Contains(got, "S3cretPw") || strings.Contains(got, "abc&") {
+		if strings.Contains(got, "cretPw") || strings.Contains(got, "abc&") {
 			t.Errorf("Redact(%q) keeps the secret: %q", tc.in, got)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"sync/atomic"
 	"testing"
 
 	slackbot "github.com/cssdgs/iagbot/bot/slack"
@@ -90,5 +91,32 @@ func TestOtherWorkspacesAndAppsAreIgnored(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestForeignInteractionOfAnyTypeIsRefused: the origin is checked before the type, so
+// that a modal's submission or a shortcut from another workspace is refused (and
+// counted) like a button, whatever handles that type later.
+func TestForeignInteractionOfAnyTypeIsRefused(t *testing.T) {
+	for _, typ := range []string{"view_submission", "shortcut", "block_actions"} {
+		var foreign atomic.Int32 // Observe runs on the server's goroutine
+		opts := ours
+		opts.Observe = func(o string) {
+			if o == "foreign" {
+				foreign.Add(1)
+			}
+		}
+		e := newEnv(t, opts)
+		p := map[string]any{"type": typ, "trigger_id": "trig1", "api_app_id": "AIAGBOT",
+			"team": map[string]any{"id": "TEVILCORP"}, "user": map[string]any{"id": "U1", "team_id": "TEVILCORP"},
+			"view": map[string]any{"callback_id": "x"}}
+		data, _ := json.Marshal(p)
+		if resp := e.postForm("/slack/interactivity", url.Values{"payload": {string(data)}}); resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: status %d, want 200", typ, resp.StatusCode)
+		}
+		e.drain()
+		if foreign.Load() != 1 {
+			t.Errorf("%s from another workspace: counted foreign %d times, want 1", typ, foreign.Load())
+		}
 	}
 }

@@ -69,16 +69,18 @@ func (c *Channel) acceptInteraction(ctx context.Context, payload []byte) outcome
 	if err := json.Unmarshal(payload, &p); err != nil {
 		return malformed
 	}
-	if p.Type != "block_actions" {
-		c.log.Info("slack interaction ignored", "type", p.Type)
-		return queued
-	}
+	// Whatever its type (block_actions, view_submission, shortcut…), an interaction
+	// from another workspace, org or app is refused before anything reads it.
 	o := origin{team: p.Team.ID, app: p.APIAppID, userTeam: p.User.TeamID}
 	if p.Enterprise != nil {
 		o.enterprise = p.Enterprise.ID
 	}
 	if reason := c.foreign(o); reason != "" {
 		return c.refuseForeign(kindAction, p.TriggerID, reason)
+	}
+	if p.Type != "block_actions" {
+		c.log.Info("slack interaction ignored", "type", p.Type)
+		return queued
 	}
 	in, ok := inboundFromAction(p)
 	if !ok {

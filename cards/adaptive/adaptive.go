@@ -180,10 +180,10 @@ func checkInputs(c *cards.Card) (map[string]bool, error) {
 func header(c *cards.Card) []any {
 	var body []any
 	if c.Title != "" {
-		body = append(body, textBlock{Type: "TextBlock", Text: plain(c.Title), Wrap: true, Style: "heading", Size: "Medium", Weight: "Bolder"})
+		body = append(body, textBlock{Type: "TextBlock", Text: plainLine(c.Title), Wrap: true, Style: "heading", Size: "Medium", Weight: "Bolder"})
 	}
 	if c.Subtitle != "" {
-		body = append(body, textBlock{Type: "TextBlock", Text: plain(c.Subtitle), Wrap: true, IsSubtle: true, Spacing: "None"})
+		body = append(body, textBlock{Type: "TextBlock", Text: plainLine(c.Subtitle), Wrap: true, IsSubtle: true, Spacing: "None"})
 	}
 	return body
 }

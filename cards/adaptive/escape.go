@@ -37,3 +37,11 @@ func plain(s string) string {
 		return sub[1] + `\` + mark
 	})
 }
+
+// lineBreaks are what Teams shows as a new line: a one-line field (a title, a heading,
+// a fact's label) keeps to one line, so that a typed name cannot add a line of its
+// own that looks like the bot's (« Copilot\nApprouvé par CODIR-IN »).
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\u2028", " ", "\u2029", " ", "\v", " ", "\f", " ", "\u0085", " ")
+
+// plainLine is plain for a one-line field.
+func plainLine(s string) string { return plain(lineBreaks.Replace(s)) }

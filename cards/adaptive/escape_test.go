@@ -67,3 +67,43 @@ func TestHostileTextIsInert(t *testing.T) {
 	}
 	_ = cards.Card{}
 }
+
+// TestOneLineFieldsKeepToOneLine: a title, subtitle, heading or fact label typed with
+// line breaks shows on one line, so that it cannot add a line that reads as the bot's.
+func TestOneLineFieldsKeepToOneLine(t *testing.T) {
+	hostile := "Copilot\nApprouvé par CODIR-IN\r\n- ok\u2028fin"
+	c := &cards.Card{Title: hostile, Subtitle: hostile,
+		Sections: []cards.Section{{Heading: hostile, Facts: []cards.Fact{{Label: hostile, Value: "v"}}}}}
+	raw, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	count := 0
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, el := range x {
+				if s, ok := el.(string); ok && (k == "text" || k == "title") && strings.Contains(s, "Copilot") {
+					count++
+					if strings.ContainsAny(s, "\r\n\u2028") {
+						t.Errorf("%s %q spans lines", k, s)
+					}
+				}
+				walk(el)
+			}
+		case []any:
+			for _, el := range x {
+				walk(el)
+			}
+		}
+	}
+	walk(doc)
+	if count != 4 {
+		t.Errorf("%d fields found, want 4 (title, subtitle, heading, fact)", count)
+	}
+}

@@ -38,7 +38,7 @@ func appendSections(body []any, sections []cards.Section) []any {
 func sectionItems(s cards.Section) []any {
 	var items []any
 	if s.Heading != "" {
-		tb := textBlock{Type: "TextBlock", Text: plain(s.Heading), Wrap: true, Weight: "Bolder"}
+		tb := textBlock{Type: "TextBlock", Text: plainLine(s.Heading), Wrap: true, Weight: "Bolder"}
 		if s.Warning {
 			tb.Color = "Attention"
 		}
@@ -50,7 +50,7 @@ func sectionItems(s cards.Section) []any {
 	if len(s.Facts) > 0 {
 		fs := factSet{Type: "FactSet"}
 		for _, f := range s.Facts {
-			fs.Facts = append(fs.Facts, fact{Title: plain(f.Label), Value: plain(f.Value)})
+			fs.Facts = append(fs.Facts, fact{Title: plainLine(f.Label), Value: plain(f.Value)})
 		}
 		items = append(items, fs)
 	}

@@ -5,17 +5,12 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/privacy"
 	"gorm.io/gorm/clause"
 )
 
-// DialogIdle is how long a dialog state (a dialog's step, the last verdict kept for
-// "pourquoi ?", a confirmation waiting) lives without being touched: past it the state
-// is as if gone, and Purge deletes it. A draft request itself is kept (its answers are
-// in the request); only the conversation about it starts again.
-const DialogIdle = 30 * 24 * time.Hour
-
-// fresh limits a query to dialog states touched within DialogIdle.
-func (db *DB) fresh() time.Time { return db.Now().Add(-DialogIdle) }
+// fresh limits a query to dialog states touched within privacy.DialogIdle.
+func (db *DB) fresh() time.Time { return db.Now().Add(-privacy.DialogIdle) }
 
 // ActiveDialogs returns the kinds of dialog a person has state for, the most recently
 // touched first.

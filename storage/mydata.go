@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/cssdgs/iagbot/bot"
-	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/privacy"
 	"gorm.io/gorm"
 )
@@ -64,71 +63,80 @@ func (db *DB) PersonData(ctx context.Context, key string) (privacy.PersonData, e
 	return d, nil
 }
 
-// AuditErasure is the audit action recorded when a person erases their data.
-const AuditErasure = "mydata.erase"
-
-// ErasePerson removes what the bot holds about the person key and is not required for
-// accountability (see privacy.Erasure), in one transaction with its audit entry, and returns
-// what it removed and kept.
+// ErasePerson removes and unlinks what the bot holds about the person key as
+// privacy.ErasurePolicy says, counts what it keeps, in one transaction with its audit
+// entry, and returns what it removed and kept.
 func (db *DB) ErasePerson(ctx context.Context, key string) (privacy.Erasure, error) {
 	// The person's next message must write their row again.
 	defer db.sightings.forget(key)
 	var e privacy.Erasure
 	err := db.tx(ctx, func(tx *gorm.DB) error {
+		for _, r := range privacy.ErasurePolicy() {
+			n, err := erasureStep(tx, key, r)
+			if err != nil {
+				return err
+			}
+			e.Set(r.Record, n)
+		}
+		return appendAudit(tx, db.Now(), e.Entry(key))
+	})
+	if err != nil {
+		return privacy.Erasure{}, fmt.Errorf("erase person: %w", err)
+	}
+	return e, nil
+}
+
+// personRecords says where each kind of record about a person is, and by which column.
+var personRecords = map[privacy.Record]struct {
+	row   any
+	where string
+}{
+	privacy.Drafts:            {&RequestRow{}, "requester_key = ? AND submitted_at IS NULL"},
+	privacy.SubmittedRequests: {&RequestRow{}, "requester_key = ? AND submitted_at IS NOT NULL"},
+	privacy.Channels:          {&PersonRow{}, "key = ?"},
+	privacy.Dialogs:           {&DialogRow{}, "person_key = ?"},
+	privacy.Reminders:         {&ReminderRow{}, "recipient_key = ?"},
+	privacy.Deliveries:        {&DeliveryRow{}, "recipient_key = ?"},
+	privacy.IncidentLinks:     {&IncidentRow{}, "reporter_key = ?"},
+	privacy.Trainings:         {&TrainingRow{}, "person_key = ?"},
+	privacy.OwnedSystems:      {&SystemRow{}, "owner_key = ?"},
+	privacy.AuditEntries:      {&AuditRow{}, "actor_key = ?"},
+}
+
+// erasureStep applies one rule of the erasure policy and returns how many records it
+// removed, unlinked or kept.
+func erasureStep(tx *gorm.DB, key string, r privacy.ErasureRule) (int, error) {
+	rec, ok := personRecords[r.Record]
+	if !ok {
+		return 0, fmt.Errorf("no table holds %s", r.Record)
+	}
+	switch {
+	case r.Fate == privacy.Keep:
+		var n int64
+		err := tx.Model(rec.row).Where(rec.where, key).Count(&n).Error
+		return int(n), err
+	case r.Fate == privacy.Remove && r.Record == privacy.Drafts:
 		var drafts []uint
-		if err := tx.Model(&RequestRow{}).Where("requester_key = ? AND submitted_at IS NULL", key).Pluck("id", &drafts).Error; err != nil {
-			return err
+		if err := tx.Model(rec.row).Where(rec.where, key).Pluck("id", &drafts).Error; err != nil {
+			return 0, err
 		}
 		if len(drafts) > 0 {
 			// Answers cascade through the foreign key, but only where the database
 			// enforces it; deleting them first works everywhere.
 			for _, row := range []any{&AnswerRow{}, &DecisionRow{}, &PostedCardRow{}} {
 				if err := tx.Where("request_id IN ?", drafts).Delete(row).Error; err != nil {
-					return err
+					return 0, err
 				}
 			}
 		}
-		steps := []struct {
-			q   *gorm.DB
-			row any
-			n   *int
-		}{
-			{tx.Where("requester_key = ? AND submitted_at IS NULL", key), &RequestRow{}, &e.Drafts},
-			{tx.Where("key = ?", key), &PersonRow{}, &e.People},
-			{tx.Where("person_key = ?", key), &DialogRow{}, &e.Dialogs},
-			{tx.Where("recipient_key = ?", key), &ReminderRow{}, &e.Reminders},
-			{tx.Where("recipient_key = ?", key), &DeliveryRow{}, &e.Deliveries},
-		}
-		for _, s := range steps {
-			res := s.q.Delete(s.row)
-			if res.Error != nil {
-				return res.Error
-			}
-			*s.n = int(res.RowsAffected)
-		}
-		res := tx.Model(&IncidentRow{}).Where("reporter_key = ?", key).Update("reporter_key", "")
-		if res.Error != nil {
-			return res.Error
-		}
-		e.Incidents = int(res.RowsAffected)
-		err := countAll(tx, []counted{
-			{&RequestRow{}, "requester_key = ?", &e.KeptRequests},
-			{&TrainingRow{}, "person_key = ?", &e.KeptTrainings},
-			{&SystemRow{}, "owner_key = ?", &e.KeptSystems},
-			{&AuditRow{}, "actor_key = ?", &e.KeptAudit},
-		}, key)
-		if err != nil {
-			return err
-		}
-		return appendAudit(tx, db.Now(), audit.Entry{ActorKey: key, Action: AuditErasure, Subject: "person",
-			Comment: fmt.Sprintf("removed people=%d dialogs=%d drafts=%d reminders=%d deliveries=%d incident_links=%d; kept requests=%d trainings=%d systems=%d",
-				e.People, e.Dialogs, e.Drafts, e.Reminders, e.Deliveries, e.Incidents, e.KeptRequests, e.KeptTrainings, e.KeptSystems),
-			Sections: []string{"5.1.9"}})
-	})
-	if err != nil {
-		return privacy.Erasure{}, fmt.Errorf("erase person: %w", err)
+	case r.Fate == privacy.Unlink && r.Record == privacy.IncidentLinks:
+		res := tx.Model(rec.row).Where(rec.where, key).Update("reporter_key", "")
+		return int(res.RowsAffected), res.Error
+	case r.Fate != privacy.Remove:
+		return 0, fmt.Errorf("cannot apply fate %d to %s", r.Fate, r.Record)
 	}
-	return e, nil
+	res := tx.Where(rec.where, key).Delete(rec.row)
+	return int(res.RowsAffected), res.Error
 }
 
 type counted struct {

@@ -121,7 +121,7 @@ func testPersonDataAndErase(t *testing.T, db *storage.DB) {
 		{"answer_rows", "request_id = ?", []any{10}, 1},
 		{"incident_rows", "reporter_key = '' AND system = ?", []any{"Gemini"}, 1},
 		{"person_rows", "key = ?", []any{"alice@example.org"}, 0},
-		{"audit_rows", "action = ? AND actor_key = ?", []any{storage.AuditErasure, "alice@example.org"}, 1},
+		{"audit_rows", "action = ? AND actor_key = ?", []any{privacy.AuditErasure, "alice@example.org"}, 1},
 	} {
 		if n, err := db.CountForTest(ctx, tc.table, tc.where, tc.args...); err != nil || n != tc.want {
 			t.Errorf("%s where %s %v: %d rows, %v; want %d", tc.table, tc.where, tc.args, n, err, tc.want)

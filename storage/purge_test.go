@@ -7,6 +7,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/audit"
+	"github.com/cssdgs/iagbot/bot/privacy"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/cssdgs/iagbot/storage/storagetest"
 )
@@ -36,7 +37,7 @@ func TestPurgeAppliesRetentionAndKeepsAudit(t *testing.T) {
 			t.Fatal(err)
 		}
 		db.Now = func() time.Time { return now }
-		rep, err := db.Purge(ctx, storage.Retention{ClosedDrafts: 365 * 24 * time.Hour, ConversationRefs: 365 * 24 * time.Hour})
+		rep, err := db.Purge(ctx, privacy.Retention{ClosedDrafts: 365 * 24 * time.Hour, ConversationRefs: 365 * 24 * time.Hour})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot/config"
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/privacy"
 )
 
 // runPurge applies the retention settings of the configuration file (Annexe 1, DNG
@@ -26,7 +26,7 @@ func runPurge(ctx context.Context, env Env, args []string) error {
 	}
 	defer db.Close()
 	day := 24 * time.Hour
-	rep, err := db.Purge(ctx, storage.Retention{
+	rep, err := db.Purge(ctx, privacy.Retention{
 		ClosedDrafts:     time.Duration(cfg.File.Retention.ClosedDraftDays) * day,
 		ConversationRefs: time.Duration(cfg.File.Retention.ConversationRefDays) * day,
 	})

@@ -8,7 +8,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
-	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/bot/privacy"
 )
 
 // TestQuestionsAreNotKept: what the bot keeps for « pourquoi ? » holds the verdict and
@@ -54,7 +54,7 @@ func TestQuestionsAreNotKept(t *testing.T) {
 }
 
 // TestIdleDialogStateExpires: a dialog state untouched for longer than
-// storage.DialogIdle is gone, and iagbot purge deletes it.
+// privacy.DialogIdle is gone, and iagbot purge deletes it.
 func TestIdleDialogStateExpires(t *testing.T) {
 	a := newTestApp(t, nil)
 	ctx := context.Background()
@@ -63,11 +63,11 @@ func TestIdleDialogStateExpires(t *testing.T) {
 	if err := a.DB.SaveDialog(ctx, "terminal:marie", "policy.last", []byte(`{}`)); err != nil {
 		t.Fatal(err)
 	}
-	a.DB.Now = func() time.Time { return start.Add(storage.DialogIdle + time.Hour) }
+	a.DB.Now = func() time.Time { return start.Add(privacy.DialogIdle + time.Hour) }
 	if _, err := a.DB.LoadDialog(ctx, "terminal:marie", "policy.last"); err == nil {
 		t.Error("an idle dialog state is still loaded")
 	}
-	rep, err := a.DB.Purge(ctx, storage.Retention{})
+	rep, err := a.DB.Purge(ctx, privacy.Retention{})
 	if err != nil || rep.IdleDialogs != 1 {
 		t.Fatalf("Purge = %+v, %v; want one idle dialog state deleted", rep, err)
 	}

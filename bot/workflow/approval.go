@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -53,6 +54,9 @@ type UseRuling struct {
 	Rule         string // permitted | restricted | forbidden
 	ConditionsFR string
 	ConditionsEN string
+	// New is the use the reviewer created for a use the taxonomy lacked: its id,
+	// labels, keywords and mark, exactly as given. Nil for a use of the taxonomy.
+	New *NewUse
 }
 
 // ApprovalResult says where an approval landed in the inventory.
@@ -209,6 +213,16 @@ func PlanApproval(inv Inventory, d Decision, a Approval) (ChangeSet, error) {
 	var rulings []string
 	for i, u := range a.Uses {
 		useID, ok := matchUse(uses, u.UseID)
+		switch {
+		case u.New != nil && (ok || cs.addsUse(u.New.ID)):
+			return cs, fmt.Errorf("new use %q: %w", u.New.ID, ErrUseExists)
+		case u.New != nil:
+			nu := *u.New
+			cs.NewUses = append(cs.NewUses, nu)
+			uses = append(uses, nu.UseLabel)
+			rulings = append(rulings, "new use "+nu.ID)
+			useID, ok = nu.ID, true
+		}
 		if !ok {
 			if useID, err = inv.NewUseID(u.UseID, cs.addsUse); err != nil {
 				return cs, err
@@ -270,6 +284,9 @@ func matchUse(uses []UseLabel, named string) (string, bool) {
 	}
 	return "", false
 }
+
+// ErrUseExists: the reviewer created a use with the id of one the taxonomy has.
+var ErrUseExists = errors.New("workflow: a use with that id exists")
 
 // Entry is the audit entry of decision d.
 func (d Decision) Entry() audit.Entry {

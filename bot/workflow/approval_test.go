@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -176,5 +177,25 @@ func TestNewUseIDsDoNotCollide(t *testing.T) {
 	}
 	if len(cs.NewUses) != 2 || cs.NewUses[0].ID != "correction-de-co-2" || cs.NewUses[1].ID != "correction-de-co-3" {
 		t.Errorf("new uses = %+v, want correction-de-co-2 and -3", cs.NewUses)
+	}
+}
+
+// TestPlanApprovalCreatesTheUseDefined: a use the reviewer created goes into the
+// taxonomy exactly as defined; one with an existing id is refused.
+func TestPlanApprovalCreatesTheUseDefined(t *testing.T) {
+	inv := memInventory{uses: []UseLabel{{ID: "summary", LabelFR: "Synthèse", LabelEN: "Summary"}}}
+	nu := &NewUse{UseLabel: UseLabel{ID: "tutoring", LabelFR: "Tutorat", LabelEN: "Tutoring"},
+		KeywordsFR: []string{"tutorat"}, KeywordsEN: []string{"tutoring"}}
+	cs, err := PlanApproval(inv, Decision{}, Approval{SystemName: "X", Uses: []UseRuling{
+		{UseID: "tutoring", Rule: "permitted", New: nu}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs.NewUses) != 1 || cs.NewUses[0].ID != "tutoring" || cs.NewUses[0].LabelEN != "Tutoring" || cs.Rules[0].UseID != "tutoring" {
+		t.Errorf("new uses = %+v, rules = %+v", cs.NewUses, cs.Rules)
+	}
+	nu.ID = "summary"
+	if _, err := PlanApproval(inv, Decision{}, Approval{SystemName: "X", Uses: []UseRuling{{UseID: "summary", Rule: "permitted", New: nu}}}); !errors.Is(err, ErrUseExists) {
+		t.Errorf("a new use with an existing id: %v, want ErrUseExists", err)
 	}
 }

@@ -110,6 +110,8 @@ func TestReadUses(t *testing.T) {
 		{"a label with et is one use", catalog, "Rédaction et révision", "writing", 0, ""},
 		{"and separates otherwise", catalog, "synthèse et planification de cours", "summary,planification de cours", 1, ""},
 		{"ids and duplicates", catalog, "summary, 1, Synthèse", "summary", 0, ""},
+		{"a list's last item keeps its and", catalog, "tutoring students in math, and traduction", "tutoring students in math,translation", 1, ""},
+		{"et after a comma", catalog, "synthèse, et traduction", "summary,translation", 0, ""},
 		{"number out of range", catalog, "4", "", 0, "annexe.error.uses.number"},
 		{"free text without a catalogue", nil, "rédaction de courriels, synthèse", "rédaction de courriels,synthèse", 0, ""},
 		{"numbers need a catalogue", nil, "2", "", 0, "annexe.error.uses.words"},

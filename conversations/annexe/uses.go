@@ -54,6 +54,8 @@ func (f *Feature) view(ctx context.Context, lang i18n.Lang) (view, error) {
 var (
 	listSep = regexp.MustCompile(`[,;\n]+`)
 	andSep  = regexp.MustCompile(`\s+(?:et|and|ou|or)\s+`)
+	// leadingAnd is a conjunction that starts a list's item.
+	leadingAnd = regexp.MustCompile(`(?i)^(?:et|and|ou|or)\s+`)
 )
 
 // readUses reads usage types: numbers or labels of the catalogue, ids, or free labels
@@ -83,6 +85,8 @@ func readUses(catalog []Choice, text string) (string, []msg, *msg) {
 		// "rédaction et traduction" names two uses unless one label says it whole.
 		for _, part := range andSep.Split(piece, -1) {
 			part = strings.Trim(strings.TrimSpace(part), ".")
+			// ", and lesson planning": a list's last item keeps its conjunction.
+			part = strings.TrimSpace(leadingAnd.ReplaceAllString(part, ""))
 			if part == "" {
 				continue
 			}

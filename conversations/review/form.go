@@ -87,6 +87,9 @@ func approvalForm(v view, values map[string]string, problems map[string]string) 
 			}
 		}
 		proposed = append(proposed, cards.Fact{Label: label, Value: val})
+		if v.proposed(u) {
+			v.mapFields(u, values, field)
+		}
 		field(cards.Input{ID: inputUse + u, Label: v.t("review.form.use", map[string]any{"Use": label}), Required: true, Choices: ruleChoices})
 		// A conditions field for the uses restricted so far only: a use made restricted
 		// on this try comes back with its field and a request to fill it, which keeps a
@@ -133,7 +136,7 @@ func approvalForm(v view, values map[string]string, problems map[string]string) 
 func orderedProblems(v view, problems map[string]string) []string {
 	var order []string
 	for _, u := range v.req.Facts().Uses() {
-		order = append(order, inputUse+u, inputCond+u)
+		order = append(order, inputMap+u, inputNew+u, inputUse+u, inputCond+u)
 	}
 	order = append(order, "", inputOverride, inputAliases, inputHosting, inputEFVPDone, inputEFVPNext, inputTraining, inputTrainees)
 	var out []string

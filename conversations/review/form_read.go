@@ -88,6 +88,10 @@ func readForm(v view, in map[string]string, today time.Time, aliasTaken func(str
 		}
 		allowed = allowed || rule != "forbidden"
 		ur := useRuling{Use: u, Rule: rule, Conditions: cond}
+		if v.proposed(u) {
+			id, nu := v.readMapping(u, values, problems)
+			ur.Use, ur.Proposed, ur.New = id, u, nu
+		}
 		for _, id := range []string{"review.default.cond_public", "review.default.cond_automated"} {
 			if cond != "" && cond == v.t(id) {
 				ur.Default = id

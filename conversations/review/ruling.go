@@ -44,6 +44,10 @@ type useRuling struct {
 	// Default is the message id of the conditions when they are the ones the form
 	// proposed, which exist in both languages.
 	Default string `json:"default,omitempty"`
+	// Proposed is the requester's words for a use the taxonomy lacked, which CODIR-IN
+	// mapped to Use or created as New.
+	Proposed string           `json:"proposed,omitempty"`
+	New      *workflow.NewUse `json:"new,omitempty"`
 }
 
 // The rules of a use (6.1) and the hosting places (5.1.12), as the inventory stores them.
@@ -66,7 +70,7 @@ func approval(r requests.Request, ru ruling) *workflow.Approval {
 		a.SystemName = r.SystemName
 	}
 	for _, u := range ru.Uses {
-		ur := workflow.UseRuling{UseID: u.Use, Rule: u.Rule}
+		ur := workflow.UseRuling{UseID: u.Use, Rule: u.Rule, New: u.New}
 		if u.Rule == "restricted" {
 			ur.ConditionsFR, ur.ConditionsEN = bilingual(u)
 		}
@@ -124,7 +128,14 @@ func (v view) rulingSection(d workflow.Decision) cards.Section {
 		if u.Rule == "restricted" && u.Conditions != "" {
 			val += " — " + u.Conditions
 		}
-		facts = append(facts, cards.Fact{Label: v.useLabel(u.Use), Value: val})
+		label := v.useLabel(u.Use)
+		if u.New != nil {
+			label = u.New.LabelFR
+			if v.lang == i18n.EN {
+				label = u.New.LabelEN
+			}
+		}
+		facts = append(facts, cards.Fact{Label: label, Value: val})
 	}
 	if ru.Override != "" {
 		facts = append(facts, cards.Fact{Label: v.t("review.form.override"), Value: ru.Override})

@@ -93,8 +93,9 @@ func playReview(r *consoletest.Runner) {
 	r.Say("demandes à examiner").Press("Approuver", nil).Want("transmise au CODIR-IN")
 	r.As("codir").Say("demandes à examiner").Want("DEMANDE D'APPROBATION N° 1", "Étape : décision du CODIR-IN")
 	r.Press("Approuver", nil).Want("APPROBATION DE LA DEMANDE N° 1")
-	// Hosting is the one value the form does not propose yet (#13 pre-fills it).
-	r.Press("Confirmer l'approbation", map[string]string{"hosting": "canada"}).Want("est approuvée")
+	// Hosting is the one value the request does not give; the French request's free
+	// words « synthèse de documents » are mapped to the taxonomy's use (#13).
+	r.Press("Confirmer l'approbation", map[string]string{"hosting": "canada", "map:synthèse de documents": "Synthèse"}).Want("est approuvée")
 }
 
 // TestFrenchRequestJourney: a complete French request in at most 40 turns, the STI's

@@ -61,6 +61,12 @@ func TestRequestThroughReview(t *testing.T) {
 			"sti:a1.sti.dng.security_profile": "Profil de base du CSSDGS."}).Want("Tous les éléments confiés au STI sont complétés").WantNot("Il reste 0 élément")
 	r.Press("Approuver", nil).Want("transmise au CODIR-IN", "→ #codir", "COPILOT ÉDUCATION")
 	r.As("codir").In("codir").Press("Approuver", nil).Press("Confirmer l'approbation", map[string]string{"hosting": "canada"}).
+		Want("Usage proposé « synthèse de textes » : indiquez l'usage de l'inventaire auquel il correspond")
+	r.Press("Confirmer l'approbation", map[string]string{"hosting": "canada", "map:synthèse de textes": "nouveau"}).
+		Want("Nouvel usage pour « synthèse de textes » : donnez un identifiant")
+	r.Press("Confirmer l'approbation", map[string]string{"hosting": "canada", "map:synthèse de textes": "nouveau",
+		"new:synthèse de textes": "id: text-summary\nfr: Synthèse de textes\nen: Text summary\nmots-clés fr: synthèse de textes\n" +
+			"mots-clés en: text summary\ndécision automatisée: non"}).
 		Want("est approuvée", "→ alice", "Bonne nouvelle")
 	if err := r.Err(); err != nil {
 		t.Fatal(err)
@@ -69,14 +75,22 @@ func TestRequestThroughReview(t *testing.T) {
 	if err != nil || sys.Status != "approved" || sys.Kind != "public" || sys.Hosting != "canada" {
 		t.Fatalf("inventory entry = %+v, %v; want approved, public, canada", sys, err)
 	}
-	// The inventory the approval wrote is a valid one (6.1): the requester's free label
-	// became a use of the taxonomy, the restriction has its conditions in both languages.
+	// The inventory the approval wrote is a valid one (6.1): the use CODIR-IN created for
+	// the requester's free words is in the taxonomy as defined, the restriction has its
+	// conditions in both languages.
 	inv, err := a.DB.Inventory(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := inv.Validate(); err != nil {
 		t.Errorf("inventory after the approval: %v", err)
+	}
+	if u := inv.Use("text-summary"); u == nil || u.Label.FR != "Synthèse de textes" || u.Label.EN != "Text summary" ||
+		len(u.Keywords.EN) != 1 || u.Keywords.EN[0] != "text summary" {
+		t.Errorf("the new use = %+v; want it as CODIR-IN defined it", u)
+	}
+	if u := inv.Use("synthese-de-textes"); u != nil {
+		t.Error("a use was made from the request's words")
 	}
 	req, err := a.DB.Request(ctx, 1)
 	if err != nil || req.Status != requests.Approved {

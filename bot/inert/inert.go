@@ -4,13 +4,21 @@
 // comments are typed by people; every export passes them through here.
 package inert
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
-// Cell neutralises a CSV cell: one that starts like a formula (=, +, -, @, tab or
-// carriage return) gets a leading apostrophe, which spreadsheets hide and which makes
+// Cell neutralises a CSV cell: one that starts like a formula (=, +, -, @, tab,
+// carriage return or line feed, or their full-width forms, which some spreadsheets
+// read as the same) gets a leading apostrophe, which spreadsheets hide and which makes
 // them read the cell as text (OWASP's advice on CSV injection).
 func Cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s == "" {
+		return s
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune("=+-@\t\r\n＝＋－＠", r) {
 		return "'" + s
 	}
 	return s

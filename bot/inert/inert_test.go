@@ -11,6 +11,10 @@ func TestCell(t *testing.T) {
 		{"@SUM(A1)", "'@SUM(A1)"},
 		{"\t=1", "'\t=1"},
 		{"\r=1", "'\r=1"},
+		{"\n=1", "'\n=1"},
+		{"＝HYPERLINK(\"https://evil.example/x\")", "'＝HYPERLINK(\"https://evil.example/x\")"},
+		{"＠SUM(A1)", "'＠SUM(A1)"},
+		{"é=1", "é=1"},
 		{"a=1", "a=1"},
 		{"", ""},
 	} {

@@ -70,7 +70,7 @@ func (d disclosure) Intents() []conversations.Intent {
 }
 
 func (disclosure) Help(s *conversations.Session) []string {
-	return []string{s.T("companion.disclosure.help")}
+	return []string{s.T("disclosure.help")}
 }
 
 // Wording returns the 5.1.7 disclosure sentence in lang for the uses named in folded
@@ -85,9 +85,9 @@ func (d disclosure) Wording(lang i18n.Lang, folded string) (sentence string, ok 
 		}
 	}
 	if len(names) == 0 {
-		return i18n.T(lang, "companion.disclosure.wording", map[string]any{"Use": i18n.T(lang, "companion.disclosure.placeholder")}), false
+		return i18n.T(lang, "disclosure.wording", map[string]any{"Use": i18n.T(lang, "disclosure.placeholder")}), false
 	}
-	return i18n.T(lang, "companion.disclosure.wording", map[string]any{"Use": words.Join(lang, names)}), true
+	return i18n.T(lang, "disclosure.wording", map[string]any{"Use": words.Join(lang, names)}), true
 }
 
 func (d disclosure) handle(_ context.Context, s *conversations.Session) ([]bot.Reply, error) {
@@ -99,11 +99,11 @@ func (d disclosure) handle(_ context.Context, s *conversations.Session) ([]bot.R
 	}
 	second, _ := d.Wording(other, f)
 	var b strings.Builder
-	b.WriteString(s.T("companion.disclosure.title") + "\n\n" + main + "\n\n")
-	b.WriteString(s.T("companion.disclosure.other_lang", map[string]any{"Wording": second}) + "\n\n")
-	b.WriteString(s.T("companion.disclosure.note"))
+	b.WriteString(s.T("disclosure.title") + "\n\n" + main + "\n\n")
+	b.WriteString(s.T("disclosure.other_lang", map[string]any{"Wording": second}) + "\n\n")
+	b.WriteString(s.T("disclosure.note"))
 	if !ok {
-		b.WriteString("\n\n" + s.T("companion.disclosure.ask_use"))
+		b.WriteString("\n\n" + s.T("disclosure.ask_use"))
 	}
 	return []bot.Reply{bot.Text(b.String())}, nil
 }

@@ -65,7 +65,7 @@ func (in *incident) Continue(ctx context.Context, s *conversations.Session) ([]b
 			if err := s.ClearState(ctx, incidentDialog); err != nil {
 				return nil, true, err
 			}
-			return conversations.Private(s.Reply("companion.incident.declined", in.form())), true, nil
+			return conversations.Private(s.Reply("incident.declined", in.form())), true, nil
 		}
 		return nil, false, s.ClearState(ctx, incidentDialog)
 	}
@@ -74,7 +74,7 @@ func (in *incident) Continue(ctx context.Context, s *conversations.Session) ([]b
 		if err := s.ClearState(ctx, incidentDialog); err != nil {
 			return nil, true, err
 		}
-		return conversations.Private(s.Reply("companion.incident.cancelled", in.form())), true, nil
+		return conversations.Private(s.Reply("incident.cancelled", in.form())), true, nil
 	case strings.HasSuffix(strings.TrimSpace(s.Turn.Text), "?"):
 		return nil, false, nil
 	}
@@ -100,29 +100,29 @@ func (in *incident) answer(ctx context.Context, s *conversations.Session, st inc
 		st.System = in.systems.find(w)
 		if st.System == "" {
 			if !w.Has("autre*", "other*", "another") {
-				ack = append(ack, s.Reply("companion.incident.system.unknown"))
+				ack = append(ack, s.Reply("incident.system.unknown"))
 			}
 			st.System = systemOther
 		}
 	case stepWhen:
 		when, ok := parseWhen(w, s.Now.In(text.Toronto()))
 		if !ok {
-			return []bot.Reply{s.Reply("companion.incident.when.again")}, nil
+			return []bot.Reply{s.Reply("incident.when.again")}, nil
 		}
 		st.When = when
 	case stepKinds:
 		kinds := parseKinds(w)
 		if len(kinds) == 0 {
-			return in.prompt(ctx, s, st, s.Reply("companion.incident.kinds.again"))
+			return in.prompt(ctx, s, st, s.Reply("incident.kinds.again"))
 		}
 		st.Kinds = kinds
 	case stepDetails:
 		st.Asked = true
 		if !skipWords.Exact(cmd) {
 			var masked []string
-			st.Details, masked = redact(s.Turn.Text, func(kind string) string { return s.T("companion.mask." + kind) })
+			st.Details, masked = redact(s.Turn.Text, func(kind string) string { return s.T("incident.mask." + kind) })
 			if len(masked) > 0 {
-				ack = append(ack, s.Reply("companion.incident.details.masked", map[string]any{"Count": len(masked), "Kinds": in.maskList(s, masked)}))
+				ack = append(ack, s.Reply("incident.details.masked", map[string]any{"Count": len(masked), "Kinds": in.maskList(s, masked)}))
 			}
 		}
 	case stepConfirm:
@@ -159,15 +159,15 @@ func (in *incident) advance(ctx context.Context, s *conversations.Session, st in
 func (in *incident) prompt(_ context.Context, s *conversations.Session, st incidentState, before ...bot.Reply) ([]bot.Reply, error) {
 	switch st.Step {
 	case stepSystem, stepWhen, stepDetails:
-		return append(before, s.Reply("companion.incident.ask."+st.Step)), nil
+		return append(before, s.Reply("incident.ask."+st.Step)), nil
 	case stepKinds:
 		var list strings.Builder
 		for _, code := range kindCodes() {
-			fmt.Fprintf(&list, "\n- %s", s.T("companion.kind.choice."+code))
+			fmt.Fprintf(&list, "\n- %s", s.T("incident.kind.choice."+code))
 		}
-		return append(before, bot.Text(s.T("companion.incident.ask.kinds")+"\n"+list.String())), nil
+		return append(before, bot.Text(s.T("incident.ask.kinds")+"\n"+list.String())), nil
 	case stepConfirm:
-		return append(before, bot.Reply{Text: s.T("companion.incident.ask.confirm"), Card: in.summaryCard(s, st)}), nil
+		return append(before, bot.Reply{Text: s.T("incident.ask.confirm"), Card: in.summaryCard(s, st)}), nil
 	}
 	return before, nil
 }
@@ -179,7 +179,7 @@ func (in *incident) maskList(s *conversations.Session, kinds []string) string {
 	for _, k := range kinds {
 		if !seen[k] {
 			seen[k] = true
-			names = append(names, s.T("companion.masked."+k))
+			names = append(names, s.T("incident.masked."+k))
 		}
 	}
 	return words.Join(s.Lang, names)

@@ -112,7 +112,7 @@ func (in *incident) Actions() map[string]conversations.Handler {
 }
 
 func (*incident) Help(s *conversations.Session) []string {
-	return []string{s.T("companion.incident.help")}
+	return []string{s.T("incident.help")}
 }
 
 // advise gives the steps to take now and the form, and offers a report. What the
@@ -128,17 +128,17 @@ func (in *incident) advise(ctx context.Context, s *conversations.Session) ([]bot
 		return nil, err
 	}
 	offer := &cards.Card{
-		Title:    s.T("companion.incident.offer.title"),
-		Sections: []cards.Section{{Text: s.T("companion.incident.offer.text")}},
+		Title:    s.T("incident.offer.title"),
+		Sections: []cards.Section{{Text: s.T("incident.offer.text")}},
 		Buttons: []cards.Button{
-			{Label: s.T("companion.incident.offer.report"), Verb: VerbIncidentReport, Style: cards.StylePrimary},
-			{Label: s.T("companion.incident.offer.decline"), Verb: VerbIncidentDecline},
+			{Label: s.T("incident.offer.report"), Verb: VerbIncidentReport, Style: cards.StylePrimary},
+			{Label: s.T("incident.offer.decline"), Verb: VerbIncidentDecline},
 		},
 	}
 	data := in.form()
 	// A system known to be public is said to be so, not « si cet outil n'est pas privé ».
 	data["Public"], data["System"] = isPublic(st.System), st.System
-	return conversations.Private(bot.Reply{Text: s.T("companion.incident.advice", data), Card: offer}), nil
+	return conversations.Private(bot.Reply{Text: s.T("incident.advice", data), Card: offer}), nil
 }
 
 func (in *incident) form() map[string]any { return map[string]any{"FormURL": in.cfg.FormURL} }
@@ -152,7 +152,7 @@ func (in *incident) onReport(ctx context.Context, s *conversations.Session) ([]b
 	if !ok {
 		st = incidentState{Step: stepOffer}
 	}
-	closed := conversations.ClosedCard(s.T("companion.incident.offer.title"), s.T("companion.incident.offer.accepted"))
+	closed := conversations.ClosedCard(s.T("incident.offer.title"), s.T("incident.offer.accepted"))
 	if st.Step != stepOffer {
 		more, err := in.prompt(ctx, s, st)
 		return conversations.Private(append([]bot.Reply{closed}, more...)...), err
@@ -168,8 +168,8 @@ func (in *incident) onDecline(ctx context.Context, s *conversations.Session) ([]
 	if err := s.ClearState(ctx, incidentDialog); err != nil {
 		return nil, err
 	}
-	return conversations.Private(conversations.ClosedCard(s.T("companion.incident.offer.title"), s.T("companion.incident.offer.declined")),
-		s.Reply("companion.incident.declined", in.form())), nil
+	return conversations.Private(conversations.ClosedCard(s.T("incident.offer.title"), s.T("incident.offer.declined")),
+		s.Reply("incident.declined", in.form())), nil
 }
 
 func (in *incident) onSend(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
@@ -178,10 +178,10 @@ func (in *incident) onSend(ctx context.Context, s *conversations.Session) ([]bot
 		return nil, err
 	}
 	if !ok || st.Step != stepConfirm {
-		return conversations.Private(s.Reply("companion.incident.nothing_pending")), nil
+		return conversations.Private(s.Reply("incident.nothing_pending")), nil
 	}
 	replies, err := in.send(ctx, s, st)
-	return conversations.Private(append([]bot.Reply{conversations.ClosedCard(s.T("companion.incident.summary.title"), s.T("companion.incident.summary.sent"))}, replies...)...), err
+	return conversations.Private(append([]bot.Reply{conversations.ClosedCard(s.T("incident.summary.title"), s.T("incident.summary.sent"))}, replies...)...), err
 }
 
 func (in *incident) onCancel(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
@@ -191,6 +191,6 @@ func (in *incident) onCancel(ctx context.Context, s *conversations.Session) ([]b
 	if err := s.ClearState(ctx, incidentDialog); err != nil {
 		return nil, err
 	}
-	return conversations.Private(conversations.ClosedCard(s.T("companion.incident.summary.title"), s.T("companion.incident.summary.cancelled")),
-		s.Reply("companion.incident.cancelled", in.form())), nil
+	return conversations.Private(conversations.ClosedCard(s.T("incident.summary.title"), s.T("incident.summary.cancelled")),
+		s.Reply("incident.cancelled", in.form())), nil
 }

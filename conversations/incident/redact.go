@@ -17,7 +17,7 @@ var detector = sync.OnceValue(func() *text.Detector {
 })
 
 // maskKinds name the kinds of masks in the incident dialog's messages
-// ("companion.mask.<kind>").
+// ("incident.mask.<kind>").
 var maskKinds = map[text.Kind]string{
 	text.KindEmail: "email", text.KindCodePermanent: "permanent-code", text.KindPhone: "phone",
 	text.KindSIN: "sin", text.KindPostalCode: "postal-code", text.KindBirthDate: "date", text.KindDate: "date",

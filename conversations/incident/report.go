@@ -28,21 +28,21 @@ func (in *incident) send(ctx context.Context, s *conversations.Session, st incid
 	post := bot.Reply{Card: in.committeeCard(in.cfg.CommitteeLang, inc, s.Turn.User.Name, s.Now.Format(day))}
 	if _, err := in.cfg.Notify.ToRole(ctx, in.cfg.CommitteeRole, post); err != nil {
 		in.cfg.Log.Warn("incident report not delivered to the committee", "incident", id, "role", in.cfg.CommitteeRole, "error", err.Error())
-		return []bot.Reply{s.Reply("companion.incident.filed_undelivered", data)}, nil
+		return []bot.Reply{s.Reply("incident.filed_undelivered", data)}, nil
 	}
-	return []bot.Reply{s.Reply("companion.incident.filed", data)}, nil
+	return []bot.Reply{s.Reply("incident.filed", data)}, nil
 }
 
 // reportFacts are the facts of a report, in lang: the same for the reporter's summary
 // and the committee's card, so that the reporter sees exactly what is sent.
 func (in *incident) reportFacts(lang i18n.Lang, system, when string, kinds []string, details string) []cards.Fact {
 	facts := []cards.Fact{
-		{Label: i18n.T(lang, "companion.report.system"), Value: SystemLabel(lang, system)},
-		{Label: i18n.T(lang, "companion.report.when"), Value: whenLabel(lang, when)},
-		{Label: i18n.T(lang, "companion.report.kinds"), Value: KindsLabel(lang, kinds)},
+		{Label: i18n.T(lang, "incident.report.system"), Value: SystemLabel(lang, system)},
+		{Label: i18n.T(lang, "incident.report.when"), Value: whenLabel(lang, when)},
+		{Label: i18n.T(lang, "incident.report.kinds"), Value: KindsLabel(lang, kinds)},
 	}
 	if details != "" {
-		facts = append(facts, cards.Fact{Label: i18n.T(lang, "companion.report.details"), Value: details})
+		facts = append(facts, cards.Fact{Label: i18n.T(lang, "incident.report.details"), Value: details})
 	}
 	return facts
 }
@@ -50,12 +50,12 @@ func (in *incident) reportFacts(lang i18n.Lang, system, when string, kinds []str
 // summaryCard shows the reporter what will be sent, with the buttons to send it.
 func (in *incident) summaryCard(s *conversations.Session, st incidentState) *cards.Card {
 	return &cards.Card{
-		Title:    s.T("companion.incident.summary.title"),
+		Title:    s.T("incident.summary.title"),
 		Sections: []cards.Section{{Facts: in.reportFacts(s.Lang, st.System, st.When, st.Kinds, st.Details)}},
-		Footer:   s.T("companion.incident.summary.footer"),
+		Footer:   s.T("incident.summary.footer"),
 		Buttons: []cards.Button{
-			{Label: s.T("companion.incident.summary.send"), Verb: VerbIncidentSend, Style: cards.StylePrimary},
-			{Label: s.T("companion.incident.summary.cancel"), Verb: VerbIncidentCancel},
+			{Label: s.T("incident.summary.send"), Verb: VerbIncidentSend, Style: cards.StylePrimary},
+			{Label: s.T("incident.summary.cancel"), Verb: VerbIncidentCancel},
 		},
 	}
 }
@@ -66,13 +66,13 @@ func (in *incident) committeeCard(lang i18n.Lang, inc privacy.Incident, reporter
 	if reporter != "" && reporter != inc.ReporterKey {
 		who = reporter + " (" + inc.ReporterKey + ")"
 	}
-	facts := append([]cards.Fact{{Label: i18n.T(lang, "companion.report.reporter"), Value: who}},
+	facts := append([]cards.Fact{{Label: i18n.T(lang, "incident.report.reporter"), Value: who}},
 		in.reportFacts(lang, inc.System, inc.OccurredAt, inc.DataKinds, inc.Description)...)
 	return &cards.Card{
-		Title:    i18n.T(lang, "companion.report.title", map[string]any{"ID": inc.ID}),
-		Subtitle: i18n.T(lang, "companion.report.subtitle", map[string]any{"Date": reportedOn}),
-		Sections: []cards.Section{{Facts: facts}, {Text: i18n.T(lang, "companion.report.advised", map[string]any{"FormURL": in.cfg.FormURL})}},
-		Footer:   i18n.T(lang, "companion.report.footer"),
+		Title:    i18n.T(lang, "incident.report.title", map[string]any{"ID": inc.ID}),
+		Subtitle: i18n.T(lang, "incident.report.subtitle", map[string]any{"Date": reportedOn}),
+		Sections: []cards.Section{{Facts: facts}, {Text: i18n.T(lang, "incident.report.advised", map[string]any{"FormURL": in.cfg.FormURL})}},
+		Footer:   i18n.T(lang, "incident.report.footer"),
 	}
 }
 
@@ -80,7 +80,7 @@ func (in *incident) committeeCard(lang i18n.Lang, inc privacy.Incident, reporter
 // "another system".
 func SystemLabel(lang i18n.Lang, system string) string {
 	if system == systemOther || system == "" {
-		return i18n.T(lang, "companion.report.system_other")
+		return i18n.T(lang, "incident.report.system_other")
 	}
 	return system
 }
@@ -89,7 +89,7 @@ func SystemLabel(lang i18n.Lang, system string) string {
 func KindsLabel(lang i18n.Lang, kinds []string) string {
 	names := make([]string, len(kinds))
 	for i, k := range kinds {
-		names[i] = i18n.T(lang, "companion.kind."+k)
+		names[i] = i18n.T(lang, "incident.kind."+k)
 	}
 	return strings.Join(names, ", ")
 }
@@ -98,12 +98,12 @@ func KindsLabel(lang i18n.Lang, kinds []string) string {
 func whenLabel(lang i18n.Lang, when string) string {
 	switch {
 	case when == "unknown" || when == "":
-		return i18n.T(lang, "companion.when.unknown")
+		return i18n.T(lang, "incident.when.unknown")
 	case strings.HasPrefix(when, "../"):
-		return i18n.T(lang, "companion.when.before", map[string]any{"Date": strings.TrimPrefix(when, "../")})
+		return i18n.T(lang, "incident.when.before", map[string]any{"Date": strings.TrimPrefix(when, "../")})
 	case strings.Contains(when, "/"):
 		from, to, _ := strings.Cut(when, "/")
-		return i18n.T(lang, "companion.when.between", map[string]any{"From": from, "To": to})
+		return i18n.T(lang, "incident.when.between", map[string]any{"From": from, "To": to})
 	}
 	return when
 }

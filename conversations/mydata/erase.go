@@ -46,7 +46,7 @@ func (e *erase) Actions() map[string]conversations.Handler {
 }
 
 func (*erase) Help(s *conversations.Session) []string {
-	return []string{s.T("companion.erase.help")}
+	return []string{s.T("mydata.erase.help")}
 }
 
 func (*erase) DialogKind() string { return eraseDialog }
@@ -71,7 +71,7 @@ func (e *erase) Reprompt(ctx context.Context, s *conversations.Session) ([]bot.R
 	if _, ok, err := s.LoadState(ctx, eraseDialog); err != nil || !ok {
 		return nil, err
 	}
-	return conversations.Private(s.Reply("companion.erase.again")), nil
+	return conversations.Private(s.Reply("mydata.erase.again")), nil
 }
 
 // ask shows what erasing would remove and keep, and waits for confirmation.
@@ -89,37 +89,37 @@ func (e *erase) ask(ctx context.Context, s *conversations.Session) ([]bot.Reply,
 	}
 	plan := d.Plan()
 	c := &cards.Card{
-		Title: s.T("companion.erase.title"),
+		Title: s.T("mydata.erase.title"),
 		Sections: []cards.Section{
-			{Heading: s.T("companion.erase.removed"), Text: removedLines(s, plan)},
-			{Heading: s.T("companion.erase.kept"), Text: keptLines(s, plan)},
+			{Heading: s.T("mydata.erase.removed"), Text: removedLines(s, plan)},
+			{Heading: s.T("mydata.erase.kept"), Text: keptLines(s, plan)},
 		},
-		Footer: s.T("companion.erase.why"),
+		Footer: s.T("mydata.erase.why"),
 		Buttons: []cards.Button{
-			{Label: s.T("companion.erase.confirm"), Verb: VerbMyDataConfirm, Subject: token(s.Key), Style: cards.StyleDanger},
-			{Label: s.T("companion.erase.keep"), Verb: VerbMyDataKeep},
+			{Label: s.T("mydata.erase.confirm"), Verb: VerbMyDataConfirm, Subject: token(s.Key), Style: cards.StyleDanger},
+			{Label: s.T("mydata.erase.keep"), Verb: VerbMyDataKeep},
 		},
 	}
 	if c.Sections[1].Text == "" {
 		c.Sections = c.Sections[:1]
 	}
-	return conversations.Private(bot.Reply{Text: s.T("companion.erase.ask"), Card: c}), nil
+	return conversations.Private(bot.Reply{Text: s.T("mydata.erase.ask"), Card: c}), nil
 }
 
 func (e *erase) onConfirm(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
 	e.useLang(ctx, s)
 	// The card may have been shown in a shared channel: only its requester may use it.
 	if s.Turn.Action.Subject != token(s.Key) {
-		return conversations.Private(s.Reply("companion.erase.not_yours")), nil
+		return conversations.Private(s.Reply("mydata.erase.not_yours")), nil
 	}
 	r, err := e.erase(ctx, s)
-	return append(conversations.Private(conversations.ClosedCard(s.T("companion.erase.title"), s.T("companion.erase.done_footer"))), r...), err
+	return append(conversations.Private(conversations.ClosedCard(s.T("mydata.erase.title"), s.T("mydata.erase.done_footer"))), r...), err
 }
 
 func (e *erase) onKeep(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
 	e.useLang(ctx, s)
 	r, err := e.keep(ctx, s)
-	return append(conversations.Private(conversations.ClosedCard(s.T("companion.erase.title"), s.T("companion.erase.kept_footer"))), r...), err
+	return append(conversations.Private(conversations.ClosedCard(s.T("mydata.erase.title"), s.T("mydata.erase.kept_footer"))), r...), err
 }
 
 func (e *erase) erase(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
@@ -132,18 +132,18 @@ func (e *erase) erase(ctx context.Context, s *conversations.Session) ([]bot.Repl
 	if err != nil {
 		return nil, err
 	}
-	text := s.T("companion.erase.done") + "\n" + removedLines(s, done)
+	text := s.T("mydata.erase.done") + "\n" + removedLines(s, done)
 	if kept := keptLines(s, done); kept != "" {
-		text += "\n\n" + s.T("companion.erase.kept_intro") + "\n" + kept + "\n\n" + s.T("companion.erase.why")
+		text += "\n\n" + s.T("mydata.erase.kept_intro") + "\n" + kept + "\n\n" + s.T("mydata.erase.why")
 	}
-	return conversations.Private(bot.Text(text + "\n\n" + s.T("companion.erase.after"))), nil
+	return conversations.Private(bot.Text(text + "\n\n" + s.T("mydata.erase.after"))), nil
 }
 
 func (e *erase) keep(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
 	if err := s.ClearState(ctx, eraseDialog); err != nil {
 		return nil, err
 	}
-	return conversations.Private(s.Reply("companion.erase.cancelled")), nil
+	return conversations.Private(s.Reply("mydata.erase.cancelled")), nil
 }
 
 // eraseState is the pending confirmation.
@@ -162,20 +162,20 @@ func (e *erase) useLang(ctx context.Context, s *conversations.Session) {
 
 func removedLines(s *conversations.Session, e privacy.Erasure) string {
 	text := lines(s, []counted{
-		{"companion.erase.n.people", e.People}, {"companion.erase.n.dialogs", e.Dialogs},
-		{"companion.erase.n.drafts", e.Drafts}, {"companion.erase.n.reminders", e.Reminders},
-		{"companion.erase.n.deliveries", e.Deliveries}, {"companion.erase.n.incidents", e.Incidents},
+		{"mydata.erase.n.people", e.People}, {"mydata.erase.n.dialogs", e.Dialogs},
+		{"mydata.erase.n.drafts", e.Drafts}, {"mydata.erase.n.reminders", e.Reminders},
+		{"mydata.erase.n.deliveries", e.Deliveries}, {"mydata.erase.n.incidents", e.Incidents},
 	})
 	if text == "" {
-		return "- " + s.T("companion.erase.n.nothing")
+		return "- " + s.T("mydata.erase.n.nothing")
 	}
 	return text
 }
 
 func keptLines(s *conversations.Session, e privacy.Erasure) string {
 	return lines(s, []counted{
-		{"companion.erase.n.kept_requests", e.KeptRequests}, {"companion.erase.n.kept_trainings", e.KeptTrainings},
-		{"companion.erase.n.kept_systems", e.KeptSystems}, {"companion.erase.n.kept_audit", e.KeptAudit},
+		{"mydata.erase.n.kept_requests", e.KeptRequests}, {"mydata.erase.n.kept_trainings", e.KeptTrainings},
+		{"mydata.erase.n.kept_systems", e.KeptSystems}, {"mydata.erase.n.kept_audit", e.KeptAudit},
 	})
 }
 

@@ -66,7 +66,7 @@ func (m *myData) Intents() []conversations.Intent {
 }
 
 func (*myData) Help(s *conversations.Session) []string {
-	return []string{s.T("companion.mydata.help")}
+	return []string{s.T("mydata.help")}
 }
 
 func (m *myData) show(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
@@ -74,8 +74,8 @@ func (m *myData) show(ctx context.Context, s *conversations.Session) ([]bot.Repl
 	if err != nil {
 		return nil, err
 	}
-	c := &cards.Card{Title: s.T("companion.mydata.title"), Footer: s.T("companion.mydata.footer"),
-		Buttons: []cards.Button{{Label: s.T("companion.mydata.delete"), Verb: VerbMyDataDelete, Style: cards.StyleDanger}}}
+	c := &cards.Card{Title: s.T("mydata.title"), Footer: s.T("mydata.footer"),
+		Buttons: []cards.Button{{Label: s.T("mydata.delete"), Verb: VerbMyDataDelete, Style: cards.StyleDanger}}}
 	add := func(heading string, sec cards.Section) {
 		if sec.Text != "" || len(sec.Facts) > 0 {
 			sec.Heading = s.T(heading)
@@ -84,25 +84,25 @@ func (m *myData) show(ctx context.Context, s *conversations.Session) ([]bot.Repl
 	}
 	var seen []cards.Fact
 	for _, ch := range d.Channels {
-		id := "companion.mydata.seen"
+		id := "mydata.seen"
 		if ch.Direct {
-			id = "companion.mydata.seen_direct"
+			id = "mydata.seen_direct"
 		}
 		seen = append(seen, cards.Fact{Label: channelName(ch.Channel), Value: s.T(id, map[string]any{"Date": ch.LastSeen.Format(day)})})
 	}
-	add("companion.mydata.channels", cards.Section{Facts: seen})
-	lang := s.T("companion.mydata.lang_none")
+	add("mydata.channels", cards.Section{Facts: seen})
+	lang := s.T("mydata.lang_none")
 	if i18n.Valid(d.Lang) {
-		lang = s.T("companion.mydata.lang_chosen", map[string]any{"Lang": s.T("companion.lang." + d.Lang)})
+		lang = s.T("mydata.lang_chosen", map[string]any{"Lang": s.T("mydata.lang." + d.Lang)})
 	}
-	add("companion.mydata.lang", cards.Section{Text: lang})
-	add("companion.mydata.requests", cards.Section{Facts: requestFacts(s, d.Requests)})
-	add("companion.mydata.reminders", cards.Section{Text: reminderText(s, d)})
-	add("companion.mydata.dialogs", cards.Section{Text: dialogText(s, d.Dialogs)})
-	add("companion.mydata.incidents", cards.Section{Facts: incidentFacts(s, d.Incidents)})
-	add("companion.mydata.kept", cards.Section{Text: lines(s, []counted{
-		{"companion.mydata.kept.audit", d.AuditEntries}, {"companion.mydata.kept.trainings", d.Trainings},
-		{"companion.mydata.kept.systems", d.OwnedSystems}})})
+	add("mydata.lang", cards.Section{Text: lang})
+	add("mydata.requests", cards.Section{Facts: requestFacts(s, d.Requests)})
+	add("mydata.reminders", cards.Section{Text: reminderText(s, d)})
+	add("mydata.dialogs", cards.Section{Text: dialogText(s, d.Dialogs)})
+	add("mydata.incidents", cards.Section{Facts: incidentFacts(s, d.Incidents)})
+	add("mydata.kept", cards.Section{Text: lines(s, []counted{
+		{"mydata.kept.audit", d.AuditEntries}, {"mydata.kept.trainings", d.Trainings},
+		{"mydata.kept.systems", d.OwnedSystems}})})
 	return conversations.Private(bot.Reply{Card: c}), nil
 }
 
@@ -110,16 +110,16 @@ func requestFacts(s *conversations.Session, rs []privacy.RequestBrief) []cards.F
 	return cappedFacts(s, rs, func(r privacy.RequestBrief) cards.Fact {
 		name := r.SystemName
 		if name == "" {
-			name = s.T("companion.mydata.unnamed")
+			name = s.T("mydata.unnamed")
 		}
-		return cards.Fact{Label: s.T("companion.mydata.number", map[string]any{"ID": r.ID}),
-			Value: name + " — " + s.T("companion.status."+r.Status)}
+		return cards.Fact{Label: s.T("mydata.number", map[string]any{"ID": r.ID}),
+			Value: name + " — " + s.T("mydata.status."+r.Status)}
 	})
 }
 
 func incidentFacts(s *conversations.Session, incs []privacy.Incident) []cards.Fact {
 	return cappedFacts(s, incs, func(inc privacy.Incident) cards.Fact {
-		return cards.Fact{Label: s.T("companion.mydata.number", map[string]any{"ID": inc.ID}),
+		return cards.Fact{Label: s.T("mydata.number", map[string]any{"ID": inc.ID}),
 			Value: inc.CreatedAt.Format(day) + " — " + incident.SystemLabel(s.Lang, inc.System) + " — " + incident.KindsLabel(s.Lang, inc.DataKinds)}
 	})
 }
@@ -129,7 +129,7 @@ func cappedFacts[T any](s *conversations.Session, items []T, fact func(T) cards.
 	var facts []cards.Fact
 	for i, it := range items {
 		if i == listMax {
-			return append(facts, cards.Fact{Label: "…", Value: s.T("companion.mydata.more", map[string]any{"Count": len(items) - listMax})})
+			return append(facts, cards.Fact{Label: "…", Value: s.T("mydata.more", map[string]any{"Count": len(items) - listMax})})
 		}
 		facts = append(facts, fact(it))
 	}
@@ -140,9 +140,9 @@ func reminderText(s *conversations.Session, d privacy.PersonData) string {
 	if d.Reminders == 0 && d.Deliveries == 0 {
 		return ""
 	}
-	text := lines(s, []counted{{"companion.mydata.reminders.planned", d.Reminders}, {"companion.mydata.reminders.sent", d.Deliveries}})
+	text := lines(s, []counted{{"mydata.reminders.planned", d.Reminders}, {"mydata.reminders.sent", d.Deliveries}})
 	if d.NextReminder != nil {
-		text += "\n" + s.T("companion.mydata.reminders.next", map[string]any{"Date": d.NextReminder.Format(day)})
+		text += "\n" + s.T("mydata.reminders.next", map[string]any{"Date": d.NextReminder.Format(day)})
 	}
 	return text
 }
@@ -152,10 +152,10 @@ func reminderText(s *conversations.Session, d privacy.PersonData) string {
 func dialogText(s *conversations.Session, kinds []string) string {
 	var b strings.Builder
 	for _, k := range kinds {
-		id := "companion.dialog." + k
+		id := "mydata.dialog." + k
 		name := s.T(id)
 		if name == id {
-			name = s.T("companion.dialog.other") // never a technical name
+			name = s.T("mydata.dialog.other") // never a technical name
 		}
 		fmt.Fprintf(&b, "- %s\n", name)
 	}

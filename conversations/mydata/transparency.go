@@ -43,29 +43,29 @@ func (t transparency) Intents() []conversations.Intent {
 }
 
 func (transparency) Help(s *conversations.Session) []string {
-	return []string{s.T("companion.transparency.help")}
+	return []string{s.T("mydata.transparency.help")}
 }
 
 func (t transparency) handle(_ context.Context, s *conversations.Session) ([]bot.Reply, error) {
 	keep := func(id string, days int) string {
 		if days <= 0 {
-			return s.T("companion.transparency.kept_forever")
+			return s.T("mydata.transparency.kept_forever")
 		}
 		return s.T(id, map[string]any{"Count": days})
 	}
 	c := &cards.Card{
-		Title: s.T("companion.transparency.title"),
+		Title: s.T("mydata.transparency.title"),
 		Sections: []cards.Section{
-			{Heading: s.T("companion.transparency.answers.heading"), Text: s.T("companion.transparency.answers")},
-			{Heading: s.T("companion.transparency.stored.heading"), Text: s.T("companion.transparency.stored")},
-			{Heading: s.T("companion.transparency.retention.heading"), Facts: []cards.Fact{
-				{Label: s.T("companion.transparency.retention.drafts"), Value: keep("companion.transparency.deleted_after", t.retention.ClosedDraftDays)},
-				{Label: s.T("companion.transparency.retention.refs"), Value: keep("companion.transparency.deleted_after_silence", t.retention.ConversationRefDays)},
-				{Label: s.T("companion.transparency.retention.audit"), Value: s.T("companion.transparency.retention.audit_kept")},
+			{Heading: s.T("mydata.transparency.answers.heading"), Text: s.T("mydata.transparency.answers")},
+			{Heading: s.T("mydata.transparency.stored.heading"), Text: s.T("mydata.transparency.stored")},
+			{Heading: s.T("mydata.transparency.retention.heading"), Facts: []cards.Fact{
+				{Label: s.T("mydata.transparency.retention.drafts"), Value: keep("mydata.transparency.deleted_after", t.retention.ClosedDraftDays)},
+				{Label: s.T("mydata.transparency.retention.refs"), Value: keep("mydata.transparency.deleted_after_silence", t.retention.ConversationRefDays)},
+				{Label: s.T("mydata.transparency.retention.audit"), Value: s.T("mydata.transparency.retention.audit_kept")},
 			}},
-			{Heading: s.T("companion.transparency.access.heading"), Text: s.T("companion.transparency.access")},
+			{Heading: s.T("mydata.transparency.access.heading"), Text: s.T("mydata.transparency.access")},
 		},
-		Footer: s.T("companion.transparency.footer"),
+		Footer: s.T("mydata.transparency.footer"),
 	}
 	return []bot.Reply{{Card: c}}, nil
 }

@@ -48,7 +48,7 @@ func TestQuestionsAreNotKept(t *testing.T) {
 		t.Errorf("« pourquoi ? » lost the last verdict: %s", why)
 	}
 	mine := say("mes données")
-	if strings.Contains(mine, "policy.last") || !strings.Contains(mine, i18n.T(i18n.FR, "companion.dialog.policy.last")) {
+	if strings.Contains(mine, "policy.last") || !strings.Contains(mine, i18n.T(i18n.FR, "mydata.dialog.policy.last")) {
 		t.Errorf("« mes données » does not name the kept state in plain words:\n%s", mine)
 	}
 }

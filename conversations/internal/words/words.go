@@ -85,7 +85,7 @@ func Join(lang i18n.Lang, names []string) string {
 	if len(names) == 1 {
 		return names[0]
 	}
-	and := i18n.T(lang, "companion.and")
+	and := i18n.T(lang, "core.and")
 	return strings.Join(names[:len(names)-1], ", ") + " " + and + " " + names[len(names)-1]
 }
 

@@ -1,7 +1,9 @@
 package connector
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -115,6 +117,94 @@ func checkNoEmpty(t *testing.T, path string, v any) {
 		}
 		for _, el := range x {
 			checkNoEmpty(t, path+"[]", el)
+		}
+	}
+}
+
+// referencePruned is the straightforward MarshalPruned: encode, decode into a tree,
+// prune the tree, encode it again (sorted keys). The one-pass walk must agree with it.
+func referencePruned(t *testing.T, v any) string {
+	t.Helper()
+	raw, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var tree any
+	if err := dec.Decode(&tree); err != nil {
+		t.Fatal(err)
+	}
+	var prune func(v any) (any, bool)
+	prune = func(v any) (any, bool) {
+		switch x := v.(type) {
+		case nil:
+			return nil, false
+		case string:
+			return x, x != "" && !isZeroTime(x)
+		case map[string]any:
+			for k, val := range x {
+				if opaqueKeys[k] {
+					if val == nil {
+						delete(x, k)
+					}
+					continue
+				}
+				if p, ok := prune(val); ok {
+					x[k] = p
+				} else {
+					delete(x, k)
+				}
+			}
+			return x, len(x) > 0
+		case []any:
+			out := x[:0]
+			for _, el := range x {
+				if p, ok := prune(el); ok {
+					out = append(out, p)
+				}
+			}
+			return out, len(out) > 0
+		}
+		return v, true
+	}
+	if tree, _ = prune(tree); tree == nil {
+		tree = map[string]any{}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(tree); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(buf.String(), "\n")
+}
+
+// TestMarshalPrunedAgreesWithTree: real replies, cards with nested structs, escapes,
+// nulls inside opaque payloads and unsorted struct fields give the same bytes as the
+// tree-based pruning.
+func TestMarshalPrunedAgreesWithTree(t *testing.T) {
+	type card struct {
+		Type    string `json:"type"`
+		Body    []any  `json:"body"`
+		Actions []any  `json:"actions,omitempty"`
+		Msg     string `json:"msg"`
+	}
+	reply := realReply()
+	withCard := realReply()
+	withCard.Attachments = []schema.Attachment{{ContentType: "application/vnd.microsoft.card.adaptive",
+		Content: card{Type: "AdaptiveCard", Body: []any{map[string]any{"z": nil, "a": "x\"y\\\u2028<>&é", "m": []any{}}}, Msg: ""}}}
+	withCard.ChannelData = map[string]any{"tenant": map[string]any{"id": "t"}, "a": nil}
+	withCard.Value = nil
+	withCard.Entities = []schema.Entity{{Type: "mention"}, {}}
+	for i, v := range []any{reply, withCard, schema.Activity{}, []any{nil, "", map[string]any{"k": []any{0, false, nil}}},
+		map[string]any{"value": nil, "content": map[string]any{"b": 1, "a": nil}}} {
+		got, err := MarshalPruned(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := referencePruned(t, v); string(got) != want {
+			t.Errorf("case %d:\n got %s\nwant %s", i, got, want)
 		}
 	}
 }

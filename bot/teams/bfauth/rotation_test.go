@@ -175,3 +175,40 @@ func TestCancelledContextWhileWaiting(t *testing.T) {
 		t.Fatalf("cancelled wait: error = %v, want ErrKeysUnavailable", err)
 	}
 }
+
+// TestVerifiedTokenStillChecked: a token seen before skips only its signature check;
+// its claims are checked again on each use (another service URL, past its expiry),
+// and once its key is rotated out it is refused.
+func TestVerifiedTokenStillChecked(t *testing.T) {
+	k1, k2 := servedKey(t, "k1"), servedKey(t, "k2")
+	ks := bftest.NewKeyServer(t, k1)
+	clk := bftest.NewClock(t0)
+	v := newTestValidator(t, ks, clk)
+	rs := jwt.SigningMethodRS256
+	tok := bftest.Sign(t, rs, k1.Priv, "k1", goodClaims(t0))
+	for i := range 2 {
+		if err := validate(v, tok); err != nil {
+			t.Fatalf("use %d: error = %v, want nil", i, err)
+		}
+	}
+	if _, err := v.Validate(context.Background(), tok, testChannel, "https://elsewhere.example/"); !errors.Is(err, ErrServiceURL) {
+		t.Errorf("again for another service URL: error = %v, want ErrServiceURL", err)
+	}
+	// Rotation: the endpoint publishes k2 only, learnt from a k2 token.
+	ks.SetKeys(k2)
+	clk.Advance(DefaultMinRefreshInterval + time.Second)
+	if err := validate(v, bftest.Sign(t, rs, k2.Priv, "k2", goodClaims(clk.Now()))); err != nil {
+		t.Fatalf("k2 token after rotation: error = %v, want nil", err)
+	}
+	if err := validate(v, tok); !errors.Is(err, ErrUnknownKey) {
+		t.Errorf("k1 token verified before, k1 rotated out: error = %v, want ErrUnknownKey", err)
+	}
+	tok2 := bftest.Sign(t, rs, k2.Priv, "k2", goodClaims(clk.Now()))
+	if err := validate(v, tok2); err != nil {
+		t.Fatal(err)
+	}
+	clk.Advance(2 * time.Hour)
+	if err := validate(v, tok2); !errors.Is(err, ErrExpired) {
+		t.Errorf("verified token past its expiry: error = %v, want ErrExpired", err)
+	}
+}

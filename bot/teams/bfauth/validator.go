@@ -73,11 +73,12 @@ type Config struct {
 // Validator checks Bot Framework bearer tokens. Create it with [New] once
 // per process and share it: it owns the key cache.
 type Validator struct {
-	appID  string
-	now    func() time.Time
-	skew   time.Duration
-	keys   *keyCache
-	parser *jwt.Parser
+	appID    string
+	now      func() time.Time
+	skew     time.Duration
+	keys     *keyCache
+	parser   *jwt.Parser
+	verified verifiedTokens
 }
 
 // New returns a Validator, or an error wrapping ErrConfig. It does no I/O;
@@ -144,13 +145,16 @@ func (v *Validator) Validate(ctx context.Context, authHeader, channelID, service
 	if err != nil {
 		return nil, err
 	}
-	var tc tokenClaims
-	_, err = v.parser.ParseWithClaims(raw, &tc, func(*jwt.Token) (any, error) { return key.pub, nil })
-	if err != nil {
-		if errors.Is(err, jwt.ErrTokenSignatureInvalid) {
-			return nil, ErrSignature
+	tc, seen := v.verified.get(raw, key, v.now())
+	if !seen {
+		_, err = v.parser.ParseWithClaims(raw, &tc, func(*jwt.Token) (any, error) { return key.pub, nil })
+		if err != nil {
+			if errors.Is(err, jwt.ErrTokenSignatureInvalid) {
+				return nil, ErrSignature
+			}
+			return nil, ErrMalformedToken
 		}
-		return nil, ErrMalformedToken
+		v.verified.put(raw, key, tc, v.now())
 	}
 	if !key.endorses(channelID) {
 		return nil, ErrEndorsement

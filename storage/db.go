@@ -34,6 +34,8 @@ type DB struct {
 	postgres bool
 	// sightings spares rewriting a person's identical sightings (see Meet).
 	sightings sightings
+	// seen holds inbound event keys recorded recently (see FirstSeen).
+	seen seenKeys
 	// file is the SQLite file, empty for ":memory:" and PostgreSQL; lock is held
 	// shared on it while the database is open (see fileLock).
 	file string

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -16,28 +17,73 @@ const maxEventKey = 200
 // keys ("slack:Ev123", "teams:<activity id>"); a key must be 1 to 200 bytes long.
 // An error means the database could not tell: the caller should not process the event
 // and let the platform retry.
+//
+// Keys this process recorded recently are also kept in memory, and a redelivery of
+// one of them is answered from there without a write. Memory only ever says "seen":
+// a key it does not hold goes to the database, whose insert stays the one judge
+// across replicas, so a key first recorded by another replica is still refused here.
 func (db *DB) FirstSeen(ctx context.Context, key string) (bool, error) {
 	if key == "" || len(key) > maxEventKey {
 		return false, fmt.Errorf("storage: inbound event key of %d bytes, want 1 to %d", len(key), maxEventKey)
 	}
+	if db.seen.has(key) {
+		return false, nil
+	}
 	err := db.read(ctx).Create(&InboundEventRow{Key: key, At: db.Now()}).Error
 	if isDuplicate(err) {
+		db.seen.add(key)
 		return false, nil
 	}
 	if err != nil {
 		return false, fmt.Errorf("record inbound event: %w", err)
 	}
+	db.seen.add(key)
 	return true, nil
+}
+
+// seenKeys is a bounded memory of event keys known to be recorded in the database:
+// two generations, the older dropped when the newer is full, so a key stays at least
+// maxSeenKeys insertions.
+type seenKeys struct {
+	mu       sync.Mutex
+	cur, old map[string]struct{}
+}
+
+const maxSeenKeys = 4096
+
+func (s *seenKeys) has(key string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, a := s.cur[key]
+	_, b := s.old[key]
+	return a || b
+}
+
+func (s *seenKeys) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.cur, s.old = nil, nil
+}
+
+func (s *seenKeys) add(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cur == nil || len(s.cur) >= maxSeenKeys {
+		s.old, s.cur = s.cur, make(map[string]struct{}, maxSeenKeys)
+	}
+	s.cur[key] = struct{}{}
 }
 
 // PruneInboundEvents deletes the event keys recorded before before and returns how
 // many it deleted. A key pruned is processed again if it ever comes back, so before
 // must be older than the platforms' retry window (Slack retries for about an hour at
-// most).
+// most). Another replica's prune does not reach this one's memory of recent keys (see
+// FirstSeen): there such a key stays refused a little longer, never processed twice.
 func (db *DB) PruneInboundEvents(ctx context.Context, before time.Time) (int64, error) {
 	res := db.read(ctx).Where("at < ?", before).Delete(&InboundEventRow{})
 	if res.Error != nil {
 		return 0, fmt.Errorf("prune inbound events: %w", res.Error)
 	}
+	db.seen.reset() // what memory holds may be among the keys just deleted
 	return res.RowsAffected, nil
 }

@@ -112,3 +112,33 @@ func testPruneInboundEvents(t *testing.T, db *storage.DB) {
 		}
 	}
 }
+
+// TestFirstSeenRemembersRecentKeys: a redelivery of a key this process recorded is
+// answered from memory, without the database (here closed), while a new key still
+// needs the database; another replica learns it from the database.
+func TestFirstSeenRemembersRecentKeys(t *testing.T) {
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), "shared.db")
+	a, err := storage.Open(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := storage.Open(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	if first, err := a.FirstSeen(ctx, "teams:activity:x"); !first || err != nil {
+		t.Fatalf("first delivery = %v, %v; want true", first, err)
+	}
+	if first, err := b.FirstSeen(ctx, "teams:activity:x"); first || err != nil {
+		t.Errorf("other replica = %v, %v; want false (the database knows it)", first, err)
+	}
+	a.Close()
+	if first, err := a.FirstSeen(ctx, "teams:activity:x"); first || err != nil {
+		t.Errorf("redelivery, database closed = %v, %v; want false from memory", first, err)
+	}
+	if _, err := a.FirstSeen(ctx, "teams:activity:y"); err == nil {
+		t.Error("new key, database closed: no error, want one (memory never says first)")
+	}
+}

@@ -47,3 +47,30 @@ func TestImportDirection(t *testing.T) {
 		})
 	}
 }
+
+// TestStorageImportsDomainOnly keeps storage an adapter of the domain: of this
+// module, its packages import only the domain packages whose types they write (and
+// each other), never a scheduler, a platform or a feature.
+func TestStorageImportsDomainOnly(t *testing.T) {
+	allowed := map[string]bool{}
+	for _, p := range []string{"bot", "bot/audit", "bot/inventory", "bot/privacy", "bot/reminder", "bot/requests",
+		"bot/text", "bot/workflow"} {
+		allowed[module+p] = true
+	}
+	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Imports " "}}`, "./storage/...").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list ./storage/...: %v\n%s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) < 2 {
+		t.Fatalf("go list ./storage/... found %d packages: the pattern no longer matches the tree", len(lines))
+	}
+	for _, line := range lines {
+		fields := strings.Fields(line)
+		for _, imp := range fields[1:] {
+			if strings.HasPrefix(imp, module) && !allowed[imp] && !strings.HasPrefix(imp, module+"storage") {
+				t.Errorf("%s imports %s, not a domain package", fields[0], imp)
+			}
+		}
+	}
+}

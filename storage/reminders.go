@@ -9,8 +9,8 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/audit"
+	"github.com/cssdgs/iagbot/bot/reminder"
 	"github.com/cssdgs/iagbot/bot/requests"
-	"github.com/cssdgs/iagbot/bot/scheduler"
 	"gorm.io/gorm"
 )
 
@@ -26,8 +26,8 @@ var remindedTags = []string{string(requests.TagSystemName), string(requests.TagS
 // systems with an EFVP date, requests that may need a reminder with the answers
 // reminders read, their trainings, request counts by status, the recipients of
 // deliveries recorded unreachable since since, and the names of the people listed.
-func (db *DB) ReminderSources(ctx context.Context, since time.Time) (scheduler.Sources, error) {
-	src := scheduler.Sources{Trainings: map[uint][]scheduler.TrainingRecord{}, Counts: map[requests.Status]int{},
+func (db *DB) ReminderSources(ctx context.Context, since time.Time) (reminder.Sources, error) {
+	src := reminder.Sources{Trainings: map[uint][]reminder.TrainingRecord{}, Counts: map[requests.Status]int{},
 		Names: map[string]string{}}
 	err := db.tx(ctx, func(tx *gorm.DB) error {
 		var err error
@@ -53,7 +53,7 @@ func (db *DB) ReminderSources(ctx context.Context, since time.Time) (scheduler.S
 				return err
 			}
 			for _, t := range trs {
-				src.Trainings[t.RequestID] = append(src.Trainings[t.RequestID], scheduler.TrainingRecord{
+				src.Trainings[t.RequestID] = append(src.Trainings[t.RequestID], reminder.TrainingRecord{
 					RequestID: t.RequestID, PersonKey: t.PersonKey, SessionAt: t.SessionAt, CompletedAt: t.CompletedAt})
 				named = append(named, t.PersonKey)
 			}
@@ -69,7 +69,7 @@ func (db *DB) ReminderSources(ctx context.Context, since time.Time) (scheduler.S
 			src.Counts[requests.Status(c.Status)] = c.N
 		}
 		if err := tx.Model(&DeliveryRow{}).Distinct("recipient_key").
-			Where("status = ? AND created_at >= ? AND kind <> ?", scheduler.Unreachable, since.UTC(), "daily").
+			Where("status = ? AND created_at >= ? AND kind <> ?", reminder.Unreachable, since.UTC(), "daily").
 			Order("recipient_key").Pluck("recipient_key", &src.Unreachable).Error; err != nil {
 			return err
 		}
@@ -92,7 +92,7 @@ func (db *DB) ReminderSources(ctx context.Context, since time.Time) (scheduler.S
 		return nil
 	})
 	if err != nil {
-		return scheduler.Sources{}, fmt.Errorf("reminder sources: %w", err)
+		return reminder.Sources{}, fmt.Errorf("reminder sources: %w", err)
 	}
 	return src, nil
 }
@@ -126,7 +126,7 @@ func samePeople(tx *gorm.DB) (map[string]string, error) {
 
 // EFVPSystems returns the systems with an EFVP review date, withdrawn ones left out,
 // with the supervisor and language of the request that added them.
-func (db *DB) EFVPSystems(ctx context.Context) ([]scheduler.System, error) {
+func (db *DB) EFVPSystems(ctx context.Context) ([]reminder.System, error) {
 	out, err := efvpSystems(db.read(ctx))
 	if err != nil {
 		return nil, fmt.Errorf("efvp systems: %w", err)
@@ -134,7 +134,7 @@ func (db *DB) EFVPSystems(ctx context.Context) ([]scheduler.System, error) {
 	return out, nil
 }
 
-func efvpSystems(tx *gorm.DB) ([]scheduler.System, error) {
+func efvpSystems(tx *gorm.DB) ([]reminder.System, error) {
 	var rows []SystemRow
 	if err := tx.Where("efvp_next_review IS NOT NULL AND status <> ?", "withdrawn").Order("position, id").
 		Find(&rows).Error; err != nil {
@@ -156,9 +156,9 @@ func efvpSystems(tx *gorm.DB) ([]scheduler.System, error) {
 			reqs[r.ID] = r
 		}
 	}
-	out := make([]scheduler.System, 0, len(rows))
+	out := make([]reminder.System, 0, len(rows))
 	for _, r := range rows {
-		s := scheduler.System{ID: r.ID, Name: r.Name, Status: r.Status, OwnerKey: r.OwnerKey,
+		s := reminder.System{ID: r.ID, Name: r.Name, Status: r.Status, OwnerKey: r.OwnerKey,
 			NextReview: *r.EFVPNextReview, Done: r.EFVPDone}
 		if r.Aliases != "" {
 			_ = json.Unmarshal([]byte(r.Aliases), &s.Aliases) // aliases only help to name it

@@ -6,14 +6,14 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/cssdgs/iagbot/bot/scheduler"
+	"github.com/cssdgs/iagbot/bot/reminder"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
 
 // ReminderDeliveries returns the recorded deliveries among keys, by key.
-func (db *DB) ReminderDeliveries(ctx context.Context, keys []string) (map[string]scheduler.Delivery, error) {
-	out := make(map[string]scheduler.Delivery, len(keys))
+func (db *DB) ReminderDeliveries(ctx context.Context, keys []string) (map[string]reminder.Delivery, error) {
+	out := make(map[string]reminder.Delivery, len(keys))
 	// Chunks keep each query under the drivers' bound-parameter limits.
 	for len(keys) > 0 {
 		n := min(len(keys), 500)
@@ -39,7 +39,7 @@ var errNothingClaimed = errors.New("nothing claimed")
 // exactly-once: of two processes claiming one key, one inserts it and the other finds
 // it. A non-nil gate (one message a day per recipient) is claimed first the same way;
 // when it cannot be, or when no claim can, nothing is claimed.
-func (db *DB) ClaimReminders(ctx context.Context, gate *scheduler.Claim, claims []scheduler.Claim, maxAttempts int, at time.Time) ([]string, error) {
+func (db *DB) ClaimReminders(ctx context.Context, gate *reminder.Claim, claims []reminder.Claim, maxAttempts int, at time.Time) ([]string, error) {
 	var got []string
 	err := db.tx(ctx, func(tx *gorm.DB) error {
 		got = nil
@@ -75,8 +75,8 @@ func (db *DB) ClaimReminders(ctx context.Context, gate *scheduler.Claim, claims 
 // claimOne inserts a pending delivery, or takes back a failed one with attempts left.
 // ON CONFLICT DO NOTHING rather than a failing insert: PostgreSQL aborts a whole
 // transaction on a unique violation.
-func claimOne(tx *gorm.DB, c scheduler.Claim, maxAttempts int, at time.Time) (bool, error) {
-	row := DeliveryRow{Key: c.Key, Kind: string(c.Kind), RecipientKey: c.Recipient, Status: string(scheduler.Pending),
+func claimOne(tx *gorm.DB, c reminder.Claim, maxAttempts int, at time.Time) (bool, error) {
+	row := DeliveryRow{Key: c.Key, Kind: string(c.Kind), RecipientKey: c.Recipient, Status: string(reminder.Pending),
 		Attempts: 1, CreatedAt: at.UTC()}
 	res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row)
 	if res.Error != nil {
@@ -85,8 +85,8 @@ func claimOne(tx *gorm.DB, c scheduler.Claim, maxAttempts int, at time.Time) (bo
 	if res.RowsAffected == 1 {
 		return true, nil
 	}
-	res = tx.Model(&DeliveryRow{}).Where("key = ? AND status = ? AND attempts < ?", c.Key, scheduler.Failed, maxAttempts).
-		Updates(map[string]any{"status": string(scheduler.Pending), "attempts": gorm.Expr("attempts + 1")})
+	res = tx.Model(&DeliveryRow{}).Where("key = ? AND status = ? AND attempts < ?", c.Key, reminder.Failed, maxAttempts).
+		Updates(map[string]any{"status": string(reminder.Pending), "attempts": gorm.Expr("attempts + 1")})
 	return res.RowsAffected == 1, res.Error
 }
 
@@ -96,12 +96,12 @@ func claimOne(tx *gorm.DB, c scheduler.Claim, maxAttempts int, at time.Time) (bo
 //
 // Times are written in UTC in the delivery and reminder tables: SQLite compares the
 // text of timestamps, which only orders them within one UTC offset.
-func (db *DB) FinishReminders(ctx context.Context, keys []string, status scheduler.Status, errText string, at time.Time) error {
+func (db *DB) FinishReminders(ctx context.Context, keys []string, status reminder.Status, errText string, at time.Time) error {
 	if len(keys) == 0 {
 		return nil
 	}
 	set := map[string]any{"status": string(status), "last_error": errText}
-	if status == scheduler.Sent {
+	if status == reminder.Sent {
 		set["sent_at"] = at.UTC()
 	}
 	if err := db.read(ctx).Model(&DeliveryRow{}).Where("key IN ?", keys).Updates(set).Error; err != nil {
@@ -112,13 +112,13 @@ func (db *DB) FinishReminders(ctx context.Context, keys []string, status schedul
 
 // RecentReminderDeliveries returns the deliveries recorded since since, the newest
 // first, the daily gates left out.
-func (db *DB) RecentReminderDeliveries(ctx context.Context, since time.Time) ([]scheduler.Delivery, error) {
+func (db *DB) RecentReminderDeliveries(ctx context.Context, since time.Time) ([]reminder.Delivery, error) {
 	var rows []DeliveryRow
 	if err := db.read(ctx).Where("created_at >= ? AND kind <> ?", since.UTC(), "daily").
 		Order("created_at DESC, key").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("recent reminder deliveries: %w", err)
 	}
-	out := make([]scheduler.Delivery, len(rows))
+	out := make([]reminder.Delivery, len(rows))
 	for i, r := range rows {
 		out[i] = toDelivery(r)
 	}
@@ -128,10 +128,10 @@ func (db *DB) RecentReminderDeliveries(ctx context.Context, since time.Time) ([]
 // LastReminders returns the reminders of the last message sent to recipient since
 // since: one, or several when they went together in a daily message. None is not an
 // error.
-func (db *DB) LastReminders(ctx context.Context, recipient string, since time.Time) ([]scheduler.Delivery, error) {
+func (db *DB) LastReminders(ctx context.Context, recipient string, since time.Time) ([]reminder.Delivery, error) {
 	var last DeliveryRow
 	q := db.read(ctx).Where("recipient_key = ? AND status = ? AND sent_at >= ? AND kind <> ?",
-		recipient, scheduler.Sent, since.UTC(), "daily")
+		recipient, reminder.Sent, since.UTC(), "daily")
 	err := q.Order("sent_at DESC, key").First(&last).Error
 	if isNotFound(err) {
 		return nil, nil
@@ -141,21 +141,21 @@ func (db *DB) LastReminders(ctx context.Context, recipient string, since time.Ti
 	}
 	var rows []DeliveryRow
 	if err := db.read(ctx).Where("recipient_key = ? AND status = ? AND sent_at = ? AND kind <> ?",
-		recipient, scheduler.Sent, *last.SentAt, "daily").Order("key").Find(&rows).Error; err != nil {
+		recipient, reminder.Sent, *last.SentAt, "daily").Order("key").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("last reminders: %w", err)
 	}
-	out := make([]scheduler.Delivery, len(rows))
+	out := make([]reminder.Delivery, len(rows))
 	for i, r := range rows {
 		out[i] = toDelivery(r)
 	}
 	return out, nil
 }
 
-func toDelivery(r DeliveryRow) scheduler.Delivery {
-	d := scheduler.Delivery{Key: r.Key, Kind: scheduler.Kind(r.Kind), Recipient: r.RecipientKey,
-		Status: scheduler.Status(r.Status), Attempts: r.Attempts, LastError: r.LastError, CreatedAt: r.CreatedAt,
+func toDelivery(r DeliveryRow) reminder.Delivery {
+	d := reminder.Delivery{Key: r.Key, Kind: reminder.Kind(r.Kind), Recipient: r.RecipientKey,
+		Status: reminder.Status(r.Status), Attempts: r.Attempts, LastError: r.LastError, CreatedAt: r.CreatedAt,
 		SentAt: r.SentAt}
-	if _, subject, occ, _, ok := scheduler.ParseKey(r.Key); ok {
+	if _, subject, occ, _, ok := reminder.ParseKey(r.Key); ok {
 		d.Subject, d.Occurrence = subject, occ
 	}
 	return d

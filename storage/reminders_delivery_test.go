@@ -7,16 +7,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cssdgs/iagbot/bot/scheduler"
+	"github.com/cssdgs/iagbot/bot/reminder"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/cssdgs/iagbot/storage/storagetest"
 )
 
 var rt0 = time.Date(2027, 5, 3, 13, 0, 0, 0, time.UTC)
 
-func claim(key string) scheduler.Claim {
-	k, _, _, to, _ := scheduler.ParseKey(key)
-	return scheduler.Claim{Key: key, Kind: k, Recipient: to}
+func claim(key string) reminder.Claim {
+	k, _, _, to, _ := reminder.ParseKey(key)
+	return reminder.Claim{Key: key, Kind: k, Recipient: to}
 }
 
 func TestClaimRemindersOnceThenRetriesFailures(t *testing.T) {
@@ -25,14 +25,14 @@ func TestClaimRemindersOnceThenRetriesFailures(t *testing.T) {
 		key := "efvp|system:chatgpt|2027-06-02/30|alice@x"
 		steps := []struct {
 			name   string
-			before scheduler.Status // recorded before the claim; "" records nothing
+			before reminder.Status // recorded before the claim; "" records nothing
 			want   bool
 		}{
 			{"new key", "", true},
 			{"pending: another pass has it", "", false},
-			{"failed once", scheduler.Failed, true},
-			{"failed twice", scheduler.Failed, true},
-			{"failed three times", scheduler.Failed, false},
+			{"failed once", reminder.Failed, true},
+			{"failed twice", reminder.Failed, true},
+			{"failed three times", reminder.Failed, false},
 		}
 		for _, st := range steps {
 			t.Run(st.name, func(t *testing.T) {
@@ -41,7 +41,7 @@ func TestClaimRemindersOnceThenRetriesFailures(t *testing.T) {
 						t.Fatal(err)
 					}
 				}
-				got, err := db.ClaimReminders(ctx, nil, []scheduler.Claim{claim(key)}, scheduler.MaxAttempts, rt0)
+				got, err := db.ClaimReminders(ctx, nil, []reminder.Claim{claim(key)}, reminder.MaxAttempts, rt0)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -64,24 +64,24 @@ func TestClaimRemindersOnceThenRetriesFailures(t *testing.T) {
 func TestClaimRemindersGateLetsOneMessageADay(t *testing.T) {
 	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
-		gate := func(day string) *scheduler.Claim {
-			return &scheduler.Claim{Key: "daily|" + day + "|-|boss@x", Kind: "daily", Recipient: "boss@x"}
+		gate := func(day string) *reminder.Claim {
+			return &reminder.Claim{Key: "daily|" + day + "|-|boss@x", Kind: "daily", Recipient: "boss@x"}
 		}
 		a, b, c := claim("review|request:1|x|boss@x"), claim("review|request:2|x|boss@x"), claim("review|request:3|x|boss@x")
 		for _, tc := range []struct {
 			name   string
-			gate   *scheduler.Claim
-			claims []scheduler.Claim
+			gate   *reminder.Claim
+			claims []reminder.Claim
 			want   int
 		}{
-			{"first message of the day", gate("2027-05-03"), []scheduler.Claim{a, b}, 2},
-			{"second message the same day", gate("2027-05-03"), []scheduler.Claim{c}, 0},
-			{"next day: only what is new", gate("2027-05-04"), []scheduler.Claim{a, c}, 1},
-			{"nothing new: the gate is not spent", gate("2027-05-05"), []scheduler.Claim{a}, 0},
-			{"so it still opens later that day", gate("2027-05-05"), []scheduler.Claim{claim("review|request:4|x|boss@x")}, 1},
+			{"first message of the day", gate("2027-05-03"), []reminder.Claim{a, b}, 2},
+			{"second message the same day", gate("2027-05-03"), []reminder.Claim{c}, 0},
+			{"next day: only what is new", gate("2027-05-04"), []reminder.Claim{a, c}, 1},
+			{"nothing new: the gate is not spent", gate("2027-05-05"), []reminder.Claim{a}, 0},
+			{"so it still opens later that day", gate("2027-05-05"), []reminder.Claim{claim("review|request:4|x|boss@x")}, 1},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				got, err := db.ClaimReminders(ctx, tc.gate, tc.claims, scheduler.MaxAttempts, rt0)
+				got, err := db.ClaimReminders(ctx, tc.gate, tc.claims, reminder.MaxAttempts, rt0)
 				if err != nil || len(got) != tc.want {
 					t.Fatalf("claimed %v, %v; want %d", got, err, tc.want)
 				}
@@ -109,7 +109,7 @@ func TestClaimRemindersAcrossProcesses(t *testing.T) {
 				t.Cleanup(func() { db.Close() })
 				dbs[i] = db
 			}
-			var claims []scheduler.Claim
+			var claims []reminder.Claim
 			for _, k := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
 				claims = append(claims, claim("training|request:1|2027-05-10/before|"+k+"@x"))
 			}
@@ -122,7 +122,7 @@ func TestClaimRemindersAcrossProcesses(t *testing.T) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					got, err := dbs[i%2].ClaimReminders(ctx, nil, claims, scheduler.MaxAttempts, rt0)
+					got, err := dbs[i%2].ClaimReminders(ctx, nil, claims, reminder.MaxAttempts, rt0)
 					if err != nil {
 						t.Error(err)
 					}
@@ -151,14 +151,14 @@ func TestLastRemindersIsTheLatestMessage(t *testing.T) {
 		ctx := context.Background()
 		send := func(at time.Time, keys ...string) {
 			t.Helper()
-			var cs []scheduler.Claim
+			var cs []reminder.Claim
 			for _, k := range keys {
 				cs = append(cs, claim(k))
 			}
-			if _, err := db.ClaimReminders(ctx, nil, cs, scheduler.MaxAttempts, at); err != nil {
+			if _, err := db.ClaimReminders(ctx, nil, cs, reminder.MaxAttempts, at); err != nil {
 				t.Fatal(err)
 			}
-			if err := db.FinishReminders(ctx, keys, scheduler.Sent, "", at); err != nil {
+			if err := db.FinishReminders(ctx, keys, reminder.Sent, "", at); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -169,7 +169,7 @@ func TestLastRemindersIsTheLatestMessage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got) != 2 || got[0].Kind != scheduler.Review || got[1].Kind != scheduler.Untrained {
+		if len(got) != 2 || got[0].Kind != reminder.Review || got[1].Kind != reminder.Untrained {
 			t.Fatalf("LastReminders = %+v, want the review and untrained of the second message", got)
 		}
 		if got, _ := db.LastReminders(ctx, "boss@x", rt0.AddDate(0, 0, 5)); len(got) != 0 {
@@ -182,28 +182,28 @@ func TestSnoozeAndStopArePerRecipient(t *testing.T) {
 	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
 		until := rt0.AddDate(0, 0, 7)
-		if err := db.SnoozeReminder(ctx, scheduler.Training, "request:1", "alice@x", rt0); err != nil {
+		if err := db.SnoozeReminder(ctx, reminder.Training, "request:1", "alice@x", rt0); err != nil {
 			t.Fatal(err)
 		}
 		// A second snooze replaces the first; a stop keeps the snooze date.
-		if err := db.SnoozeReminder(ctx, scheduler.Training, "request:1", "alice@x", until); err != nil {
+		if err := db.SnoozeReminder(ctx, reminder.Training, "request:1", "alice@x", until); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.StopReminder(ctx, scheduler.Draft, "request:2", "bob@x"); err != nil {
+		if err := db.StopReminder(ctx, reminder.Draft, "request:2", "bob@x"); err != nil {
 			t.Fatal(err)
 		}
 		prefs, err := db.ReminderPrefs(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
-		byWho := map[string]scheduler.Pref{}
+		byWho := map[string]reminder.Pref{}
 		for _, p := range prefs {
 			byWho[p.Recipient] = p
 		}
 		if a := byWho["alice@x"]; len(prefs) != 2 || a.SnoozedUntil == nil || !a.SnoozedUntil.Equal(until) || a.Stopped {
 			t.Fatalf("alice's pref = %+v (of %d), want snoozed until %v", a, len(prefs), until)
 		}
-		if b := byWho["bob@x"]; !b.Stopped || b.Kind != scheduler.Draft || b.Subject != "request:2" {
+		if b := byWho["bob@x"]; !b.Stopped || b.Kind != reminder.Draft || b.Subject != "request:2" {
 			t.Fatalf("bob's pref = %+v, want the draft reminder stopped", b)
 		}
 	})

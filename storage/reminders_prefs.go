@@ -5,19 +5,19 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/cssdgs/iagbot/bot/scheduler"
+	"github.com/cssdgs/iagbot/bot/reminder"
 	"gorm.io/gorm/clause"
 )
 
 // ReminderPrefs returns every recipient's snoozes and stops.
-func (db *DB) ReminderPrefs(ctx context.Context) ([]scheduler.Pref, error) {
+func (db *DB) ReminderPrefs(ctx context.Context) ([]reminder.Pref, error) {
 	var rows []ReminderRow
 	if err := db.read(ctx).Where("stopped = ? OR snoozed_until IS NOT NULL", true).Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("reminder prefs: %w", err)
 	}
-	out := make([]scheduler.Pref, len(rows))
+	out := make([]reminder.Pref, len(rows))
 	for i, r := range rows {
-		out[i] = scheduler.Pref{Kind: scheduler.Kind(r.Kind), Subject: r.Subject, Recipient: r.RecipientKey,
+		out[i] = reminder.Pref{Kind: reminder.Kind(r.Kind), Subject: r.Subject, Recipient: r.RecipientKey,
 			SnoozedUntil: r.SnoozedUntil, Stopped: r.Stopped}
 	}
 	return out, nil
@@ -25,7 +25,7 @@ func (db *DB) ReminderPrefs(ctx context.Context) ([]scheduler.Pref, error) {
 
 // SnoozeReminder puts off a reminder for one recipient until until (a later snooze
 // replaces an earlier one).
-func (db *DB) SnoozeReminder(ctx context.Context, kind scheduler.Kind, subject, recipient string, until time.Time) error {
+func (db *DB) SnoozeReminder(ctx context.Context, kind reminder.Kind, subject, recipient string, until time.Time) error {
 	now := db.Now()
 	until = until.UTC()
 	row := ReminderRow{Kind: string(kind), Subject: subject, RecipientKey: recipient, DueAt: until,
@@ -41,7 +41,7 @@ func (db *DB) SnoozeReminder(ctx context.Context, kind scheduler.Kind, subject, 
 }
 
 // StopReminder stops a reminder for one recipient, for good.
-func (db *DB) StopReminder(ctx context.Context, kind scheduler.Kind, subject, recipient string) error {
+func (db *DB) StopReminder(ctx context.Context, kind reminder.Kind, subject, recipient string) error {
 	now := db.Now()
 	row := ReminderRow{Kind: string(kind), Subject: subject, RecipientKey: recipient, DueAt: now, Stopped: true,
 		CreatedAt: now, UpdatedAt: now}

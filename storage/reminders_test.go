@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/reminder"
 	"github.com/cssdgs/iagbot/bot/requests"
-	"github.com/cssdgs/iagbot/bot/scheduler"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/cssdgs/iagbot/storage/storagetest"
 )
@@ -108,12 +108,12 @@ func TestReminderSourcesReadsWhatRemindersNeed(t *testing.T) {
 			&storage.PersonRow{Key: "dan@x", Channel: "slack", Name: "Dan D.", LastSeenAt: rt0},
 		)
 		for _, k := range []string{"training|request:1|x|dan@x", "training|request:1|y|eve@x"} {
-			if _, err := db.ClaimReminders(ctx, nil, []scheduler.Claim{claim(k)}, 3, rt0); err != nil {
+			if _, err := db.ClaimReminders(ctx, nil, []reminder.Claim{claim(k)}, 3, rt0); err != nil {
 				t.Fatal(err)
 			}
 		}
-		db.FinishReminders(ctx, []string{"training|request:1|x|dan@x"}, scheduler.Unreachable, "no ref", rt0)
-		db.FinishReminders(ctx, []string{"training|request:1|y|eve@x"}, scheduler.Sent, "", rt0)
+		db.FinishReminders(ctx, []string{"training|request:1|x|dan@x"}, reminder.Unreachable, "no ref", rt0)
+		db.FinishReminders(ctx, []string{"training|request:1|y|eve@x"}, reminder.Sent, "", rt0)
 
 		src, err := db.ReminderSources(ctx, rt0.Add(-time.Hour))
 		if err != nil {

@@ -39,7 +39,7 @@ func (s *Scheduler) RunOnce(ctx context.Context) (Report, error) {
 	var rep Report
 	groups := map[string][]Item{}
 	for _, it := range items {
-		if kinds[it.Kind].aggregated {
+		if it.Kind.Aggregated() {
 			groups[it.Recipient] = append(groups[it.Recipient], it)
 			continue
 		}

@@ -14,14 +14,6 @@ import (
 	"gorm.io/gorm"
 )
 
-// remindedStatuses are the statuses of requests that may need a reminder.
-var remindedStatuses = []string{string(requests.Draft), string(requests.Submitted), string(requests.STIReview),
-	string(requests.CODIRReview), string(requests.PrivacyReview), string(requests.Approved)}
-
-// remindedTags are the answers reminders read.
-var remindedTags = []string{string(requests.TagSystemName), string(requests.TagSupervisor),
-	string(requests.TagDeploymentDate), string(requests.TagTrainingCalendar), string(requests.TagRiskReviewInterval)}
-
 // ReminderSources reads, in one transaction, the state reminders are derived from:
 // systems with an EFVP date, requests that may need a reminder with the answers
 // reminders read, their trainings, request counts by status, the recipients of
@@ -35,7 +27,7 @@ func (db *DB) ReminderSources(ctx context.Context, since time.Time) (reminder.So
 			return err
 		}
 		var rows []RequestRow
-		if err := tx.Preload("Answers", "item IN ?", remindedTags).Where("status IN ?", remindedStatuses).
+		if err := tx.Preload("Answers", "item IN ?", reminder.SourceTags).Where("status IN ?", reminder.SourceStatuses).
 			Order("id").Find(&rows).Error; err != nil {
 			return err
 		}

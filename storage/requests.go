@@ -83,7 +83,7 @@ func (db *DB) SetAnswer(ctx context.Context, id uint, tag requests.Tag, a reques
 		case requests.TagSystemName:
 			set["system_name"] = strings.TrimSpace(a.Value)
 		case requests.TagSupervisor:
-			set["supervisor_key"] = supervisorKey(a.Value)
+			set["supervisor_key"] = requests.SupervisorKey(a.Value)
 		}
 		// The conditional update both checks the status and locks the row until commit.
 		res := tx.Model(&RequestRow{}).Where("id = ? AND status IN ?", id, editable).Updates(set)
@@ -103,20 +103,6 @@ func (db *DB) SetAnswer(ctx context.Context, id uint, tag requests.Tag, a reques
 		return fmt.Errorf("set answer %s of request %d: %w", tag, id, err)
 	}
 	return nil
-}
-
-// supervisorKey is how a supervisor is keyed for notifications: a lower-cased e-mail
-// (bot.User.Key) or a platform key ("slack:U…"); a name alone reaches no one, so it
-// keys no one.
-func supervisorKey(v string) string {
-	v = strings.TrimSpace(v)
-	switch {
-	case strings.Contains(v, "@"):
-		return strings.ToLower(v)
-	case strings.HasPrefix(v, "slack:"), strings.HasPrefix(v, "teams:"), strings.HasPrefix(v, "terminal:"):
-		return v
-	}
-	return ""
 }
 
 // RequestsOf returns a person's requests with their answers, the newest first.

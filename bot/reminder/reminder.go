@@ -145,6 +145,15 @@ type TrainingRecord struct {
 	CompletedAt *time.Time
 }
 
+// SourceStatuses are the statuses of the requests that may need a reminder: the
+// requests of Sources.
+var SourceStatuses = []requests.Status{requests.Draft, requests.Submitted, requests.STIReview,
+	requests.CODIRReview, requests.PrivacyReview, requests.Approved}
+
+// SourceTags are the answers reminders read: those Sources holds of its requests.
+var SourceTags = []requests.Tag{requests.TagSystemName, requests.TagSupervisor,
+	requests.TagDeploymentDate, requests.TagTrainingCalendar, requests.TagRiskReviewInterval}
+
 // Sources is the database state reminders are derived from.
 type Sources struct {
 	// Systems with an EFVP review date, withdrawn ones left out.

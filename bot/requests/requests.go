@@ -12,6 +12,7 @@ package requests
 import (
 	"errors"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -137,4 +138,18 @@ func (r Request) CheckSubmittable() error {
 		return ErrNoEFVP
 	}
 	return nil
+}
+
+// SupervisorKey is how the supervisor answered in TagSupervisor is keyed for
+// notifications: a lower-cased e-mail (bot.User.Key) or a platform key ("slack:U…");
+// a name alone reaches no one, so it keys no one.
+func SupervisorKey(answer string) string {
+	v := strings.TrimSpace(answer)
+	switch {
+	case strings.Contains(v, "@"):
+		return strings.ToLower(v)
+	case strings.HasPrefix(v, "slack:"), strings.HasPrefix(v, "teams:"), strings.HasPrefix(v, "terminal:"):
+		return v
+	}
+	return ""
 }

@@ -125,3 +125,20 @@ func TestStatus(t *testing.T) {
 		t.Errorf("Subject(12) = %q", got)
 	}
 }
+
+func TestSupervisorKey(t *testing.T) {
+	for _, tc := range []struct{ answer, want string }{
+		{"Marie.Roy@CSSDGS.gouv.qc.ca", "marie.roy@cssdgs.gouv.qc.ca"},
+		{"  josée.tremblay@cssdgs.gouv.qc.ca ", "josée.tremblay@cssdgs.gouv.qc.ca"},
+		{"slack:U012AB3CD", "slack:U012AB3CD"},
+		{"teams:29:1abc", "teams:29:1abc"},
+		{"terminal:marie", "terminal:marie"},
+		{"Marie Roy", ""},
+		{"", ""},
+		{"discord:123", ""},
+	} {
+		if got := SupervisorKey(tc.answer); got != tc.want {
+			t.Errorf("SupervisorKey(%q) = %q, want %q", tc.answer, got, tc.want)
+		}
+	}
+}

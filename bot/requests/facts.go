@@ -34,6 +34,34 @@ func (f Facts) Kind() string {
 	return ""
 }
 
+// Hosting is HostingQuebec, HostingCanada or HostingForeign (5.1.12, 6.3.3), or empty
+// when unknown or left to the STI.
+func (f Facts) Hosting() string {
+	switch v := f.value(TagHosting); v {
+	case HostingQuebec, HostingCanada, HostingForeign:
+		return v
+	}
+	return ""
+}
+
+// Open reports whether the system is open (3.7); known is false when not given or
+// left to the STI.
+func (f Facts) Open() (open, known bool) { return f.yesNo(TagSystemOpen) }
+
+// Specialized reports whether the system is specialized (3.10); known is false when
+// not given or left to the STI.
+func (f Facts) Specialized() (specialized, known bool) { return f.yesNo(TagSystemSpecialized) }
+
+func (f Facts) yesNo(t Tag) (yes, known bool) {
+	switch f.value(t) {
+	case Yes:
+		return true, true
+	case No:
+		return false, true
+	}
+	return false, false
+}
+
 // Uses are the usage types requested: use ids of the inventory, or free labels.
 func (f Facts) Uses() []string { return SplitList(f.value(TagUses)) }
 

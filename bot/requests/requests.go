@@ -33,6 +33,9 @@ const (
 	TagTrainingCalendar   Tag = "training.calendar"    // comma-separated YYYY-MM-DD, sorted
 	TagDeploymentDate     Tag = "deployment.date"      // YYYY-MM-DD
 	TagRiskReviewInterval Tag = "risk.review_interval" // a number of days
+	TagHosting            Tag = "system.hosting"       // quebec | canada | foreign (5.1.12, 6.3.3)
+	TagSystemOpen         Tag = "system.open"          // yes | no (3.7)
+	TagSystemSpecialized  Tag = "system.specialized"   // yes | no (3.10)
 )
 
 // The stored values of choice items.
@@ -43,6 +46,10 @@ const (
 	KindPrivate = "private"
 	EFVPDone    = "done"
 	EFVPPlanned = "planned"
+	// Where the system's data are hosted (5.1.12, 6.3.3), the inventory's words.
+	HostingQuebec  = "quebec"
+	HostingCanada  = "canada"
+	HostingForeign = "foreign"
 )
 
 // DateLayout is how dates are stored in answers.

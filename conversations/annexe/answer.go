@@ -117,8 +117,13 @@ func checkLength(text string, min, max int) (string, *msg) {
 
 // Words accepted for choices besides their number and label.
 var choiceWords = map[string]conversations.Phrases{
-	requests.KindPublic:  {"public", "publique", "grand public", "public version", "version publique"},
-	requests.KindPrivate: {"prive", "privee", "prive securise", "privee securisee", "private", "secured", "private secured", "secure", "securise"},
+	requests.KindPublic:    {"public", "publique", "grand public", "public version", "version publique"},
+	requests.KindPrivate:   {"prive", "privee", "prive securise", "privee securisee", "private", "secured", "private secured", "secure", "securise"},
+	requests.HostingQuebec: {"quebec", "au quebec", "in quebec", "qc", "province de quebec", "heberge au quebec", "hosted in quebec"},
+	requests.HostingCanada: {"canada", "au canada", "in canada", "ailleurs au canada", "elsewhere in canada", "heberge au canada", "hosted in canada", "canada hors quebec", "ontario", "en ontario", "in ontario"},
+	requests.HostingForeign: {"hors canada", "hors du canada", "a l etranger", "etranger", "outside canada", "outside of canada", "abroad", "foreign",
+		"aux etats unis", "etats unis", "aux usa", "usa", "us", "in the us", "in the usa", "united states", "in the united states", "en europe", "europe", "in europe",
+		"en france", "france", "en irlande", "ireland", "in ireland"},
 	requests.EFVPDone:    {"faite", "fait", "realisee", "realise", "terminee", "complete", "completee", "deja faite", "done", "completed", "finished", "already done"},
 	requests.EFVPPlanned: {"prevue", "prevu", "planifiee", "planifie", "a venir", "a faire", "pas encore", "planned", "scheduled", "to do", "not yet", "upcoming"},
 }

@@ -16,7 +16,7 @@ func (f *Feature) question(v view, it Item, r requests.Request) string {
 	lang := v.lang
 	facts := r.Facts()
 	var b strings.Builder
-	b.WriteString(i18n.T(lang, "annexe.ask.where", map[string]any{"Step": it.Step(), "Total": len(catalogue),
+	b.WriteString(i18n.T(lang, "annexe.ask.where", map[string]any{"Step": it.StepLabel(), "Total": steps(),
 		"Group": GroupLabel(lang, it.Group), "Sections": sections(lang, it.Sections)}))
 	q := it.Question(lang)
 	if it.Tag == requests.TagEFVPDate {

@@ -75,7 +75,7 @@ func (f *Feature) Reprompt(ctx context.Context, s *conversations.Session) ([]bot
 	p := f.prompt(v, st, r)
 	if st.Mode == modeAsk && len(p) > 0 {
 		// After a question answered mid-request, say where the request resumes.
-		p[0].Text = i18n.T(s.Lang, "annexe.resume_at", map[string]any{"Step": st.item().Step()}) + "\n\n" + p[0].Text
+		p[0].Text = i18n.T(s.Lang, "annexe.resume_at", map[string]any{"Step": st.item().StepLabel()}) + "\n\n" + p[0].Text
 	}
 	return p, nil
 }

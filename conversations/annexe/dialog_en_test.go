@@ -14,6 +14,9 @@ var enScript = []answer{
 	{"Claude for Education", requests.TagSystemName, "Claude for Education", false},
 	{"Anthropic", requests.TagSystemVendor, "Anthropic", false},
 	{"public", requests.TagSystemKind, "public", false},
+	{"in the US", requests.TagHosting, "foreign", false},
+	{"no", requests.TagSystemOpen, "no", false},
+	{"I don't know", requests.TagSystemSpecialized, "", true},
 	{"1, translation and lesson planning", requests.TagUses, "summary,translation,lesson planning", false},
 	{"no", requests.TagPersonalData, "no", false},
 	{"yes", requests.TagAutomatedDecision, "yes", false},
@@ -58,7 +61,7 @@ func TestCompleteDialogInEnglish(t *testing.T) {
 	for i, a := range enScript {
 		e.r.Say(a.say)
 		switch {
-		case a.tag == requests.TagSystemKind:
+		case a.tag == requests.TagSystemSpecialized:
 			e.r.Want("1. Summary", "2. Translation", "3. Grading") // the catalogue's uses are offered
 		case a.tag == requests.TagUses:
 			e.r.Want(`"lesson planning" is not in the inventory's uses; I noted it as written.`)
@@ -68,7 +71,7 @@ func TestCompleteDialogInEnglish(t *testing.T) {
 			e.r.Say("skip").Want("This question is required", stepEN(27))
 		}
 		if i+1 < len(enScript) {
-			e.r.Want(stepEN(i + 2))
+			e.r.Want(stepOfScript(enScript, i+1, stepEN))
 		}
 	}
 	e.r.Want("Every question of request #1 has an answer", "APPROVAL REQUEST #1 — CLAUDE FOR EDUCATION",

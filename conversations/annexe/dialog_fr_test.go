@@ -14,6 +14,9 @@ var frScript = []answer{
 	{"ChatGPT Edu", requests.TagSystemName, "ChatGPT Edu", false},
 	{"passer", requests.TagSystemVendor, "", false},
 	{"privé sécurisé", requests.TagSystemKind, "private", false},
+	{"au Québec", requests.TagHosting, "quebec", false},
+	{"je sais pas", requests.TagSystemOpen, "", true},
+	{"oui", requests.TagSystemSpecialized, "yes", false},
 	{"synthèse de documents, rédaction de courriels aux parents", requests.TagUses, "synthèse de documents,rédaction de courriels aux parents", false},
 	{"oui", requests.TagPersonalData, "yes", false},
 	{"2", requests.TagAutomatedDecision, "no", false},
@@ -60,12 +63,13 @@ func TestCompleteDialogInFrench(t *testing.T) {
 	for i, a := range frScript {
 		e.r.Say(a.say)
 		if i+1 < len(frScript) {
-			e.r.Want(step(i + 2))
+			e.r.Want(stepOfScript(frScript, i+1, step))
 		}
 	}
 	e.r.Want("J'ai lu « 15/02/2027 » au format jour/mois/année : 15 février 2027",
 		"Toutes les questions de la demande n° 1 ont une réponse", "DEMANDE D'APPROBATION N° 1 — CHATGPT EDU",
-		"1. Nom du système d'IAG : ChatGPT Edu", "19. Causes et conséquences des risques : À compléter avec le STI",
+		"1. Nom du système d'IAG : ChatGPT Edu", "3 b. Hébergement : Québec", "3 c. Système ouvert : À compléter avec le STI", "3 d. Système spécialisé : Oui",
+		"19. Causes et conséquences des risques : À compléter avec le STI",
 		"14. Calendrier de formation : 3 mars 2027 · 10 mars 2027", "15. Date de déploiement prévue : 1er avril 2027",
 		"24. Fréquence de revue des risques : 180 jours", "[1] Soumettre la demande")
 	r := e.draftOf("terminal:alice")

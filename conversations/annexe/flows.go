@@ -49,7 +49,7 @@ func (f *Feature) begin(ctx context.Context, s *conversations.Session, r request
 	if err != nil {
 		return nil, err
 	}
-	intro := s.T("annexe.start", map[string]any{"ID": r.ID, "Total": len(catalogue)})
+	intro := s.T("annexe.start", map[string]any{"ID": r.ID, "Total": steps()})
 	return []bot.Reply{bot.Text(intro + "\n\n" + f.question(v, catalogue[0], r))}, nil
 }
 
@@ -108,7 +108,7 @@ func (f *Feature) open(ctx context.Context, s *conversations.Session, r requests
 		return nil, err
 	}
 	if st.Mode == modeAsk {
-		head := s.T("annexe.resume.draft", map[string]any{"ID": r.ID, "Step": next.Step(), "Total": len(catalogue)})
+		head := s.T("annexe.resume.draft", map[string]any{"ID": r.ID, "Step": next.StepLabel(), "Total": steps()})
 		return []bot.Reply{bot.Text(head + "\n\n" + f.question(v, next, r))}, nil
 	}
 	head := s.T("annexe.review.ready", map[string]any{"ID": r.ID})
@@ -140,7 +140,7 @@ func (f *Feature) review(v view, r requests.Request, head string) []bot.Reply {
 // prompt asks again what the dialog waits for, without the full summary.
 func (f *Feature) prompt(v view, st *state, r requests.Request) []bot.Reply {
 	lang := v.lang
-	data := map[string]any{"ID": r.ID, "System": orDash(r.Facts().SystemName()), "Answered": answered(r), "Total": len(catalogue)}
+	data := map[string]any{"ID": r.ID, "System": orDash(r.Facts().SystemName()), "Answered": answered(r), "Total": steps()}
 	switch st.Mode {
 	case modeAsk:
 		return []bot.Reply{bot.Text(f.question(v, st.item(), r))}
@@ -173,7 +173,7 @@ func (f *Feature) list(ctx context.Context, s *conversations.Session) ([]bot.Rep
 			hints["annexe.list.hint.changes"] = true
 		}
 		b.WriteString("- " + s.T(id, map[string]any{"ID": r.ID, "System": orDash(r.Facts().SystemName()),
-			"Status": StatusLabel(s.Lang, r.Status), "Answered": answered(r), "Total": len(catalogue),
+			"Status": StatusLabel(s.Lang, r.Status), "Answered": answered(r), "Total": steps(),
 			"Date": formatDate(s.Lang, r.UpdatedAt)}) + "\n")
 		if f.History != nil && r.Round > 0 {
 			lines, err := f.History(ctx, s.Lang, r)

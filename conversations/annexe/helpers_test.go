@@ -140,13 +140,48 @@ func checkStored(t *testing.T, r requests.Request, script []answer) {
 	}
 }
 
-// fill starts a request as user and answers the first n questions of frScript.
+// subTags are the follow-ups asked within step 3 (« 3 b », « 3 c », « 3 d »): they do
+// not count as steps.
+var subTags = map[requests.Tag]bool{requests.TagHosting: true, requests.TagSystemOpen: true, requests.TagSystemSpecialized: true}
+
+// fill starts a request as user and answers the first n steps of frScript, with the
+// follow-ups asked within them.
 func (e *env) fill(user string, n int) *env {
 	e.r.As(user).Say("faire une demande").Want(step(1))
-	for _, a := range frScript[:n] {
+	for _, a := range frScript[:atStep(frScript, n+1)] {
 		e.r.Say(a.say)
 	}
 	return e
+}
+
+// atStep is the index in script of step n's question (len(script) past the end).
+func atStep(script []answer, n int) int {
+	steps := 0
+	for i, a := range script {
+		if !subTags[a.tag] {
+			if steps++; steps == n {
+				return i
+			}
+		}
+	}
+	return len(script)
+}
+
+// stepOfScript is the heading of the question script[i] answers: step(3) + " b"… for
+// a follow-up, e.g. "Étape 3 b de 35".
+func stepOfScript(script []answer, i int, step func(int) string) string {
+	n, sub := 0, 0
+	for _, a := range script[:i+1] {
+		if subTags[a.tag] {
+			sub++
+		} else {
+			n, sub = n+1, 0
+		}
+	}
+	if sub == 0 {
+		return step(n)
+	}
+	return strings.Replace(step(n), itoa(n), itoa(n)+" "+string(rune('a'+sub)), 1)
 }
 
 // changesRequested has the review workflow send request id back to its requester:

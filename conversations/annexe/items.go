@@ -1,6 +1,8 @@
 package annexe
 
 import (
+	"strconv"
+
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
 )
@@ -53,12 +55,21 @@ type Item struct {
 	Choices []string
 	// Sections are the sections of procedure 30-02 the item rests on.
 	Sections []string
+	// Sub items are short follow-ups asked within the step of the item before them
+	// (« 3 b »), so that adding one does not renumber the steps people and « modifier
+	// N » know.
+	Sub bool
+	// STI items may be left to the STI ("je sais pas") though outside the STI's part.
+	STI bool
 }
 
 var catalogue = []Item{
 	{Tag: requests.TagSystemName, Part: PartSystem, Group: "system", Kind: KindShort, Sections: []string{"6.3.1"}},
 	{Tag: requests.TagSystemVendor, Part: PartSystem, Group: "system", Kind: KindShort, Optional: true, Sections: []string{"6.3.1", "5.1.12"}},
 	{Tag: requests.TagSystemKind, Part: PartSystem, Group: "system", Kind: KindChoice, Choices: []string{requests.KindPublic, requests.KindPrivate}, Sections: []string{"3.8", "3.9", "6.2"}},
+	{Tag: requests.TagHosting, Part: PartSystem, Group: "system", Kind: KindChoice, Choices: []string{requests.HostingQuebec, requests.HostingCanada, requests.HostingForeign}, Sections: []string{"5.1.12", "6.3.3"}, Sub: true, STI: true},
+	{Tag: requests.TagSystemOpen, Part: PartSystem, Group: "system", Kind: KindYesNo, Sections: []string{"3.7"}, Sub: true, STI: true},
+	{Tag: requests.TagSystemSpecialized, Part: PartSystem, Group: "system", Kind: KindYesNo, Sections: []string{"3.10"}, Sub: true, STI: true},
 	{Tag: requests.TagUses, Part: PartSystem, Group: "system", Kind: KindUses, Sections: []string{"6.1"}},
 	{Tag: requests.TagPersonalData, Part: PartSystem, Group: "system", Kind: KindYesNo, Sections: []string{"3.6", "6.2"}},
 	{Tag: requests.TagAutomatedDecision, Part: PartSystem, Group: "system", Kind: KindYesNo, Sections: []string{"5.1.11"}},
@@ -123,10 +134,48 @@ func ItemFor(tag requests.Tag) (Item, bool) {
 }
 
 // stepOf is the step number of tag.
-func stepOf(tag requests.Tag) int { return index(tag) + 1 }
+func stepOf(tag requests.Tag) int { return stepAt(index(tag)) }
 
-// Step is the item's position, from 1, as shown to the user ("étape 7 de 35").
-func (it Item) Step() int { return index(it.Tag) + 1 }
+// stepAt is the step of the item at position i: sub items share their step.
+func stepAt(i int) int {
+	n := 0
+	for _, it := range catalogue[:i+1] {
+		if !it.Sub {
+			n++
+		}
+	}
+	return n
+}
+
+// Step is the item's step, from 1, as shown to the user ("étape 7 de 35"); a sub
+// item has the step of the item it follows.
+func (it Item) Step() int { return stepAt(index(it.Tag)) }
+
+// StepLabel is the step as shown: "3", or "3 b" for the first follow-up of step 3.
+func (it Item) StepLabel() string {
+	i := index(it.Tag)
+	sub := 0
+	for j := i; j >= 0 && catalogue[j].Sub; j-- {
+		sub++
+	}
+	if sub == 0 {
+		return strconv.Itoa(stepAt(i))
+	}
+	return strconv.Itoa(stepAt(i)) + " " + string(rune('a'+sub))
+}
+
+// steps is how many steps the request has; sub items are not counted.
+func steps() int { return stepAt(len(catalogue) - 1) }
+
+// atStep is the (main) item of step n, from 1; ok is false out of range.
+func atStep(n int) (Item, bool) {
+	for i, it := range catalogue {
+		if !it.Sub && stepAt(i) == n {
+			return it, true
+		}
+	}
+	return Item{}, false
+}
 
 // firstSTI is the first item of the STI part, where one word leaves the whole part to
 // the STI.
@@ -144,7 +193,7 @@ func lastSTI() int {
 	n := 0
 	for i, it := range catalogue {
 		if it.Part == PartSTI {
-			n = i + 1
+			n = stepAt(i)
 		}
 	}
 	return n
@@ -152,7 +201,7 @@ func lastSTI() int {
 
 // ForSTIAllowed reports whether the requester may leave the item to the STI: the
 // items of the part Annexe 1 has the requester prepare with the STI.
-func (it Item) ForSTIAllowed() bool { return it.Part == PartSTI }
+func (it Item) ForSTIAllowed() bool { return it.Part == PartSTI || it.STI }
 
 // Required reports whether the item must be answered, given the other answers: the
 // explanations to citizens become required when the use supports a decision about a

@@ -13,20 +13,27 @@ import (
 var contract = map[requests.Tag]bool{requests.TagSystemName: true, requests.TagSystemVendor: true, requests.TagSystemKind: true,
 	requests.TagUses: true, requests.TagPersonalData: true, requests.TagAutomatedDecision: true, requests.TagSupervisor: true,
 	requests.TagEFVPDate: true, requests.TagEFVPStatus: true, requests.TagTrainingCalendar: true, requests.TagDeploymentDate: true,
-	requests.TagRiskReviewInterval: true}
+	requests.TagRiskReviewInterval: true, requests.TagHosting: true, requests.TagSystemOpen: true, requests.TagSystemSpecialized: true}
 
 func TestCatalogue(t *testing.T) {
 	items := annexe.Items()
 	seen := map[requests.Tag]bool{}
 	groups := map[string]bool{}
-	last := ""
-	for i, it := range items {
+	last, steps := "", 0
+	for _, it := range items {
 		if seen[it.Tag] {
 			t.Errorf("tag %s twice", it.Tag)
 		}
 		seen[it.Tag] = true
-		if it.Step() != i+1 {
-			t.Errorf("%s: Step() = %d, want %d", it.Tag, it.Step(), i+1)
+		// The follow-ups of step 3 share its number, so that no step is renumbered.
+		if it.Sub != subTags[it.Tag] {
+			t.Errorf("%s: Sub = %v, want %v", it.Tag, it.Sub, subTags[it.Tag])
+		}
+		if !it.Sub {
+			steps++
+		}
+		if it.Step() != steps {
+			t.Errorf("%s: Step() = %d, want %d", it.Tag, it.Step(), steps)
 		}
 		// Groups are contiguous, as the annex lists them.
 		if key := string(it.Part) + "/" + it.Group; key != last {
@@ -38,7 +45,7 @@ func TestCatalogue(t *testing.T) {
 		if len(it.Sections) == 0 {
 			t.Errorf("%s: cites no section of the procedure", it.Tag)
 		}
-		if got, want := it.ForSTIAllowed(), it.Part == annexe.PartSTI; got != want {
+		if got, want := it.ForSTIAllowed(), it.Part == annexe.PartSTI || subTags[it.Tag]; got != want {
 			t.Errorf("%s: ForSTIAllowed = %v, want %v", it.Tag, got, want)
 		}
 		// Items outside the workflow's contract are tagged with their part of Annexe 1.
@@ -52,6 +59,9 @@ func TestCatalogue(t *testing.T) {
 				}
 			}
 		}
+	}
+	if steps != 35 {
+		t.Errorf("%d steps, want 35", steps)
 	}
 	for tag := range contract {
 		if !seen[tag] {

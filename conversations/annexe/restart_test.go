@@ -25,7 +25,7 @@ func TestResumeAfterRestart(t *testing.T) {
 
 	third := openEnv(t, first.path)
 	third.r.As("alice").Say("reprendre").Want("On reprend la demande n° 1 à l'étape 7 de 35.", "Qui est votre supérieur immédiat ?")
-	for _, a := range frScript[6:] {
+	for _, a := range frScript[atStep(frScript, 7):] {
 		third.r.Say(a.say)
 	}
 	third.r.Want("Toutes les questions de la demande n° 1 ont une réponse")

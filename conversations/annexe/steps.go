@@ -3,7 +3,6 @@ package annexe
 import (
 	"context"
 	"errors"
-	"strconv"
 	"strings"
 
 	"github.com/cssdgs/iagbot/bot"
@@ -27,11 +26,13 @@ func (t *turn) answer(ctx context.Context) ([]bot.Reply, error) {
 		st.Mode, st.Item = modeReview, ""
 		return t.f.review(t.v, r, ""), saveState(ctx, s, st)
 	case backPhrases.Exact(cmd):
-		i := index(it.Tag)
-		if i <= 0 {
+		if index(it.Tag) <= 0 {
 			return t.then(s.T("annexe.back.first")), nil
 		}
-		return t.goTo(ctx, i) // the item before, numbered from 1
+		if it.Sub {
+			return t.goTo(ctx, it.Step()) // the step it follows up
+		}
+		return t.goTo(ctx, it.Step()-1)
 	case editItemRe.MatchString(cmd):
 		n, _ := number(cmd, editItemRe)
 		return t.goTo(ctx, n)
@@ -141,14 +142,27 @@ func (t *turn) advance(ctx context.Context, ack string, force *Item) ([]bot.Repl
 // goTo asks item n (from 1), whatever the mode.
 func (t *turn) goTo(ctx context.Context, n int) ([]bot.Reply, error) {
 	s, st, r := t.s, t.st, t.r
-	if n < 1 || n > len(catalogue) {
-		return t.then(s.T("annexe.edit.range", map[string]any{"N": n, "Total": len(catalogue)})), nil
+	it, ok := atStep(n)
+	if !ok {
+		return t.then(s.T("annexe.edit.range", map[string]any{"N": n, "Total": steps()})), nil
 	}
-	st.Mode, st.Item = modeAsk, catalogue[n-1].Tag
+	st.Mode, st.Item = modeAsk, it.Tag
 	if err := saveState(ctx, s, st); err != nil {
 		return nil, err
 	}
-	return []bot.Reply{bot.Text(t.f.question(t.v, catalogue[n-1], r))}, nil
+	return []bot.Reply{bot.Text(t.f.question(t.v, it, r))}, nil
+}
+
+// goToItem asks it, a sub item included.
+func (t *turn) goToItem(ctx context.Context, it Item) ([]bot.Reply, error) {
+	if !it.Sub {
+		return t.goTo(ctx, it.Step())
+	}
+	t.st.Mode, t.st.Item = modeAsk, it.Tag
+	if err := saveState(ctx, t.s, t.st); err != nil {
+		return nil, err
+	}
+	return []bot.Reply{bot.Text(t.f.question(t.v, it, t.r))}, nil
 }
 
 // reviewInput handles a turn at the summary.
@@ -160,7 +174,7 @@ func (t *turn) reviewInput(ctx context.Context, cmd string) ([]bot.Reply, error)
 		n, _ := number(cmd, editItemRe)
 		return t.goTo(ctx, n)
 	case backPhrases.Exact(cmd):
-		return t.goTo(ctx, len(catalogue))
+		return t.goTo(ctx, steps())
 	}
 	return t.then(t.s.T("annexe.review.unknown")), nil
 }
@@ -171,13 +185,13 @@ func (t *turn) submit(ctx context.Context) ([]bot.Reply, error) {
 	if m := missing(r); len(m) > 0 {
 		var names []string
 		for _, it := range m {
-			names = append(names, strconv.Itoa(it.Step())+". "+it.Label(s.Lang))
+			names = append(names, it.StepLabel()+". "+it.Label(s.Lang))
 		}
 		head := s.T("annexe.submit.missing", map[string]any{"List": strings.Join(names, " · ")})
 		if m[0].Part == PartEFVP {
 			head = s.T("annexe.submit.no_efvp")
 		}
-		replies, err := t.goTo(ctx, m[0].Step())
+		replies, err := t.goToItem(ctx, m[0])
 		if len(replies) > 0 {
 			replies[0].Text = head + "\n\n" + replies[0].Text
 		}

@@ -25,7 +25,7 @@ func (f *Feature) summaryCard(v view, r requests.Request, buttons bool) *cards.C
 	c := &cards.Card{
 		Title: i18n.T(lang, "annexe.summary.title", map[string]any{"ID": r.ID, "System": orDash(r.Facts().SystemName())}),
 		Subtitle: i18n.T(lang, "annexe.summary.subtitle", map[string]any{"Status": StatusLabel(lang, r.Status),
-			"Answered": answered(r), "Total": len(catalogue)}),
+			"Answered": answered(r), "Total": steps()}),
 		Footer: i18n.T(lang, "annexe.summary.footer"),
 	}
 	var sec *cards.Section
@@ -50,7 +50,7 @@ func (f *Feature) summaryCard(v view, r requests.Request, buttons bool) *cards.C
 		if a, ok := r.Answers[it.Tag]; ok {
 			value = f.display(v, it, a, summaryValueMax)
 		}
-		sec.Facts = append(sec.Facts, cards.Fact{Label: strconv.Itoa(it.Step()) + ". " + it.Label(lang), Value: value})
+		sec.Facts = append(sec.Facts, cards.Fact{Label: it.StepLabel() + ". " + it.Label(lang), Value: value})
 	}
 	if buttons && r.Status.Editable() && len(missing(r)) == 0 {
 		subject := strconv.FormatUint(uint64(r.ID), 10)
@@ -72,11 +72,11 @@ func allForSTI(r requests.Request) bool {
 	return true
 }
 
-// answered counts the items with an answer (given, skipped or left to the STI).
+// answered counts the steps with an answer (given, skipped or left to the STI).
 func answered(r requests.Request) int {
 	n := 0
 	for _, it := range catalogue {
-		if _, ok := r.Answers[it.Tag]; ok {
+		if _, ok := r.Answers[it.Tag]; ok && !it.Sub {
 			n++
 		}
 	}

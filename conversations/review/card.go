@@ -113,6 +113,15 @@ func (v view) facts() []cards.Fact {
 	if vendor := f.Vendor(); vendor != "" {
 		out = append(out, cards.Fact{Label: v.t("review.fact.vendor"), Value: vendor})
 	}
+	if h := f.Hosting(); h != "" {
+		out = append(out, cards.Fact{Label: v.t("review.form.hosting"), Value: v.t("review.hosting." + h)})
+	}
+	if open, ok := f.Open(); ok {
+		out = append(out, cards.Fact{Label: v.t("review.fact.open"), Value: v.yesNo(open)})
+	}
+	if spec, ok := f.Specialized(); ok {
+		out = append(out, cards.Fact{Label: v.t("review.fact.specialized"), Value: v.yesNo(spec)})
+	}
 	out = append(out,
 		cards.Fact{Label: v.t("review.fact.uses"), Value: v.usesText()},
 		cards.Fact{Label: v.t("review.fact.personal_data"), Value: v.yesNo(f.PersonalData())},

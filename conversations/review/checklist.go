@@ -21,6 +21,16 @@ func criteria(v view) []cards.Check {
 	if v.system != nil {
 		open, specialized, hosting = v.system.Open, v.system.Specialized, v.system.Hosting
 	}
+	// What the inventory does not say, the requester may have (Annexe 1, step 3 b–d).
+	if o, ok := f.Open(); ok && open == nil {
+		open = &o
+	}
+	if sp, ok := f.Specialized(); ok && specialized == nil {
+		specialized = &sp
+	}
+	if hosting == "" {
+		hosting = f.Hosting()
+	}
 	check := func(id string, met bool, unknown bool) cards.Check {
 		label := v.t("review.check." + id)
 		if unknown {

@@ -70,7 +70,11 @@ func (v view) answerText(tag requests.Tag, a requests.Answer) string {
 	switch tag {
 	case requests.TagSystemKind:
 		return v.t("review.kind." + val)
-	case requests.TagPersonalData, requests.TagAutomatedDecision:
+	case requests.TagHosting:
+		if h := v.req.Facts().Hosting(); h == val {
+			return v.t("review.hosting." + h)
+		}
+	case requests.TagPersonalData, requests.TagAutomatedDecision, requests.TagSystemOpen, requests.TagSystemSpecialized:
 		return v.yesNo(val == requests.Yes)
 	case requests.TagUses:
 		return v.usesText()

@@ -37,6 +37,7 @@ func defaults(v view, today time.Time) map[string]string {
 		out[inputHosting] = v.system.Hosting
 	} else {
 		out[inputAliases] = strings.Join(workflow.ProposedAliases(v.systemName()), ", ")
+		out[inputHosting] = f.Hosting() // the requester's answer (step 3 b); empty when left to the STI
 		out[inputEFVPDone] = "no"
 		if f.EFVPDone() {
 			out[inputEFVPDone] = "yes"

@@ -14,6 +14,9 @@ var frenchRequest = []string{
 	"ChatGPT Edu",
 	"OpenAI",
 	"privé sécurisé",
+	"au Québec",
+	"non",
+	"non",
 	"synthèse de documents, traduction",
 	"non",
 	"non",
@@ -51,6 +54,9 @@ var englishRequest = []string{
 	"ChatGPT Edu",
 	"OpenAI",
 	"private",
+	"in Québec",
+	"no",
+	"yes",
 	"summary, translation",
 	"no, only public documents",
 	"no",
@@ -91,7 +97,7 @@ func playReview(r *consoletest.Runner) {
 	r.Press("Compléter les éléments", nil).Want("ÉLÉMENTS À COMPLÉTER")
 	r.Press("Enregistrer", stiAnswers()).Want("16 éléments enregistrés").WantNot("Il reste 0")
 	r.Say("demandes à examiner").Press("Approuver", nil).Want("transmise au CODIR-IN")
-	r.As("codir").Say("demandes à examiner").Want("DEMANDE D'APPROBATION N° 1", "Étape : décision du CODIR-IN")
+	r.As("codir").Say("demandes à examiner").Want("DEMANDE D'APPROBATION N° 1", "Étape : décision du CODIR-IN", "Hébergement des données (5.1.12) : Québec", "Système ouvert (3.7) : non")
 	r.Press("Approuver", nil).Want("APPROBATION DE LA DEMANDE N° 1")
 	// Hosting is the one value the request does not give; the French request's free
 	// words « synthèse de documents » are mapped to the taxonomy's use (#13).
@@ -105,9 +111,9 @@ func TestFrenchRequestJourney(t *testing.T) {
 	r := twoDialogs(t)
 	r.As("julie@cssdgs.gouv.qc.ca")
 	// A question in the middle, then the request resumes where it was.
-	lines := append([]string{}, frenchRequest[:10]...)
+	lines := append([]string{}, frenchRequest[:13]...)
 	lines = append(lines, "Puis-je utiliser ChatGPT pour résumer un texte ?")
-	lines = append(lines, frenchRequest[10:]...)
+	lines = append(lines, frenchRequest[13:]...)
 	turns, words := play(r, lines)
 	if turns > 40 {
 		t.Errorf("the request took %d turns, want at most 40", turns)

@@ -26,6 +26,8 @@ func (m msg) in(lang i18n.Lang) string { return i18n.T(lang, m.id, m.data) }
 type reading struct {
 	answer requests.Answer
 	notes  []msg
+	// guess is set instead of answer when free words matched catalogue uses.
+	guess []usePart
 }
 
 const maxTrainingDates = 30
@@ -87,7 +89,10 @@ func (f *Feature) read(v view, now time.Time, it Item, r requests.Request, answe
 			notes = append(notes, msg{"annexe.note.detail", map[string]any{"Answer": ChoiceLabel(lang, value)}})
 		}
 	case KindUses:
-		value, notes, bad = readUses(v.uses, answer)
+		var guess []usePart
+		if value, notes, bad, guess = readUses(v.uses, v.match, answer); guess != nil {
+			return reading{guess: guess}, nil
+		}
 	case KindDate:
 		value, notes, bad = readDate(lang, now, it, r, answer)
 	case KindDates:

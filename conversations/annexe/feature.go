@@ -40,6 +40,9 @@ type Feature struct {
 	Store Store
 	// Catalog offers the inventory's usage types as choices; nil: free text.
 	Catalog UseCatalog
+	// Matcher matches free words to the catalogue's uses by their keywords, for a
+	// confirmation; nil: free words stay proposed uses.
+	Matcher UseMatcher
 	// OnSubmit hands a submitted request to the review workflow; its replies follow
 	// the confirmation. Nil: the request is submitted and the requester told so.
 	// An error leaves the request submitted: the requester is told it was received

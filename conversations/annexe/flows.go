@@ -143,6 +143,9 @@ func (f *Feature) prompt(v view, st *state, r requests.Request) []bot.Reply {
 	data := map[string]any{"ID": r.ID, "System": orDash(r.Facts().SystemName()), "Answered": answered(r), "Total": steps()}
 	switch st.Mode {
 	case modeAsk:
+		if len(st.Uses) > 0 && st.item().Kind == KindUses {
+			return []bot.Reply{bot.Text(v.confirmLine(st.Uses))}
+		}
 		return []bot.Reply{bot.Text(f.question(v, st.item(), r))}
 	case modeCancel:
 		return []bot.Reply{bot.Text(i18n.T(lang, "annexe.cancel.confirm", data))}

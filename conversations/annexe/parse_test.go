@@ -119,7 +119,7 @@ func TestReadUses(t *testing.T) {
 		{"label too long", nil, strings.Repeat("x", 81), "", 0, "annexe.error.uses.too_long"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, notes, bad := readUses(tc.catalog, tc.in)
+			got, notes, bad, _ := readUses(tc.catalog, nil, tc.in)
 			if tc.bad != "" {
 				if bad == nil || bad.id != tc.bad {
 					t.Errorf("readUses(%q) = %q, %v; want %s", tc.in, got, bad, tc.bad)

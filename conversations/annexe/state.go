@@ -36,6 +36,9 @@ type state struct {
 	// prompted again (language switch), and kept while the person answers, since an
 	// answer ("Microsoft") says nothing of the language wanted.
 	Lang i18n.Lang `json:"lang"`
+	// Uses is an answer to the uses question whose free words matched catalogue uses,
+	// waiting for « oui / non / numéros »; any other move drops it.
+	Uses []usePart `json:"uses,omitempty"`
 }
 
 func loadState(ctx context.Context, s *conversations.Session) (*state, error) {

@@ -15,6 +15,20 @@ func (t *turn) answer(ctx context.Context) ([]bot.Reply, error) {
 	s, st, r := t.s, t.st, t.r
 	it := st.item()
 	cmd := polite(s.Folded())
+	// A pending guess of uses is answered now or dropped: any move saves the state.
+	pending := st.Uses
+	st.Uses = nil
+	if len(pending) > 0 && it.Kind == KindUses {
+		if value, notes, ok := confirmUses(t.v.uses, pending, s.Folded()); ok {
+			ack := s.T("annexe.ack")
+			for _, n := range notes {
+				ack += " " + n.in(s.Lang)
+			}
+			_, has := r.Answers[it.Tag]
+			t.edit = has && len(missing(r)) == 0
+			return t.save(ctx, it, reading{answer: requests.Answer{Value: value}}, ack)
+		}
+	}
 	_, has := r.Answers[it.Tag]
 	t.edit = has && len(missing(r)) == 0
 	switch {
@@ -56,6 +70,10 @@ func (t *turn) answer(ctx context.Context) ([]bot.Reply, error) {
 	got, bad := t.f.read(t.v, today(s), it, r, s.Turn.Text)
 	if bad != nil {
 		return t.then(bad.in(s.Lang)), nil
+	}
+	if got.guess != nil {
+		st.Uses = got.guess
+		return []bot.Reply{bot.Text(t.v.confirmLine(got.guess))}, saveState(ctx, s, st)
 	}
 	if got.answer.ForSTI && it.Tag == firstSTI().Tag {
 		return t.deferPart(ctx)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/conversations/annexe"
+	"github.com/cssdgs/iagbot/conversations/qa"
 	"github.com/cssdgs/iagbot/storage"
 )
 
@@ -15,6 +16,8 @@ import (
 func (a *App) addAnnexe() error {
 	f := annexe.New(countedDialogs{a.DB, a.Metrics})
 	f.Catalog = dbUses{a.DB}
+	// Its own engine cache: built on first use, rebuilt when the inventory changes.
+	f.Matcher = policyUses{qa.New(a.DB)}
 	f.Log = a.Log
 	a.Engine.Register(f)
 	return nil
@@ -37,4 +40,21 @@ func (u dbUses) Uses(ctx context.Context, lang i18n.Lang) ([]annexe.Choice, erro
 		out[i] = annexe.Choice{ID: l.ID, Label: label}
 	}
 	return out, nil
+}
+
+// policyUses matches free words to the inventory's uses with the policy engine's
+// keyword matcher (fr/en keywords, Snowball stems), the one Q&A uses for questions.
+type policyUses struct{ qa *qa.Feature }
+
+func (u policyUses) MatchUses(ctx context.Context, words string) ([]string, error) {
+	e, err := u.qa.Engine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	uses := e.Inventory().Uses
+	var ids []string
+	for _, i := range e.Analyze(words).Uses {
+		ids = append(ids, uses[i].ID)
+	}
+	return ids, nil
 }

@@ -18,6 +18,9 @@ var frenchRequest = []string{
 	"non",
 	"non",
 	"synthèse de documents, traduction",
+	// « Vous voulez dire : … Synthèse ? »: no, the words stay a proposed use, which
+	// CODIR-IN maps on the approval form (playReview).
+	"non",
 	"non",
 	"non",
 	"direction.batisseurs@cssdgs.gouv.qc.ca",
@@ -111,9 +114,9 @@ func TestFrenchRequestJourney(t *testing.T) {
 	r := twoDialogs(t)
 	r.As("julie@cssdgs.gouv.qc.ca")
 	// A question in the middle, then the request resumes where it was.
-	lines := append([]string{}, frenchRequest[:13]...)
+	lines := append([]string{}, frenchRequest[:14]...)
 	lines = append(lines, "Puis-je utiliser ChatGPT pour résumer un texte ?")
-	lines = append(lines, frenchRequest[13:]...)
+	lines = append(lines, frenchRequest[14:]...)
 	turns, words := play(r, lines)
 	if turns > 40 {
 		t.Errorf("the request took %d turns, want at most 40", turns)

@@ -41,7 +41,9 @@ func TestRequestThroughReview(t *testing.T) {
 	r.As("sti").Say("bonjour")
 	r.As("alice").Say("faire une demande")
 	for _, answer := range []string{
-		"Copilot Éducation", "Microsoft", "public", "au Canada", "non", "oui", "synthèse de textes", "non", "non", "direction@example.org",
+		"Copilot Éducation", "Microsoft", "public", "au Canada", "non", "oui", "synthèse de textes",
+		"non", // « Vous voulez dire : … ? »: no, a proposed use for CODIR-IN (#13)
+		"non", "non", "direction@example.org",
 		"Assistant de rédaction intégré à la suite bureautique.", "Résumer des documents administratifs publics.",
 		"Le personnel passe des heures à résumer des documents.", "Environ deux heures par semaine par personne.",
 		"Capsule de sensibilisation aux risques de 30 minutes.", "Guide d'utilisation responsable remis à chacun.",

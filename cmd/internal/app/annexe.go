@@ -53,7 +53,7 @@ func (u policyUses) MatchUses(ctx context.Context, words string) ([]string, erro
 	}
 	uses := e.Inventory().Uses
 	var ids []string
-	for _, i := range e.Analyze(words).Uses {
+	for _, i := range e.UsesNamed(words) {
 		ids = append(ids, uses[i].ID)
 	}
 	return ids, nil

@@ -43,6 +43,9 @@ func (s sampleTaxonomy) MatchUses(_ context.Context, words string) ([]string, er
 	return ids, nil
 }
 
+// stepThreeBD answers hosting, open and specialized (3 b–d), by the opening phrase.
+var stepThreeBD = map[string][]string{"faire une demande": {"au Québec", "non", "non"}, "new request": {"in Quebec", "no", "no"}}
+
 // TestUsesConfirmation: free words matched to the taxonomy are confirmed with yes,
 // kept as proposed uses with no, or replaced by numbers; a part that matches nothing
 // stays a proposed use on every path.
@@ -69,6 +72,9 @@ func TestUsesConfirmation(t *testing.T) {
 			e.r.Say("ChatGPT Edu")
 			e.r.Say("OpenAI")
 			e.r.Say("1")
+			for _, l := range stepThreeBD[tc.lang] {
+				e.r.Say(l)
+			}
 			e.r.Say(tc.words).Want(tc.prompt)
 			// Help in between asks the same confirmation again.
 			if tc.lang == "faire une demande" {
@@ -89,7 +95,7 @@ func TestUsesConfirmationOther(t *testing.T) {
 	e.f.Catalog = newSampleTaxonomy()
 	e.f.Matcher = newSampleTaxonomy()
 	e.r.As("u").Say("faire une demande")
-	for _, l := range []string{"ChatGPT Edu", "OpenAI", "1"} {
+	for _, l := range append([]string{"ChatGPT Edu", "OpenAI", "1"}, stepThreeBD["faire une demande"]...) {
 		e.r.Say(l)
 	}
 	e.r.Say("planifier mes cours").Want("Vous voulez dire : 5. Planification de cours ?")

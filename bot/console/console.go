@@ -213,11 +213,37 @@ func inputLabel(in cards.Input) string {
 	if len(in.Choices) == 0 {
 		return in.Label
 	}
+	// Labels only, numbered: the values are the feature's words (often English),
+	// which a person reading in French should not have to type.
 	var opts []string
-	for _, ch := range in.Choices {
-		opts = append(opts, ch.Value+"="+ch.Label)
+	for i, ch := range in.Choices {
+		opts = append(opts, fmt.Sprintf("%d. %s", i+1, ch.Label))
 	}
 	return in.Label + " (" + strings.Join(opts, ", ") + ")"
+}
+
+// choiceValue maps what a person typed for an input with choices to the choice's
+// value: the value itself, its number in the list, or its label whatever the case.
+// Anything else is returned as typed, for the feature to refuse with its message.
+func choiceValue(in cards.Input, typed string) string {
+	v := strings.TrimSpace(typed)
+	if len(in.Choices) == 0 || v == "" {
+		return typed
+	}
+	for _, ch := range in.Choices {
+		if ch.Value == v {
+			return ch.Value
+		}
+	}
+	if n, ok := buttonNumber(v); ok && n >= 1 && n <= len(in.Choices) {
+		return in.Choices[n-1].Value
+	}
+	for _, ch := range in.Choices {
+		if strings.EqualFold(ch.Label, v) {
+			return ch.Value
+		}
+	}
+	return typed
 }
 
 func buttonNumber(s string) (int, bool) {
@@ -311,6 +337,7 @@ func (c *Console) askValid(in cards.Input, ask func(string) (string, bool)) (str
 	}
 	for try := 0; ; try++ {
 		v, ok := ask(inputLabel(in))
+		v = choiceValue(in, v)
 		if !ok || re == nil || strings.TrimSpace(v) == "" || re.MatchString(strings.TrimSpace(v)) || try == 2 {
 			return v, ok
 		}

@@ -132,3 +132,54 @@ func TestCtrlCEndsTheChatAtOnce(t *testing.T) {
 		t.Fatalf("Run after Ctrl-C = %v, want nil", err)
 	}
 }
+
+// ruleCard shows a card with a choice input, as the approval form does for a use's rule.
+type ruleCard struct{}
+
+func (ruleCard) Name() string { return "rule" }
+
+func (ruleCard) Intents() []conversations.Intent {
+	return []conversations.Intent{{Name: "rule", Priority: 100,
+		Match: func(_ *conversations.Session, f string) bool { return f == "regle" },
+		Handle: func(context.Context, *conversations.Session) ([]bot.Reply, error) {
+			return []bot.Reply{{Card: &cards.Card{Title: "Règle",
+				Inputs: []cards.Input{{ID: "rule", Label: "Règle", Choices: []cards.Choice{
+					{Value: "permitted", Label: "permis"}, {Value: "restricted", Label: "restreint"}, {Value: "forbidden", Label: "interdit"}}}},
+				Buttons: []cards.Button{{Label: "Confirmer", Verb: "rule.set", Subject: "1"}}}}}, nil
+		}}}
+}
+
+func (ruleCard) Actions() map[string]conversations.Handler {
+	return map[string]conversations.Handler{"rule.set": func(_ context.Context, s *conversations.Session) ([]bot.Reply, error) {
+		return []bot.Reply{{Text: "rule=" + s.Turn.Action.Values["rule"]}}, nil
+	}}
+}
+
+// TestChoicesShowLabelsOnly: a choice input lists its labels, numbered, in the
+// reader's language, never the feature's values ("permitted=permis"); the number, the
+// label or the value all choose it.
+func TestChoicesShowLabelsOnly(t *testing.T) {
+	for _, tc := range []struct{ typed, want string }{
+		{"2", "rule=restricted"},
+		{"Interdit", "rule=forbidden"},
+		{"permitted", "rule=permitted"},
+		{"peut-être", "rule=peut-être"}, // left for the feature to refuse
+	} {
+		t.Run(tc.typed, func(t *testing.T) {
+			var out strings.Builder
+			e := newEngine(t)
+			e.Register(ruleCard{})
+			c := console.New(e, &out, "zoe", "fr")
+			if err := c.Run(context.Background(), strings.NewReader("regle\n1\n"+tc.typed+"\n")); err != nil {
+				t.Fatal(err)
+			}
+			got := out.String()
+			if !strings.Contains(got, "Règle (1. permis, 2. restreint, 3. interdit)") || strings.Contains(got, "permitted=") {
+				t.Errorf("choices not shown as numbered labels:\n%s", got)
+			}
+			if !strings.Contains(got, tc.want) {
+				t.Errorf("typed %q: output lacks %q:\n%s", tc.typed, tc.want, got)
+			}
+		})
+	}
+}

@@ -66,14 +66,14 @@ func Defaults() File {
 	}
 }
 
-// DemoRoles gives terminal users named after the roles those roles, so that
-// `iagbot chat` can play a whole review without a configuration file.
+// DemoRoles gives terminal users named after the roles those roles (CODIR-IN's is
+// "codir"), so that `iagbot chat` can play a whole review without a configuration file.
 func DemoRoles() map[string][]string {
 	m := map[string][]string{}
 	for _, r := range RoleNames {
 		m[r] = []string{"terminal:" + r}
 	}
-	m[RoleCODIRIN] = append(m[RoleCODIRIN], "terminal:codir")
+	m[RoleCODIRIN] = []string{"terminal:codir"}
 	return m
 }
 

@@ -48,7 +48,10 @@ func newReplica(t *testing.T, dsn string, now time.Time) replica {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := New(context.Background(), cfg, Options{Roles: config.DemoRoles()})
+	// Two CODIR-IN members, so that each replica can have one of them click.
+	roles := config.DemoRoles()
+	roles[config.RoleCODIRIN] = append(roles[config.RoleCODIRIN], "terminal:codir-in")
+	a, err := New(context.Background(), cfg, Options{Roles: roles})
 	if err != nil {
 		t.Fatal(err)
 	}

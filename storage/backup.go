@@ -125,7 +125,7 @@ func CheckBackup(ctx context.Context, path string) (BackupInfo, error) {
 // database it replaces is kept as FILE.before-restore. The next start (or `iagbot
 // migrate up`) brings an older backup to this binary's schema version.
 func Restore(ctx context.Context, dsn, from string) (BackupInfo, error) {
-	if dsn == ":memory:" || strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	if !IsSQLiteFile(dsn) {
 		return BackupInfo{}, ErrNotSQLite
 	}
 	file := sqliteFile(dsn)

@@ -57,10 +57,19 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	return db, nil
 }
 
+// IsPostgres reports whether dsn names a PostgreSQL database (a postgres:// URL);
+// anything else is a SQLite file or ":memory:".
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// IsSQLiteFile reports whether dsn names a SQLite file: what backup and restore copy.
+func IsSQLiteFile(dsn string) bool { return dsn != ":memory:" && !IsPostgres(dsn) }
+
 // OpenUnmigrated opens the database named by dsn as it is, for `iagbot migrate` and
 // for callers that migrate themselves (Migrate).
 func OpenUnmigrated(ctx context.Context, dsn string) (*DB, error) {
-	pg := strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+	pg := IsPostgres(dsn)
 	// On SQLite, prepared statements are cached per connection: every turn runs the
 	// same few queries, and preparing them each time was a large share of a turn's CPU.
 	// pgx caches PostgreSQL's statements itself (and gorm's cache would refuse the

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/secret"
@@ -25,7 +24,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if cfg.DB == ":memory:" || strings.HasPrefix(cfg.DB, "postgres://") || strings.HasPrefix(cfg.DB, "postgresql://") {
+	if !storage.IsSQLiteFile(cfg.DB) {
 		return storage.ErrNotSQLite
 	}
 	// As it is: a backup does not migrate the database it copies.

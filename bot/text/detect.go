@@ -33,6 +33,21 @@ type Finding struct {
 	Strength   Strength
 }
 
+// emailPattern is an e-mail address, accented letters included ("josée.roy@école.ca").
+const emailPattern = `[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.\p{L}{2,}`
+
+var (
+	emailRe      = regexp.MustCompile(emailPattern)
+	wholeEmailRe = regexp.MustCompile(`^(?:` + emailPattern + `)$`)
+)
+
+// FindEmail returns the first e-mail address in s, or "": the detector's own rule,
+// for the dialogs that ask for someone's address.
+func FindEmail(s string) string { return emailRe.FindString(s) }
+
+// IsEmail reports whether s, trimmed, is one e-mail address and nothing else.
+func IsEmail(s string) bool { return wholeEmailRe.MatchString(strings.TrimSpace(s)) }
+
 // literal are personal data written out, most specific first: an e-mail before the
 // digits in it, a permanent code (4 letters, 8 digits, however grouped) before a
 // number, a phone number (10 digits) before a SIN (9). They run on the raw text;
@@ -41,7 +56,7 @@ var literal = []struct {
 	kind Kind
 	re   *regexp.Regexp
 }{
-	{KindEmail, regexp.MustCompile(`[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.\p{L}{2,}`)},
+	{KindEmail, emailRe},
 	// Code permanent (Québec student id): TREJ12059801, TREJ 1205 9801, ROYJ 120598 01.
 	{KindCodePermanent, regexp.MustCompile(`(?i)\b[a-z]{4}[ -]?(?:\d{8}|\d{4}[ -]\d{4}|\d{6}[ -]\d{2}|\d{2}[ -]\d{2}[ -]\d{2}[ -]\d{2})\b`)},
 	// North American numbers: 450-555-1234, (450) 555-1234, +1 450 555 1234,

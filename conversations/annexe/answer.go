@@ -33,7 +33,6 @@ type reading struct {
 const maxTrainingDates = 30
 
 var (
-	anEmailRe = regexp.MustCompile(`[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`)
 	// mentionRe is another person mentioned on Slack, as the channel writes it ("@U04ABCDEF").
 	mentionRe = regexp.MustCompile(`^@([UW][A-Z0-9]{5,})$`)
 )
@@ -45,7 +44,7 @@ func readPerson(answer string) (string, *msg) {
 	if m := mentionRe.FindStringSubmatch(strings.TrimSpace(answer)); m != nil {
 		return "slack:" + m[1], nil
 	}
-	if e := anEmailRe.FindString(answer); e != "" {
+	if e := text.FindEmail(answer); e != "" {
 		return e, nil
 	}
 	if strings.Contains(answer, "@") {

@@ -1,7 +1,6 @@
 package review
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/cssdgs/iagbot/bot/i18n"
@@ -25,8 +24,6 @@ const (
 
 // maxFormInputs is how many inputs the form holds at most within Slack's limits.
 const maxFormInputs = 46
-
-var emailRe = regexp.MustCompile(`^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$`)
 
 // Patterns the card checks as each field is filled (cards.Input.Pattern); readForm
 // checks every value again.

@@ -130,7 +130,7 @@ func readForm(v view, in map[string]string, today time.Time, aliasTaken func(str
 	}
 	// The people to train (7), by e-mail: that is how the bot knows them on any channel.
 	for _, who := range splitList(values[inputTrainees]) {
-		if !emailRe.MatchString(who) {
+		if !text.IsEmail(who) {
 			addProblem(problems, inputTrainees, v.t("review.form.bad_email", map[string]any{"Value": who}))
 			continue
 		}

@@ -79,7 +79,7 @@ func (f *Feature) onSTIFill(ctx context.Context, s *conversations.Session) ([]bo
 		switch {
 		case raw == "":
 		case tag == requests.TagRiskReviewInterval:
-			days, ok := readDays(raw)
+			days, ok := annexe.ParseInterval(raw) // as the request reads it
 			if !ok {
 				problems = append(problems, v.t("review.sti.bad_interval", map[string]any{"Item": v.itemLabel(tag)}))
 				continue
@@ -142,7 +142,3 @@ func (f *Feature) refreshStage(ctx context.Context, r requests.Request) {
 		}
 	}
 }
-
-// readDays reads a review interval: a number of days, weeks, months or years ("90",
-// "90 jours", "3 mois", "1 year").
-func readDays(raw string) (int, bool) { return annexe.ParseInterval(raw) }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/conversations/annexe"
@@ -16,8 +17,11 @@ import (
 func (a *App) addAnnexe() error {
 	f := annexe.New(countedDialogs{a.DB, a.Metrics})
 	f.Catalog = dbUses{a.DB}
-	// Its own engine cache: built on first use, rebuilt when the inventory changes.
-	f.Matcher = policyUses{qa.New(a.DB)}
+	// The Q&A feature's engine (registered before), so the inventory is indexed once.
+	if a.questions == nil {
+		return fmt.Errorf("annexe: the questions feature must be registered first")
+	}
+	f.Matcher = policyUses{a.questions}
 	f.Log = a.Log
 	a.Engine.Register(f)
 	return nil

@@ -5,6 +5,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"github.com/cssdgs/iagbot/conversations/qa"
 	"log/slog"
 	"sync"
 	"time"
@@ -31,6 +32,9 @@ type App struct {
 	Turns   bot.Handler
 	Metrics *metrics.Metrics
 	Log     *slog.Logger
+	// questions is the Q&A feature: its policy engine, rebuilt when the inventory
+	// changes, also matches the uses typed in the Annexe 1 dialog.
+	questions *qa.Feature
 	// readiness are the checks of /readyz besides the database, by name.
 	readiness map[string]func(context.Context) error
 

@@ -17,6 +17,7 @@ import (
 // addPolicy plugs in the "may I use X for Y?" questions.
 func (a *App) addPolicy() error {
 	f := qa.New(a.DB)
+	a.questions = f
 	f.OnVerdict = func(v policy.Verdict) { a.Metrics.Verdicts.WithLabelValues(string(v)).Inc() }
 	a.Engine.Register(f)
 	return nil

@@ -5,7 +5,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"github.com/cssdgs/iagbot/conversations/qa"
 	"log/slog"
 	"sync"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"github.com/cssdgs/iagbot/bot/metrics"
 	"github.com/cssdgs/iagbot/bot/secret"
 	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/conversations/qa"
 	"github.com/cssdgs/iagbot/storage"
 )
 

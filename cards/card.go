@@ -88,7 +88,37 @@ type Input struct {
 	// the feature checks every value again.
 	Pattern      string `json:"pattern,omitempty"`
 	PatternError string `json:"pattern_error,omitempty"`
+	// Type is what the field takes: text (the default), a date, or a toggle.
+	Type InputType `json:"type,omitempty"`
+	// Multi lets several choices be picked; their values come back joined by ",".
+	Multi bool `json:"multi,omitempty"`
+	// MaxLength bounds a text field, in characters; 0 leaves it to the platform.
+	MaxLength int `json:"max_length,omitempty"`
+	// Hint is a short help line shown under the field.
+	Hint string `json:"hint,omitempty"`
+	// RequiredError is what Teams says under a required field left empty; empty: the
+	// renderer's own « Ce champ est obligatoire ».
+	RequiredError string `json:"required_error,omitempty"`
+	// Error is what the feature found wrong with the value sent, shown next to the
+	// field on the card sent back (server-side validation).
+	Error string `json:"error,omitempty"`
 }
+
+// InputType is the kind of value an Input takes.
+type InputType string
+
+// Input types. A date's value is YYYY-MM-DD; a toggle's is ToggleOn or ToggleOff.
+const (
+	InputText   InputType = ""
+	InputDate   InputType = "date"
+	InputToggle InputType = "toggle"
+)
+
+// The values of a toggle.
+const (
+	ToggleOn  = "true"
+	ToggleOff = "false"
+)
 
 // Choice is one option of an Input with choices.
 type Choice struct {
@@ -116,4 +146,7 @@ type Button struct {
 	Style   Style  `json:"style,omitempty"`
 	// Needs lists the ids of inputs that must be filled for this button.
 	Needs []string `json:"needs,omitempty"`
+	// NoInputs buttons send no input values and are let through unchecked
+	// (« Précédent » on a form page with required fields).
+	NoInputs bool `json:"no_inputs,omitempty"`
 }

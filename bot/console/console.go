@@ -185,7 +185,7 @@ func (c *Console) press(n int, ask func(string) (string, bool)) (*bot.Action, bo
 		named = named || len(b.Needs) > 0
 	}
 	for _, in := range pc.card.Inputs {
-		if (named && len(btn.Needs) == 0) || !needed(btn, in) {
+		if btn.NoInputs || (named && len(btn.Needs) == 0) || !needed(btn, in) {
 			continue
 		}
 		if v, ok := c.askValid(in, ask); ok {
@@ -334,6 +334,12 @@ func (c *Console) askValid(in cards.Input, ask func(string) (string, bool)) (str
 	var re *regexp.Regexp
 	if in.Pattern != "" {
 		re, _ = regexp.Compile("^(?:" + in.Pattern + ")$")
+	}
+	if in.Error != "" {
+		// What the feature found wrong last time, before the field is asked again.
+		c.mu.Lock()
+		fmt.Fprintf(c.out, "⚠ %s\n", in.Error)
+		c.mu.Unlock()
 	}
 	for try := 0; ; try++ {
 		v, ok := ask(inputLabel(in))

@@ -37,12 +37,16 @@ const Version = "1.5"
 // show-card counts as one.
 const MaxActions = 6
 
+// MaxBytes is the largest card Teams posts: a message carries at most 28 KB.
+const MaxBytes = 28 * 1024
+
 // Errors Render returns, wrapped with the offending id or label.
 var (
 	ErrNilCard      = errors.New("adaptive: nil card")
 	ErrTooManyItems = errors.New("adaptive: too many actions")
 	ErrBadInput     = errors.New("adaptive: bad input")
 	ErrBadButton    = errors.New("adaptive: bad button")
+	ErrTooLarge     = errors.New("adaptive: card too large for Teams")
 )
 
 // reservedIDs cannot be input ids: Teams merges input values into the action's data,
@@ -59,7 +63,7 @@ type options struct{ lang i18n.Lang }
 func Lang(l i18n.Lang) Option { return func(o *options) { o.lang = l } }
 
 // Render returns c as Adaptive Card JSON. It fails, rather than emit a card Teams
-// would reject or mis-render, when c is nil, has more than MaxActions actions
+// would reject or mis-render, when c is nil, its JSON exceeds MaxBytes, has more than MaxActions actions
 // (buttons plus the details show-card), a button without label or verb, a button that
 // needs an unknown input, or an input whose id is empty, repeated or reserved
 // ("verb", "subject", "msteams").
@@ -74,7 +78,11 @@ func Render(c *cards.Card, opts ...Option) (json.RawMessage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return marshal(ac)
+	raw, err := marshal(ac)
+	if err == nil && len(raw) > MaxBytes {
+		return nil, fmt.Errorf("%w: %d bytes, at most %d", ErrTooLarge, len(raw), MaxBytes)
+	}
+	return raw, err
 }
 
 func build(c *cards.Card, opts []Option) (*card, error) {
@@ -110,7 +118,7 @@ func build(c *cards.Card, opts []Option) (*card, error) {
 		ac.Body = appendSections(ac.Body, c.Details)
 	}
 	for _, in := range c.Inputs {
-		ac.Body = append(ac.Body, input(in, required[in.ID], o.lang))
+		ac.Body = append(ac.Body, input(in, required[in.ID], o.lang)...)
 	}
 	if c.Footer != "" {
 		ac.Body = append(ac.Body, textBlock{Type: "TextBlock", Text: c.Footer, Wrap: true, Size: "Small",

@@ -63,8 +63,30 @@ type inputText struct {
 	Placeholder  string `json:"placeholder,omitempty"`
 	Value        string `json:"value,omitempty"`
 	IsMultiline  bool   `json:"isMultiline,omitempty"`
+	MaxLength    int    `json:"maxLength,omitempty"`
 	IsRequired   bool   `json:"isRequired,omitempty"`
 	Regex        string `json:"regex,omitempty"`
+	ErrorMessage string `json:"errorMessage,omitempty"`
+}
+
+type inputDate struct {
+	Type         string `json:"type"`
+	ID           string `json:"id"`
+	Label        string `json:"label"`
+	Value        string `json:"value,omitempty"`
+	IsRequired   bool   `json:"isRequired,omitempty"`
+	ErrorMessage string `json:"errorMessage,omitempty"`
+}
+
+type inputToggle struct {
+	Type         string `json:"type"`
+	ID           string `json:"id"`
+	Title        string `json:"title"`
+	Value        string `json:"value"`
+	ValueOn      string `json:"valueOn"`
+	ValueOff     string `json:"valueOff"`
+	Wrap         bool   `json:"wrap"`
+	IsRequired   bool   `json:"isRequired,omitempty"`
 	ErrorMessage string `json:"errorMessage,omitempty"`
 }
 
@@ -76,6 +98,7 @@ type inputChoiceSet struct {
 	Placeholder  string   `json:"placeholder,omitempty"`
 	Value        string   `json:"value,omitempty"`
 	Wrap         bool     `json:"wrap"`
+	IsMulti      bool     `json:"isMultiSelect,omitempty"`
 	IsRequired   bool     `json:"isRequired,omitempty"`
 	ErrorMessage string   `json:"errorMessage,omitempty"`
 	Choices      []choice `json:"choices"`

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cssdgs/iagbot/cards"
+	"github.com/cssdgs/iagbot/cards/cardstest"
 )
 
 // samples are the representative cards kept as golden files and run through
@@ -16,6 +17,7 @@ func samples() map[string]*cards.Card {
 		"answer":  answerCard(),
 		"hostile": hostileCard(),
 		"refresh": refreshCard(),
+		"form":    cardstest.SampleForm().Card(),
 	}
 }
 

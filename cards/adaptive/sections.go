@@ -1,6 +1,7 @@
 package adaptive
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/cssdgs/iagbot/bot/i18n"
@@ -81,15 +82,29 @@ func paragraphs(text string) []string {
 	return out
 }
 
-func input(in cards.Input, required bool, lang i18n.Lang) any {
-	var errMsg string
+// input renders a field, followed by its hint and by the error the feature found in
+// the value sent (server-side validation: Adaptive Cards has no way to put an input in
+// its error state, so the message is a red line right under the field).
+func input(in cards.Input, required bool, lang i18n.Lang) []any {
+	errMsg := ""
 	if required {
-		errMsg = i18n.T(lang, "teams.card.required")
+		errMsg = cmp.Or(in.RequiredError, i18n.T(lang, "teams.card.required"))
 	}
-	if len(in.Choices) > 0 {
+	var field any
+	switch {
+	case in.Type == cards.InputDate:
+		field = inputDate{Type: "Input.Date", ID: in.ID, Label: in.Label, Value: in.Value, IsRequired: required, ErrorMessage: errMsg}
+	case in.Type == cards.InputToggle:
+		value := cards.ToggleOff
+		if in.Value == cards.ToggleOn {
+			value = cards.ToggleOn
+		}
+		field = inputToggle{Type: "Input.Toggle", ID: in.ID, Title: in.Label, Value: value, ValueOn: cards.ToggleOn,
+			ValueOff: cards.ToggleOff, Wrap: true, IsRequired: required, ErrorMessage: errMsg}
+	case len(in.Choices) > 0:
 		cs := inputChoiceSet{Type: "Input.ChoiceSet", ID: in.ID, Label: in.Label, Value: in.Value, Wrap: true,
-			IsRequired: required, ErrorMessage: errMsg}
-		// Radio buttons while they fit at a glance, a drop-down beyond.
+			IsMulti: in.Multi, IsRequired: required, ErrorMessage: errMsg}
+		// Radio buttons (or check boxes) while they fit at a glance, a drop-down beyond.
 		cs.Style = "expanded"
 		if len(in.Choices) > 4 {
 			cs.Style, cs.Placeholder = "compact", in.Placeholder
@@ -97,19 +112,28 @@ func input(in cards.Input, required bool, lang i18n.Lang) any {
 		for _, ch := range in.Choices {
 			cs.Choices = append(cs.Choices, choice{Title: ch.Label, Value: ch.Value})
 		}
-		return cs
-	}
-	it := inputText{Type: "Input.Text", ID: in.ID, Label: in.Label, Placeholder: in.Placeholder, Value: in.Value,
-		IsMultiline: in.Multiline, IsRequired: required, ErrorMessage: errMsg}
-	if in.Pattern != "" {
-		// An empty optional field passes: Teams applies the regex to empty values too.
-		it.Regex = in.Pattern
-		if !required {
-			it.Regex = "^$|" + in.Pattern
+		field = cs
+	default:
+		it := inputText{Type: "Input.Text", ID: in.ID, Label: in.Label, Placeholder: in.Placeholder, Value: in.Value,
+			IsMultiline: in.Multiline, MaxLength: in.MaxLength, IsRequired: required, ErrorMessage: errMsg}
+		if in.Pattern != "" {
+			// An empty optional field passes: Teams applies the regex to empty values too.
+			it.Regex = in.Pattern
+			if !required {
+				it.Regex = "^$|" + in.Pattern
+			}
+			it.ErrorMessage = in.PatternError
 		}
-		it.ErrorMessage = in.PatternError
+		field = it
 	}
-	return it
+	out := []any{field}
+	if h := strings.TrimSpace(in.Hint); h != "" {
+		out = append(out, textBlock{Type: "TextBlock", Text: plain(h), Wrap: true, Size: "Small", IsSubtle: true, Spacing: "None"})
+	}
+	if e := strings.TrimSpace(in.Error); e != "" {
+		out = append(out, textBlock{Type: "TextBlock", Text: "⚠ " + plain(e), Wrap: true, Size: "Small", Color: "Attention", Spacing: "None"})
+	}
+	return out
 }
 
 // button maps a cards.Button to an Action.Execute with the button's verb. It gathers and validates the inputs
@@ -119,6 +143,9 @@ func input(in cards.Input, required bool, lang i18n.Lang) any {
 func button(b cards.Button, inputs []cards.Input, required map[string]bool) execute {
 	s := execute{Type: "Action.Execute", Title: b.Label, Verb: b.Verb, AssociatedInputs: "auto",
 		Data: actionData{Verb: b.Verb, Subject: b.Subject}}
+	if b.NoInputs {
+		s.AssociatedInputs = "none"
+	}
 	switch b.Style {
 	case cards.StylePrimary:
 		s.Style = "positive"

@@ -58,14 +58,20 @@ func RenderMessage(text string, c *cards.Card) (blocks []slack.Block, fallback s
 // its end when the whole does not fit in MaxBlocks.
 type layout struct {
 	head, body, tail []slack.Block
+	// max is the number of blocks allowed: MaxBlocks when 0 (a message).
+	max int
 }
 
 func (l *layout) blocks() ([]slack.Block, error) {
+	max := l.max
+	if max == 0 {
+		max = MaxBlocks
+	}
 	n := len(l.head) + len(l.body) + len(l.tail)
-	if n <= MaxBlocks {
+	if n <= max {
 		return append(append(append([]slack.Block{}, l.head...), l.body...), l.tail...), nil
 	}
-	keep := MaxBlocks - len(l.head) - len(l.tail) - 1 // one for the ellipsis
+	keep := max - len(l.head) - len(l.tail) - 1 // one for the ellipsis
 	if keep < 0 {
 		return nil, fmt.Errorf("%w: %d blocks of inputs and buttons", ErrTooLarge, len(l.head)+len(l.tail))
 	}

@@ -3,6 +3,7 @@ package blockkit
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/slack-go/slack"
 )
@@ -28,6 +29,7 @@ const (
 	MaxOptions         = 100  // options of a static select
 	MaxOptionText      = 75   // option label
 	MaxOptionValue     = 150  // option value
+	MaxCheckboxes      = 10   // options of a checkboxes element
 )
 
 // CheckLimits reports every way blocks break Slack's limits for a message: too many
@@ -37,8 +39,13 @@ const (
 // It returns nil when the message would be accepted.
 func CheckLimits(blocks []slack.Block) error {
 	c := &checker{actionIDs: map[string]bool{}, blockIDs: map[string]bool{}}
-	if len(blocks) > MaxBlocks {
-		c.fail("blocks", "%d blocks, at most %d", len(blocks), MaxBlocks)
+	c.blocks(blocks, MaxBlocks)
+	return errors.Join(c.errs...)
+}
+
+func (c *checker) blocks(blocks []slack.Block, max int) {
+	if len(blocks) > max {
+		c.fail("blocks", "%d blocks, at most %d", len(blocks), max)
 	}
 	for i, b := range blocks {
 		p := fmt.Sprintf("blocks[%d]", i)
@@ -69,7 +76,6 @@ func CheckLimits(blocks []slack.Block) error {
 			c.fail(p, "unchecked block type %T", b)
 		}
 	}
-	return errors.Join(c.errs...)
 }
 
 type checker struct {
@@ -185,19 +191,42 @@ func (c *checker) input(p string, b *slack.InputBlock) {
 		c.length(ep+".initial_value", e.InitialValue, MaxInputValue)
 	case *slack.SelectBlockElement:
 		c.actionID(ep, e.ActionID)
-		if e.Placeholder != nil {
-			c.text(ep+".placeholder", e.Placeholder, MaxPlaceholder)
-		}
-		c.count(ep+".options", len(e.Options), MaxOptions)
-		for k, o := range e.Options {
-			op := fmt.Sprintf("%s.options[%d]", ep, k)
-			c.text(op+".text", o.Text, MaxOptionText)
-			if o.Value == "" {
-				c.fail(op+".value", "empty")
+		c.placeholder(ep, e.Placeholder)
+		c.options(ep, e.Options, MaxOptions)
+	case *slack.MultiSelectBlockElement:
+		c.actionID(ep, e.ActionID)
+		c.placeholder(ep, e.Placeholder)
+		c.options(ep, e.Options, MaxOptions)
+	case *slack.CheckboxGroupsBlockElement:
+		c.actionID(ep, e.ActionID)
+		c.options(ep, e.Options, MaxCheckboxes)
+	case *slack.DatePickerBlockElement:
+		c.actionID(ep, e.ActionID)
+		c.placeholder(ep, e.Placeholder)
+		if e.InitialDate != "" {
+			if _, err := time.Parse("2006-01-02", e.InitialDate); err != nil {
+				c.fail(ep+".initial_date", "%q is not YYYY-MM-DD", e.InitialDate)
 			}
-			c.length(op+".value", o.Value, MaxOptionValue)
 		}
 	default:
 		c.fail(ep, "unchecked element type %T", b.Element)
+	}
+}
+
+func (c *checker) placeholder(ep string, t *slack.TextBlockObject) {
+	if t != nil {
+		c.text(ep+".placeholder", t, MaxPlaceholder)
+	}
+}
+
+func (c *checker) options(ep string, opts []*slack.OptionBlockObject, max int) {
+	c.count(ep+".options", len(opts), max)
+	for k, o := range opts {
+		op := fmt.Sprintf("%s.options[%d]", ep, k)
+		c.text(op+".text", o.Text, MaxOptionText)
+		if o.Value == "" {
+			c.fail(op+".value", "empty")
+		}
+		c.length(op+".value", o.Value, MaxOptionValue)
 	}
 }

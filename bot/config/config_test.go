@@ -86,3 +86,35 @@ func TestRolesOf(t *testing.T) {
 		}
 	}
 }
+
+func TestCommittees(t *testing.T) {
+	members := "roles:\n  codir-in: [a@b.ca, c@b.ca, d@b.ca, e@b.ca, f@b.ca]\n  cprpsi: [g@b.ca]\n"
+	f, err := ParseFile([]byte(members + "committees:\n  codir-in: {rule: majority, quorum: 3, secret: true}\n  cprpsi: {rule: unanimous}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for role, want := range map[string]Committee{
+		RoleCODIRIN: {Rule: RuleMajority, Quorum: 3, Secret: true},
+		RoleCPRPSI:  {Rule: RuleUnanimous},
+		RoleSTI:     {Rule: RuleFirst},
+	} {
+		if got := f.CommitteeOf(role); got != want {
+			t.Errorf("CommitteeOf(%s) = %+v, want %+v", role, got, want)
+		}
+	}
+	for _, tc := range []struct{ yaml, want string }{
+		{"committees:\n  codir-in: {rule: most}\n", "committees.codir-in.rule"},
+		{"committees:\n  codir-in: {rule: majority}\n", "committees.codir-in.quorum"},
+		{"committees:\n  codir-in: {rule: majority, quorum: 6}\n", "committees.codir-in.quorum: 6 is more than the 5"},
+		{"committees:\n  sti: {rule: unanimous}\n", "committees.sti.rule"},
+		{"committees:\n  cprpsi: {rule: unanimous, quorum: 1}\n", "committees.cprpsi.quorum"},
+		{"committees:\n  codir-in: {quorum: 2}\n", "committees.codir-in.quorum"},
+		{"committees:\n  admin: {rule: first}\n", "committees.admin"},
+		{"committees:\n  codir: {rule: first}\n", "committees.codir"},
+		{"committees:\n  codir-in: {rule: majority, quorum: 3, secrett: true}\n", "secrett"},
+	} {
+		if _, err := ParseFile([]byte(members + tc.yaml)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: error = %v, want one naming %q", tc.yaml, err, tc.want)
+		}
+	}
+}

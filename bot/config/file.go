@@ -32,6 +32,9 @@ type File struct {
 	IncidentFormURL string    `yaml:"incident_form_url"`
 	Reminders       Reminders `yaml:"reminders"`
 	Retention       Retention `yaml:"retention"`
+	// Committees are the decision rules of the review roles (committees.go); a role
+	// absent here decides by its first vote.
+	Committees map[string]Committee `yaml:"committees"`
 }
 
 // Reminders are the schedule settings (time zone America/Toronto).
@@ -114,7 +117,7 @@ func (f *File) validate() error {
 	if f.Retention.ClosedDraftDays < 0 || f.Retention.ConversationRefDays < 0 {
 		return fmt.Errorf("retention: days must not be negative")
 	}
-	return nil
+	return f.validateCommittees()
 }
 
 var weekdays = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,

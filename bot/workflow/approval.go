@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot/audit"
+	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/bot/text"
 )
@@ -44,6 +45,9 @@ type Approval struct {
 	Training []time.Time
 	// Trainees are the people to train besides the owner, by person key (e-mail).
 	Trainees []string
+	// Conditions are the committee's conditions of an approval with conditions: every
+	// use it does not forbid becomes restricted on them, after its own conditions.
+	Conditions []Condition
 }
 
 // UseRuling is one use permitted, restricted (with conditions) or forbidden. UseID is
@@ -235,11 +239,16 @@ func PlanApproval(inv Inventory, d Decision, a Approval) (ChangeSet, error) {
 			rulings = append(rulings, "new use "+useID)
 		}
 		rule := UseRule{UseID: useID, Rule: u.Rule, ConditionsFR: u.ConditionsFR, ConditionsEN: u.ConditionsEN, Position: i}
+		if len(a.Conditions) > 0 && u.Rule != "forbidden" {
+			rule.Rule = "restricted"
+			rule.ConditionsFR = joinConditions(rule.ConditionsFR, ConditionsText(a.Conditions, i18n.FR))
+			rule.ConditionsEN = joinConditions(rule.ConditionsEN, ConditionsText(a.Conditions, i18n.EN))
+		}
 		if u.Rule != "forbidden" {
 			rule.EffectiveFrom, rule.TrainingBy = a.Deployment, lastOf(a.Training)
 		}
 		cs.Rules = append(cs.Rules, rule)
-		rulings = append(rulings, useID+"="+u.Rule)
+		rulings = append(rulings, useID+"="+rule.Rule)
 	}
 	if a.OwnerKey != "" && len(a.Training) > 0 {
 		first := a.Training[0]
@@ -292,6 +301,14 @@ var ErrUseExists = errors.New("workflow: a use with that id exists")
 func (d Decision) Entry() audit.Entry {
 	return audit.Entry{ActorKey: d.ActorKey, ActorName: d.ActorName, Action: "review." + string(d.Decision),
 		Subject: requests.Subject(d.RequestID), From: string(d.Stage), To: string(d.To), Comment: d.Comment, Sections: d.Sections}
+}
+
+// joinConditions adds a committee's conditions after a use's own.
+func joinConditions(own, more string) string {
+	if own = strings.TrimSpace(own); own == "" {
+		return more
+	}
+	return own + " ; " + more
 }
 
 // lastOf is the latest of dates, nil when there is none.

@@ -199,3 +199,34 @@ func TestPlanApprovalCreatesTheUseDefined(t *testing.T) {
 		t.Errorf("a new use with an existing id: %v, want ErrUseExists", err)
 	}
 }
+
+func TestPlanApprovalWithConditions(t *testing.T) {
+	inv := memInventory{uses: []UseLabel{{ID: "summary", LabelFR: "Synthèse"}, {ID: "grading", LabelFR: "Notation"},
+		{ID: "translation", LabelFR: "Traduction"}}}
+	a := Approval{SystemName: "Tutor", Kind: "private", Hosting: "quebec", EFVPNextReview: day,
+		Conditions: []Condition{{Kind: CondHumanReview}, {Kind: CondOther, TextFR: "bilan en juin", TextEN: "report in June"}},
+		Uses: []UseRuling{{UseID: "summary", Rule: "permitted"}, {UseID: "grading", Rule: "forbidden"},
+			{UseID: "translation", Rule: "restricted", ConditionsFR: "consentement", ConditionsEN: "consent"}}}
+	cs, err := PlanApproval(inv, Decision{RequestID: 3}, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []UseRule{
+		{UseID: "summary", Rule: "restricted", Position: 0,
+			ConditionsFR: "chaque résultat est vérifié par une personne avant usage (5.1.9, 5.1.11) ; bilan en juin",
+			ConditionsEN: "every output is reviewed by a person before use (5.1.9, 5.1.11) ; report in June"},
+		{UseID: "grading", Rule: "forbidden", Position: 1},
+		{UseID: "translation", Rule: "restricted", Position: 2,
+			ConditionsFR: "consentement ; chaque résultat est vérifié par une personne avant usage (5.1.9, 5.1.11) ; bilan en juin",
+			ConditionsEN: "consent ; every output is reviewed by a person before use (5.1.9, 5.1.11) ; report in June"},
+	}
+	for i, r := range cs.Rules {
+		r.EffectiveFrom, r.TrainingBy = nil, nil
+		if r != want[i] {
+			t.Errorf("rule %d = %+v\nwant %+v", i, r, want[i])
+		}
+	}
+	if !strings.Contains(cs.Audit[0].Comment, "summary=restricted") {
+		t.Errorf("audit = %q, want the rule as written", cs.Audit[0].Comment)
+	}
+}

@@ -227,6 +227,6 @@ func allRows() []any {
 		&UseRow{}, &SystemRow{}, &SystemUseRow{}, &PersonRow{}, &RoleChannelRow{},
 		&DialogRow{}, &RequestRow{}, &AnswerRow{}, &DecisionRow{}, &PostedCardRow{},
 		&ReminderRow{}, &DeliveryRow{}, &TrainingRow{}, &AuditRow{}, &IncidentRow{}, &InventoryRevRow{},
-		&InboundEventRow{},
+		&InboundEventRow{}, &VoteRow{},
 	}
 }

@@ -123,7 +123,7 @@ func erasureStep(tx *gorm.DB, key string, r privacy.ErasureRule) (int, error) {
 		if len(drafts) > 0 {
 			// Answers cascade through the foreign key, but only where the database
 			// enforces it; deleting them first works everywhere.
-			for _, row := range []any{&AnswerRow{}, &DecisionRow{}, &PostedCardRow{}} {
+			for _, row := range []any{&AnswerRow{}, &DecisionRow{}, &VoteRow{}, &PostedCardRow{}} {
 				if err := tx.Where("request_id IN ?", drafts).Delete(row).Error; err != nil {
 					return 0, err
 				}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/audit"
@@ -74,41 +75,48 @@ func (db *DB) StartReview(ctx context.Context, id uint, stage requests.Status, b
 func (db *DB) Decide(ctx context.Context, d workflow.Decision, plan workflow.Planner) (workflow.ApprovalResult, error) {
 	var result workflow.ApprovalResult
 	err := db.tx(ctx, func(tx *gorm.DB) error {
-		now := db.Now()
-		row := DecisionRow{RequestID: d.RequestID, Round: d.Round, Stage: string(d.Stage), Decision: string(d.Decision),
-			ActorKey: d.ActorKey, ActorName: d.ActorName, Comment: d.Comment, Details: d.Details, CreatedAt: now}
-		if err := tx.Create(&row).Error; err != nil {
-			if isDuplicate(err) {
-				return fmt.Errorf("decide request %d %s round %d: %w", d.RequestID, d.Stage, d.Round, bot.ErrConflict)
-			}
-			return err
-		}
-		set := map[string]any{"status": string(d.To), "stage_since": now, "updated_at": now}
-		if d.To.RoundOver() {
-			set["decided_at"] = now
-			set["stage_since"] = nil
-		}
-		res := tx.Model(&RequestRow{}).Where("id = ? AND status = ? AND round = ?", d.RequestID, string(d.Stage), d.Round).Updates(set)
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return fmt.Errorf("decide request %d: no longer in %s round %d: %w", d.RequestID, d.Stage, d.Round, bot.ErrConflict)
-		}
-		if err := appendAudit(tx, now, d.Entry()); err != nil || d.To != requests.Approved {
-			return err
-		}
-		if plan == nil {
-			return errors.New("decide: an approval needs its change set")
-		}
-		cs, err := plan(txInventory{tx})
-		if err != nil {
-			return err
-		}
-		result = cs.Result()
-		return writeChangeSet(tx, now, cs)
+		var err error
+		result, err = decideTx(tx, db.Now(), d, plan)
+		return err
 	})
 	return result, err
+}
+
+// decideTx is Decide inside tx: a committee's vote that closes its stage (CastVote)
+// records the decision in the vote's transaction.
+func decideTx(tx *gorm.DB, now time.Time, d workflow.Decision, plan workflow.Planner) (workflow.ApprovalResult, error) {
+	var result workflow.ApprovalResult
+	row := DecisionRow{RequestID: d.RequestID, Round: d.Round, Stage: string(d.Stage), Decision: string(d.Decision),
+		ActorKey: d.ActorKey, ActorName: d.ActorName, Comment: d.Comment, Details: d.Details, CreatedAt: now}
+	if err := tx.Create(&row).Error; err != nil {
+		if isDuplicate(err) {
+			return result, fmt.Errorf("decide request %d %s round %d: %w", d.RequestID, d.Stage, d.Round, bot.ErrConflict)
+		}
+		return result, err
+	}
+	set := map[string]any{"status": string(d.To), "stage_since": now, "updated_at": now}
+	if d.To.RoundOver() {
+		set["decided_at"] = now
+		set["stage_since"] = nil
+	}
+	res := tx.Model(&RequestRow{}).Where("id = ? AND status = ? AND round = ?", d.RequestID, string(d.Stage), d.Round).Updates(set)
+	if res.Error != nil {
+		return result, res.Error
+	}
+	if res.RowsAffected == 0 {
+		return result, fmt.Errorf("decide request %d: no longer in %s round %d: %w", d.RequestID, d.Stage, d.Round, bot.ErrConflict)
+	}
+	if err := appendAudit(tx, now, d.Entry()); err != nil || d.To != requests.Approved {
+		return result, err
+	}
+	if plan == nil {
+		return result, errors.New("decide: an approval needs its change set")
+	}
+	cs, err := plan(txInventory{tx})
+	if err != nil {
+		return result, err
+	}
+	return cs.Result(), writeChangeSet(tx, now, cs)
 }
 
 // DecisionFor returns the decision taken on stage in round, or bot.ErrNotFound.

@@ -1,8 +1,10 @@
 package workflow
 
 import (
+	"fmt"
 	"time"
 
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/requests"
 )
@@ -210,4 +212,39 @@ func latest(votes []Vote) []Vote {
 		out = append(out, v)
 	}
 	return out
+}
+
+// Cast is what casting a vote did: whether it replaced the member's earlier vote, and
+// the stage's decision when this vote closed it (nil while the stage stays open).
+type Cast struct {
+	Replaced bool
+	Decision *Decision
+	Result   ApprovalResult
+}
+
+// Closer decides, inside the vote's transaction, whether the stage closes: from the
+// request as that transaction sees it and every vote of the stage (this one
+// included), it returns the decision to record and, for a final approval, its
+// planner; a nil decision leaves the stage open.
+type Closer func(r requests.Request, votes []Vote) (*Decision, Planner, error)
+
+// Entry is the audit entry of a vote. It names who voted, never what: a secret vote
+// stays secret until the stage closes, and the stage's decision has its own entry.
+func (v Vote) Entry(replaced bool) audit.Entry {
+	comment := fmt.Sprintf("vote on %s round %d", v.Stage, v.Round)
+	if replaced {
+		comment += " (changed)"
+	}
+	return audit.Entry{ActorKey: v.VoterKey, ActorName: v.VoterName, Action: "review.vote", Subject: requests.Subject(v.RequestID),
+		From: string(v.Stage), To: string(v.Stage), Comment: comment, Sections: Sections(v.Stage)}
+}
+
+// CloseDecision is the decision of a stage that outcome o closed, on request r as the
+// vote's transaction sees it: the deciding vote's member, comment and details, and
+// the status that follows.
+func CloseDecision(r requests.Request, o Outcome) Decision {
+	v := o.Deciding
+	return Decision{RequestID: r.ID, Round: r.Round, Stage: r.Status, Decision: o.Decision, ActorKey: v.VoterKey,
+		ActorName: v.VoterName, Comment: v.Comment, Details: v.Details, To: Next(r, r.Status, o.Decision),
+		Sections: Sections(r.Status)}
 }

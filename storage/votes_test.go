@@ -137,12 +137,12 @@ func raceVotes(t *testing.T, dsn string) {
 				}
 			}
 			var (
-				wg      sync.WaitGroup
-				mu      sync.Mutex
-				closed  int
-				late    int
-				start   = make(chan struct{})
-				inner   = closer(tc.rule, tc.eligible)
+				wg     sync.WaitGroup
+				mu     sync.Mutex
+				closed int
+				late   int
+				start  = make(chan struct{})
+				inner  = closer(tc.rule, tc.eligible)
 			)
 			// The pause, between reading the stage's votes and deciding, widens the
 			// window in which two unserialised transactions would each miss the

@@ -38,8 +38,8 @@ const Version = "1.5"
 const MaxActions = 6
 
 // MaxBytes is the largest card Teams posts: a message carries at most 28 KB. Render
-// does not refuse a larger card (the largest review cards still exceed it); the golden
-// files are held to it (cards/limits_test.go).
+// shortens the long texts of a larger card until it fits (fit.go); the golden files
+// are held to it too (cards/limits_test.go).
 const MaxBytes = 28 * 1024
 
 // Errors Render returns, wrapped with the offending id or label.
@@ -48,6 +48,7 @@ var (
 	ErrTooManyItems = errors.New("adaptive: too many actions")
 	ErrBadInput     = errors.New("adaptive: bad input")
 	ErrBadButton    = errors.New("adaptive: bad button")
+	ErrTooLarge     = errors.New("adaptive: card too large for Teams")
 )
 
 // reservedIDs cannot be input ids: Teams merges input values into the action's data,
@@ -63,8 +64,10 @@ type options struct{ lang i18n.Lang }
 // required input). French when not given.
 func Lang(l i18n.Lang) Option { return func(o *options) { o.lang = l } }
 
-// Render returns c as Adaptive Card JSON. It fails, rather than emit a card Teams
-// would reject or mis-render, when c is nil, has more than MaxActions actions
+// Render returns c as Adaptive Card JSON within MaxBytes: a larger card has its long
+// texts shortened, with a note (fit). It fails, rather than emit a card Teams would
+// reject or mis-render, when c is nil, is still too large with its texts shortened
+// (its inputs alone are too large), has more than MaxActions actions
 // (buttons plus the details show-card), a button without label or verb, a button that
 // needs an unknown input, or an input whose id is empty, repeated or reserved
 // ("verb", "subject", "msteams").
@@ -79,17 +82,33 @@ func Render(c *cards.Card, opts ...Option) (json.RawMessage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return marshal(ac)
+	raw, err := marshal(ac)
+	if err != nil || len(raw) <= MaxBytes {
+		return raw, err
+	}
+	short, ok, err := fit(c, opts, optionsOf(opts).lang)
+	switch {
+	case err != nil:
+		return nil, err
+	case !ok:
+		return nil, fmt.Errorf("%w: %d bytes with its texts shortened, at most %d", ErrTooLarge, len(raw), MaxBytes)
+	}
+	return short, nil
+}
+
+func optionsOf(opts []Option) options {
+	o := options{lang: i18n.FR}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
 }
 
 func build(c *cards.Card, opts []Option) (*card, error) {
 	if c == nil {
 		return nil, ErrNilCard
 	}
-	o := options{lang: i18n.FR}
-	for _, opt := range opts {
-		opt(&o)
-	}
+	o := optionsOf(opts)
 	details := len(c.Details) > 0 && c.DetailsButton != nil
 	if n := len(c.Buttons) + boolInt(details); n > MaxActions {
 		return nil, fmt.Errorf("%w: %d, at most %d", ErrTooManyItems, n, MaxActions)

@@ -182,8 +182,8 @@ func checkSlack(t *testing.T, blocks []slack.Block) {
 }
 
 // TestLargestCardsFit fills every answer to the dialog's maximum, asks for twenty uses
-// and leaves every item of the STI part to the STI: every card must still render for
-// Teams and within Slack's limits.
+// and leaves every item of the STI part to the STI: every card must still render within
+// Teams' 28 KB (texts shortened) and Slack's limits.
 func TestLargestCardsFit(t *testing.T) {
 	long := strings.Repeat("Texte très long de la demande. ", 65)[:2000]
 	var uses []string
@@ -211,8 +211,12 @@ func TestLargestCardsFit(t *testing.T) {
 			"form": approvalForm(v, defaults(v, goldenAt), map[string]string{"": long})}
 		for name, c := range all {
 			t.Run(string(st)+"/"+name, func(t *testing.T) {
-				if _, err := adaptive.Render(c); err != nil {
+				raw, err := adaptive.Render(c)
+				if err != nil {
 					t.Errorf("adaptive: %v", err)
+				}
+				if len(raw) > adaptive.MaxBytes {
+					t.Errorf("adaptive: %d bytes, Teams takes at most %d", len(raw), adaptive.MaxBytes)
 				}
 				blocks, err := blockkit.Render(c)
 				if err != nil {

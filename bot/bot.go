@@ -109,6 +109,11 @@ type Reply struct {
 	// answer the press itself show it as the action's error (Teams Universal Actions);
 	// the others show it as a private message.
 	Refused bool
+	// View marks a card that is the acting person's own view of the card the action
+	// came from (a per-person view, Card.Refresh): a channel that answers the action
+	// itself shows it to that person in place (Teams' invoke response) and never posts
+	// it or writes it over the shared message. Only Teams asks for such views.
+	View bool
 	// Localize, when set, renders the message in a recipient's language: a message to
 	// a role's members is written to each in theirs (bot/delivery calls it).
 	Localize func(Lang) Reply

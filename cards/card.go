@@ -39,9 +39,11 @@ type Card struct {
 type Refresh struct {
 	Verb    string `json:"verb"`
 	Subject string `json:"subject,omitempty"`
-	// UserIDs are the Teams user ids (MRIs) whose view is fetched; at most
-	// MaxRefreshUsers.
-	UserIDs []string `json:"user_ids"`
+	// UserIDs are the people whose view is fetched, at most MaxRefreshUsers: Teams
+	// user ids ("29:…") or ids the Teams channel resolves to them in the conversation
+	// the card goes to (AAD object ids, UPNs). None: everyone's, in a conversation of
+	// at most 60 people.
+	UserIDs []string `json:"user_ids,omitempty"`
 }
 
 // MaxRefreshUsers is how many people Teams refreshes a card for.

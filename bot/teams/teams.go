@@ -125,6 +125,7 @@ type Channel struct {
 	log      *slog.Logger
 	inflight chan struct{}
 	members  *memberCache
+	mris     *memberCache // Teams ids by AAD object id or UPN (teams_views.go)
 
 	mu   sync.Mutex // guards seen
 	seen seenContext
@@ -181,7 +182,8 @@ func New(cfg Config) (*Channel, error) {
 	}
 	return &Channel{cfg: cfg, log: cfg.Log.With("channel", string(bot.Teams)),
 		inflight: make(chan struct{}, cfg.MaxInFlight),
-		members:  newMemberCache(cfg.MemberTTL, cfg.Now)}, nil
+		members:  newMemberCache(cfg.MemberTTL, cfg.Now),
+		mris:     newMemberCache(cfg.MemberTTL, cfg.Now)}, nil
 }
 
 // Loopback reports whether a listen address ("127.0.0.1:3978", "[::1]:3978",

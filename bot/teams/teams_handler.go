@@ -90,6 +90,7 @@ func (c *Channel) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), c.cfg.TurnTimeout)
 	defer cancel()
 	c.remember(in)
+	c.learnMRI(in)
 	first, err := c.firstSeen(ctx, in)
 	if err != nil {
 		// The database cannot tell whether this is a redelivery: let Teams retry.

@@ -71,6 +71,8 @@ func writeInvoke(w http.ResponseWriter, res invokeResponse) {
 // applies) and returns the invoke response:
 //   - a reply that replaces the card (Reply.Replace with a card) → that card, which
 //     is also written over the message for everyone, as for an Action.Submit;
+//   - a person's view of the card (Reply.View) → that card, for them alone: nothing
+//     is posted or written over;
 //   - else a refused action (Reply.Refused) → an error response with its text, not
 //     posted anywhere else;
 //   - else a message response with the first line of the first text reply, every
@@ -102,6 +104,9 @@ func (c *Channel) onInvoke(ctx context.Context, in *inbound) invokeResponse {
 				c.reply(turnCtx, in, t, []bot.Reply{{Text: i18n.T(lang, "core.error"), Private: true}})
 			}
 			return
+		}
+		for i := range replies {
+			replies[i] = c.withMRIs(turnCtx, in.ServiceURL, in.Conversation.ID, replies[i])
 		}
 		res, rest, card, err := c.invokeAnswer(lang, replies, in.automatic())
 		if err != nil {
@@ -136,11 +141,11 @@ func (c *Channel) onInvoke(ctx context.Context, in *inbound) invokeResponse {
 // replies still to post. card is the rendered replacement card, when there is one.
 func (c *Channel) invokeAnswer(lang i18n.Lang, replies []bot.Reply, refresh bool) (res invokeResponse, rest []bot.Reply, card json.RawMessage, err error) {
 	for _, r := range replies {
-		if r.Card != nil && (r.Replace || refresh) {
+		if r.Card != nil && (r.Replace || r.View || refresh) {
 			if card, err = adaptive.Render(r.Card, adaptive.Lang(lang)); err != nil {
-				return errorResponse(http.StatusInternalServerError, i18n.T(lang, "core.error")), replies, nil, err
+				return errorResponse(http.StatusInternalServerError, i18n.T(lang, "core.error")), withoutViews(replies), nil, err
 			}
-			return cardResponse(card), replies, card, nil
+			return cardResponse(card), withoutViews(replies), card, nil
 		}
 	}
 	for i, r := range replies {
@@ -159,6 +164,18 @@ func (c *Channel) invokeAnswer(lang i18n.Lang, replies []bot.Reply, refresh bool
 		}
 	}
 	return messageResponse(i18n.T(lang, "teams.invoke.done")), replies, nil, nil
+}
+
+// withoutViews drops the replies that are one person's view of a card: they are the
+// invoke's answer only, never posted nor written over the shared message.
+func withoutViews(replies []bot.Reply) []bot.Reply {
+	var out []bot.Reply
+	for _, r := range replies {
+		if !r.View {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // plainLine is the engine's Markdown as plain text for an invoke response, which Teams

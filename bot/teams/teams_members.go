@@ -17,7 +17,8 @@ const (
 	memberCacheMax = 10_000
 )
 
-// memberCache remembers people's e-mails by their Teams account id, with expiry.
+// memberCache remembers a value per Teams id, with expiry: people's e-mails by their
+// Teams account id, their Teams account ids (MRIs) by AAD object id or UPN.
 type memberCache struct {
 	ttl time.Duration
 	now func() time.Time
@@ -27,7 +28,7 @@ type memberCache struct {
 }
 
 type memberEntry struct {
-	email   string
+	value   string
 	expires time.Time
 }
 
@@ -42,10 +43,10 @@ func (mc *memberCache) get(id string) (string, bool) {
 	if !ok || !mc.now().Before(e.expires) {
 		return "", false
 	}
-	return e.email, true
+	return e.value, true
 }
 
-func (mc *memberCache) put(id, email string, ttl time.Duration) {
+func (mc *memberCache) put(id, value string, ttl time.Duration) {
 	mc.mu.Lock()
 	defer mc.mu.Unlock()
 	now := mc.now()
@@ -59,7 +60,7 @@ func (mc *memberCache) put(id, email string, ttl time.Duration) {
 			mc.m = map[string]memberEntry{}
 		}
 	}
-	mc.m[id] = memberEntry{email: email, expires: now.Add(ttl)}
+	mc.m[id] = memberEntry{value: value, expires: now.Add(ttl)}
 }
 
 // email returns the sender's e-mail address from the conversation members API (Teams

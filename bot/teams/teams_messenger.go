@@ -19,11 +19,11 @@ func (c *Channel) Post(ctx context.Context, to bot.ConversationRef, r bot.Reply)
 	if err := usable(to); err != nil {
 		return bot.MessageRef{}, err
 	}
-	act, err := activity(r, c.cfg.DefaultLang)
+	conv := conversationID(to)
+	act, err := activity(c.withMRIs(ctx, to.ServiceURL, conv, r), c.cfg.DefaultLang)
 	if err != nil {
 		return bot.MessageRef{}, err
 	}
-	conv := conversationID(to)
 	act.From = schema.ChannelAccount{ID: to.BotID, Name: c.cfg.BotName}
 	act.Conversation = schema.ConversationAccount{ID: conv}
 	id, err := c.cfg.Connector.SendActivity(ctx, to.ServiceURL, conv, act)
@@ -41,11 +41,11 @@ func (c *Channel) Update(ctx context.Context, m bot.MessageRef, r bot.Reply) err
 	if m.MessageID == "" {
 		return fmt.Errorf("teams: update without a message id: %w", bot.ErrUnreachable)
 	}
-	act, err := activity(r, c.cfg.DefaultLang)
+	conv := conversationID(m.Conversation)
+	act, err := activity(c.withMRIs(ctx, m.Conversation.ServiceURL, conv, r), c.cfg.DefaultLang)
 	if err != nil {
 		return err
 	}
-	conv := conversationID(m.Conversation)
 	act.From = schema.ChannelAccount{ID: m.Conversation.BotID, Name: c.cfg.BotName}
 	act.Conversation = schema.ConversationAccount{ID: conv}
 	return mapErr(c.cfg.Connector.UpdateActivity(ctx, m.Conversation.ServiceURL, conv, m.MessageID, act))

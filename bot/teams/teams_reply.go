@@ -74,7 +74,7 @@ func apology(lang i18n.Lang) schema.Activity {
 func (c *Channel) reply(ctx context.Context, in *inbound, t bot.Turn, replies []bot.Reply) {
 	lang := c.lang(t.Locale)
 	for _, r := range replies {
-		act, err := activity(r, lang)
+		act, err := activity(c.withMRIs(ctx, in.ServiceURL, in.Conversation.ID, r), lang)
 		if err != nil {
 			c.log.Error("teams reply not rendered", "request_id", t.RequestID, "error", err.Error())
 			act = apology(lang)

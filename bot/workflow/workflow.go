@@ -257,3 +257,32 @@ func Check(r requests.Request, stage requests.Status, round int, act Action, who
 	}
 	return nil
 }
+
+// Audience is what a person sees of the card of a stage posted to its role's channel
+// (per-person views).
+type Audience int
+
+// The audiences of a stage's card.
+const (
+	// Observer reads a summary: no buttons, nothing to do.
+	Observer Audience = iota
+	// Reviewer may decide the stage now: the buttons.
+	Reviewer
+	// Requester follows their own request: its status and history.
+	Requester
+)
+
+// AudienceOf says what who sees of the card of stage (round) of request r. own is
+// whether the feature knows who as the requester under another identifier (an e-mail
+// on one channel, a platform id on another). The requester never decides their own
+// request; a reviewer is anyone Check lets approve the stage now, so that the buttons
+// are shown exactly to those whose press would be carried out.
+func AudienceOf(r requests.Request, stage requests.Status, round int, who Actor, own bool) Audience {
+	if own || (who.Key != "" && who.Key == r.RequesterKey) {
+		return Requester
+	}
+	if Check(r, stage, round, Approve, who) == nil {
+		return Reviewer
+	}
+	return Observer
+}

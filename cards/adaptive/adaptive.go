@@ -13,7 +13,8 @@
 //     {"verb", "subject"}: Teams sends an "adaptiveCard/action" invoke whose
 //     value.action holds the verb and the data merged with the inputs keyed by their ids;
 //   - a refresh → the card's refresh: an Action.Execute of its verb and subject, and
-//     its userIds (at most cards.MaxRefreshUsers, else Render fails);
+//     its userIds (at most cards.MaxRefreshUsers, else Render fails; none → no userIds,
+//     and Teams refreshes for everyone in a conversation of at most 60 people);
 //   - details with a details button → an Action.ShowCard titled by that button, so they
 //     open in place without a round trip; details without one are shown inline, as the
 //     terminal does.
@@ -120,8 +121,8 @@ func build(c *cards.Card, opts []Option) (*card, error) {
 	ac := &card{Type: "AdaptiveCard", Version: Version}
 	if rf := c.Refresh; rf != nil {
 		switch {
-		case rf.Verb == "" || len(rf.UserIDs) == 0:
-			return nil, fmt.Errorf("%w: a refresh needs a verb and users", ErrBadButton)
+		case rf.Verb == "":
+			return nil, fmt.Errorf("%w: a refresh needs a verb", ErrBadButton)
 		case len(rf.UserIDs) > cards.MaxRefreshUsers:
 			return nil, fmt.Errorf("%w: refresh for %d users, at most %d", ErrTooManyItems, len(rf.UserIDs), cards.MaxRefreshUsers)
 		}

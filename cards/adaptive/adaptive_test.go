@@ -260,7 +260,6 @@ func TestRenderRefresh(t *testing.T) {
 		want error
 	}{
 		{"61 users", &cards.Refresh{Verb: "v", UserIDs: make([]string, cards.MaxRefreshUsers+1)}, ErrTooManyItems},
-		{"no users", &cards.Refresh{Verb: "v"}, ErrBadButton},
 		{"no verb", &cards.Refresh{UserIDs: []string{"29:a"}}, ErrBadButton},
 	} {
 		c := refreshCard()
@@ -273,5 +272,11 @@ func TestRenderRefresh(t *testing.T) {
 	c.Refresh.UserIDs = make([]string, cards.MaxRefreshUsers)
 	if _, err := Render(c); err != nil {
 		t.Errorf("60 users: %v", err)
+	}
+	// No users: a refresh for everyone, without userIds.
+	c.Refresh.UserIDs = nil
+	rf, _ = decoded(t, c)["refresh"].(map[string]any)
+	if _, ok := rf["userIds"]; ok || rf["action"] == nil {
+		t.Errorf("refresh without users = %v, want its action and no userIds", rf)
 	}
 }

@@ -13,10 +13,11 @@ type card struct {
 }
 
 // refresh makes Teams send an adaptiveCard/action invoke (trigger "automatic") with
-// its action for each listed user viewing the card, and show the card returned.
+// its action for each listed user viewing the card, and show the card returned;
+// without userIds, for everyone in a conversation of at most 60 people.
 type refresh struct {
 	Action  refreshAction `json:"action"`
-	UserIDs []string      `json:"userIds"`
+	UserIDs []string      `json:"userIds,omitempty"`
 }
 
 type refreshAction struct {

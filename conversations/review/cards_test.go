@@ -113,6 +113,10 @@ func goldenCards() map[string]*cards.Card {
 		"changes":          decidedCard(goldenView(i18n.FR, requests.ChangesRequested, false), decision(requests.STIReview, workflow.RequestChanges, "Samuel STI", "Précisez le calendrier de formation.", ""), requests.ChangesRequested),
 		"forwarded_to_cpr": decidedCard(goldenView(i18n.FR, requests.PrivacyReview, true, codirAuto), codirAuto, requests.PrivacyReview),
 		"details":          detailsCard(goldenView(i18n.FR, requests.STIReview, false)),
+		"view_requester":   requesterCard(goldenView(i18n.FR, requests.CODIRReview, false, sti)),
+		"view_requester_0": requesterCard(goldenView(i18n.FR, requests.CODIRReview, false)),
+		"view_summary":     summaryCard(goldenView(i18n.FR, requests.CODIRReview, false, sti), refOf(goldenView(i18n.FR, requests.CODIRReview, false).req)),
+		"view_summary_en":  summaryCard(goldenView(i18n.EN, requests.PrivacyReview, true, codirAuto), refOf(goldenView(i18n.EN, requests.PrivacyReview, true).req)),
 		"admin_suspend": adminCard(goldenView(i18n.FR, requests.Approved, false), adminCmd{Op: "suspend", SystemName: "ChatGPT",
 			SystemID: "chatgpt", Reason: "incident du 2026-11-20", Nonce: "0123456789abcdef"}, "approved"),
 	}
@@ -125,7 +129,7 @@ func TestGoldenCards(t *testing.T) {
 	for name, c := range goldenCards() {
 		t.Run(name, func(t *testing.T) {
 			lang := i18n.FR
-			if name == "codir_en" {
+			if strings.HasSuffix(name, "_en") {
 				lang = i18n.EN
 			}
 			ac, err := adaptive.Render(c, adaptive.Lang(lang))

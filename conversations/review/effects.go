@@ -37,7 +37,14 @@ func (f *Feature) postStage(ctx context.Context, r requests.Request) int {
 		}
 		return bot.Reply{Card: reviewCard(v)}
 	}
-	refs, err := f.Notify.ToRole(ctx, st.Role, bot.Reply{Card: reviewCard(v), Localize: localize})
+	// The card for a role's channel asks Teams for each viewer's version (viewer.go);
+	// a member written to alone gets the buttons as they are.
+	shared := reviewCard(v)
+	if shared.Refresh, err = f.refresh(ctx, r); err != nil {
+		f.Log.Error("review card refresh", "request", r.ID, "err", err)
+		shared.Refresh = nil
+	}
+	refs, err := f.Notify.ToRole(ctx, st.Role, bot.Reply{Card: shared, Localize: localize})
 	if err != nil {
 		f.Log.Warn("review card not delivered", "request", r.ID, "role", st.Role, "err", err)
 	}

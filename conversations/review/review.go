@@ -14,7 +14,8 @@
 // Button verbs: review.approve, review.reject, review.changes (subject
 // "<request>:<round>:<stage>"), review.confirm (the approval form), review.sti_form and
 // review.sti_fill (the STI's items), review.details (subject "<request>"),
-// review.admin_yes and review.admin_no (an administrator's confirmation).
+// review.admin_yes and review.admin_no (an administrator's confirmation); review.view
+// is the refresh of a card posted to a role's channel (viewer.go).
 //
 // Phrases: "qui sont les approbateurs ? / who are the reviewers?", "demandes à examiner
 // / pending reviews", and for administrators "enregistrer ce canal pour CODIR-IN /
@@ -128,7 +129,7 @@ func (f *Feature) Actions() map[string]conversations.Handler {
 	return map[string]conversations.Handler{
 		VerbApprove: f.onDecision(workflow.Approve), VerbReject: f.onDecision(workflow.Reject), VerbChanges: f.onDecision(workflow.RequestChanges),
 		VerbConfirm: f.onConfirm, VerbSTIForm: f.onSTIForm, VerbSTIFill: f.onSTIFill, VerbDetails: f.onDetails,
-		VerbAdminYes: f.onAdminYes, VerbAdminNo: f.onAdminNo,
+		VerbAdminYes: f.onAdminYes, VerbAdminNo: f.onAdminNo, VerbView: f.onView,
 	}
 }
 

@@ -98,6 +98,10 @@ type Reply struct {
 	// paragraphs. Renderers translate it (Slack mrkdwn, Teams markdown, plain text).
 	Text string
 	Card *cards.Card
+	// Form, when set, is a form page for the acting person, and Card is the same page
+	// as a card (Form.Card). Channels with modals (Slack) show the page in one;
+	// the others show Card, replacing the card pressed when Replace is set.
+	Form *cards.Form
 	// Private replies are seen by the acting user only (Slack ephemeral; elsewhere a
 	// direct answer to them).
 	Private bool

@@ -143,6 +143,8 @@ func (t *turn) step(ctx context.Context) ([]bot.Reply, error) {
 		return t.then(s.T("annexe.already", map[string]any{"ID": r.ID})), nil
 	case resumePhrases.Exact(cmd):
 		return t.prompt(), nil
+	case formPhrases.Exact(cmd) && st.Mode != modeCancel:
+		return t.f.openForm(ctx, s)
 	}
 	if _, ok := number(cmd, editRequestRe); ok {
 		return t.f.editRequest(ctx, s)

@@ -83,6 +83,7 @@ func (f *Feature) Intents() []conversations.Intent {
 		{Name: "annexe.new", Priority: 100, Match: match(newPhrases), Handle: f.start},
 		{Name: "annexe.resume", Priority: 100, Match: match(resumePhrases), Handle: f.resume},
 		{Name: "annexe.list", Priority: 100, Match: match(listPhrases), Handle: f.list},
+		{Name: "annexe.form", Priority: 100, Match: match(formPhrases), Handle: f.openForm},
 		{Name: "annexe.edit", Priority: 100, Match: func(_ *conversations.Session, folded string) bool {
 			_, ok := number(polite(folded), editRequestRe)
 			return ok
@@ -90,14 +91,15 @@ func (f *Feature) Intents() []conversations.Intent {
 	}
 }
 
-// Actions are the summary card's buttons.
+// Actions are the buttons of the summary card and of the form's pages.
 func (f *Feature) Actions() map[string]conversations.Handler {
-	return map[string]conversations.Handler{VerbSubmit: f.submitAction, VerbCancel: f.cancelAction}
+	return map[string]conversations.Handler{VerbSubmit: f.submitAction, VerbCancel: f.cancelAction,
+		VerbForm: f.openForm, VerbFormNext: f.formNext, VerbFormBack: f.formBack, VerbFormSave: f.formSave, VerbFormChat: f.formChat}
 }
 
 // Help lists what the person can ask of this feature.
 func (f *Feature) Help(s *conversations.Session) []string {
-	return []string{s.T("annexe.help.new"), s.T("annexe.help.resume"), s.T("annexe.help.list")}
+	return []string{s.T("annexe.help.new"), s.T("annexe.help.form"), s.T("annexe.help.resume"), s.T("annexe.help.list")}
 }
 
 // subject reads a button's request id.

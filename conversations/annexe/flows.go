@@ -50,6 +50,10 @@ func (f *Feature) begin(ctx context.Context, s *conversations.Session, r request
 		return nil, err
 	}
 	intro := s.T("annexe.start", map[string]any{"ID": r.ID, "Total": steps()})
+	// The form is offered in words, not with a button: a card's numbered buttons would
+	// take the terminal's « 1 » meant for the question's first choice. Answering the
+	// question goes on step by step.
+	intro += " " + s.T("annexe.form.offer")
 	return []bot.Reply{bot.Text(intro + "\n\n" + f.question(v, catalogue[0], r))}, nil
 }
 

@@ -25,6 +25,8 @@ var (
 	listPhrases = conversations.Phrases{"mes demandes", "voir mes demandes", "liste de mes demandes", "mes demandes d approbation",
 		"etat de mes demandes", "statut de mes demandes", "my requests", "show my requests", "list my requests",
 		"status of my requests", "my approval requests"}
+	formPhrases = conversations.Phrases{"remplir le formulaire", "formulaire", "le formulaire", "ouvrir le formulaire",
+		"remplir la demande en formulaire", "fill in the form", "fill out the form", "form", "open the form", "the form"}
 	helpPhrases    = conversations.Phrases{"aide", "help", "commandes", "commands", "options", "menu", "au secours"}
 	pausePhrases   = conversations.Phrases{"pause", "plus tard", "later", "stop", "arreter", "arrete", "on arrete", "je reviendrai", "continue later", "continuer plus tard"}
 	cancelPhrases  = conversations.Phrases{"annuler", "cancel", "abandonner", "annuler la demande", "annuler ma demande", "cancel the request", "cancel my request", "abandon"}

@@ -15,8 +15,9 @@ import (
 // changes need one.
 const inputComment = "comment"
 
-// reviewCard is the card of the request's current stage, with its buttons.
-func reviewCard(v view) *cards.Card {
+// stageCard is the card of the request's current stage, with its buttons, for a
+// stage decided by its first decision.
+func stageCard(v view) *cards.Card {
 	r := v.req
 	ref := refOf(r)
 	c := &cards.Card{
@@ -78,6 +79,9 @@ func decidedCard(v view, d workflow.Decision, to requests.Status) *cards.Card {
 	}
 	sections := append([]cards.Section{{Heading: v.t("review.decided.heading"), Facts: facts}}, v.warnings()...)
 	sections = append(sections, cards.Section{Facts: v.facts()})
+	if rule, _ := v.committee(d.Stage); rule.Votes() {
+		sections = append(sections, v.votesSection(d.Stage, true))
+	}
 	if d.Stage == requests.CODIRReview && d.Decision == workflow.Approve {
 		sections = append(sections, v.rulingSection(d))
 	}

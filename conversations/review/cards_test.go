@@ -98,7 +98,7 @@ func goldenCards() map[string]*cards.Card {
 	existing.req.Answers[requests.TagSystemVendor] = requests.Answer{Value: "Fournisseur local"}
 	existing.req.Answers[requests.TagPersonalData] = requests.Answer{Value: "yes"}
 	existing.system = &workflow.System{ID: "chatgpt", Name: "ChatGPT", Kind: "public", Vendor: "OpenAI", Hosting: "foreign", Status: "approved"}
-	return map[string]*cards.Card{
+	all := map[string]*cards.Card{
 		"sti":              reviewCard(goldenView(i18n.FR, requests.STIReview, false)),
 		"sti_form":         stiForm(goldenView(i18n.FR, requests.STIReview, false), nil, nil),
 		"codir":            reviewCard(goldenView(i18n.FR, requests.CODIRReview, false, sti)),
@@ -120,6 +120,10 @@ func goldenCards() map[string]*cards.Card {
 		"admin_suspend": adminCard(goldenView(i18n.FR, requests.Approved, false), adminCmd{Op: "suspend", SystemName: "ChatGPT",
 			SystemID: "chatgpt", Reason: "incident du 2026-11-20", Nonce: "0123456789abcdef"}, "approved"),
 	}
+	for name, c := range voteGoldenCards() {
+		all[name] = c
+	}
+	return all
 }
 
 // TestGoldenCards renders every state of the review card for Teams and Slack and
@@ -212,7 +216,8 @@ func TestLargestCardsFit(t *testing.T) {
 		v.req.Answers[requests.TagEFVPStatus] = requests.Answer{Value: "done"}
 		v.req.Answers[requests.TagEFVPDate] = requests.Answer{Value: "2026-08-15"}
 		all := map[string]*cards.Card{"review": reviewCard(v), "details": detailsCard(v), "sti_form": stiForm(v, nil, nil),
-			"form": approvalForm(v, defaults(v, goldenAt), map[string]string{"": long})}
+			"form":            approvalForm(v, defaults(v, goldenAt), map[string]string{"": long}),
+			"conditions_form": conditionsForm(v, defaults(v, goldenAt), map[string]string{inputConds: long})}
 		for name, c := range all {
 			t.Run(string(st)+"/"+name, func(t *testing.T) {
 				raw, err := adaptive.Render(c)

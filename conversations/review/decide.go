@@ -41,6 +41,9 @@ func (f *Feature) onDecision(decision workflow.Action) conversations.Handler {
 			}
 			return []bot.Reply{{Card: approvalForm(v, defaults(v, s.Now), nil), Private: true}}, nil
 		}
+		if rule, _ := f.committee(ref.stage); rule.Votes() {
+			return f.vote(ctx, s, r, ref, choiceOf(decision), comment, nil, "")
+		}
 		var appr *workflow.Approval
 		if decision == workflow.Approve && workflow.FinalApproval(r, ref.stage) {
 			// The privacy committee approves what CODIR-IN ruled, in this round or the
@@ -79,6 +82,19 @@ func (f *Feature) onConfirm(ctx context.Context, s *conversations.Session) ([]bo
 	details, values, problems := readForm(v, s.Turn.Action.Values, s.Now, f.aliasTaken(ctx))
 	if len(problems) > 0 {
 		return []bot.Reply{{Card: approvalForm(v, values, problems), Private: true, Replace: s.Turn.Action.MessageID != ""}}, nil
+	}
+	if rule, _ := f.committee(ref.stage); rule.Votes() {
+		replies, err := f.vote(ctx, s, r, ref, workflow.ChoiceApprove, values[inputComment], nil, details)
+		if ru, _ := parseRuling(details); err == nil && ru.Override != "" {
+			// A member's vote overriding 6.2 is audited on its own, as a decision is.
+			err = f.Store.Audit(ctx, audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.override_6.2",
+				Subject: requests.Subject(r.ID), From: string(ref.stage), To: string(ref.stage), Comment: ru.Override,
+				Sections: []string{"6.2", "6.3.3"}})
+		}
+		if err != nil || len(replies) == 0 || s.Turn.Action.MessageID == "" {
+			return replies, err
+		}
+		return closeForm(s, v.t("review.form.title", map[string]any{"ID": r.ID, "System": v.systemName()}), replies[0].Text), nil
 	}
 	var appr *workflow.Approval
 	if workflow.FinalApproval(r, ref.stage) {
@@ -260,6 +276,14 @@ func (f *Feature) decide(ctx context.Context, s *conversations.Session, r reques
 	if err != nil {
 		return nil, err
 	}
+	return f.decided(ctx, s, r, ref, to, res)
+}
+
+// decided answers the person whose decision, or vote, closed the stage: the stage's
+// cards updated, the next stage's card posted and the requester told (afterDecision),
+// and the card they pressed replaced when it is not one of those.
+func (f *Feature) decided(ctx context.Context, s *conversations.Session, r requests.Request, ref cardRef,
+	to requests.Status, res workflow.ApprovalResult) ([]bot.Reply, error) {
 	stored, err := f.Store.DecisionFor(ctx, r.ID, r.Round, ref.stage)
 	if err != nil {
 		return nil, err
@@ -286,6 +310,17 @@ func (f *Feature) decide(ctx context.Context, s *conversations.Session, r reques
 		replies = append(replies, bot.Reply{Card: decidedCard(v, stored, to), Replace: true})
 	}
 	return replies, nil
+}
+
+// choiceOf is the vote a card's decision button casts.
+func choiceOf(a workflow.Action) workflow.Choice {
+	switch a {
+	case workflow.Reject:
+		return workflow.ChoiceReject
+	case workflow.RequestChanges:
+		return workflow.ChoiceChanges
+	}
+	return workflow.ChoiceApprove
 }
 
 // decidedBy reports whether the stage's decision of the round is key's: a click that

@@ -144,6 +144,10 @@ func (f *Feature) outcomeText(ctx context.Context, lang i18n.Lang, r requests.Re
 		}
 		lines = append(lines, line)
 	}
+	// The privacy committee's own conditions are in its decision, besides CODIR-IN's.
+	if conds := workflow.UnionConditions(ru.Conditions, detailsConditions(d)); len(conds) > 0 {
+		lines = append(lines, v.t("votes.notify.conditions", map[string]any{"Conditions": workflow.ConditionsText(conds, lang)}))
+	}
 	text += "\n\n" + bullets(lines) + "\n\n" + v.t("review.notify.approved_dates", map[string]any{
 		"EFVP": ru.EFVPNextReview, "Training": strings.Join(ru.Training, ", ")})
 	if res.Status != "" && res.Status != "approved" {

@@ -15,7 +15,13 @@
 // "<request>:<round>:<stage>"), review.confirm (the approval form), review.sti_form and
 // review.sti_fill (the STI's items), review.details (subject "<request>"),
 // review.admin_yes and review.admin_no (an administrator's confirmation); review.view
-// is the refresh of a card posted to a role's channel (viewer.go).
+// is the refresh of a card posted to a role's channel (viewer.go); review.conditions
+// and review.confirm_conditions (an approval with conditions, votes_form.go).
+//
+// A role whose committee decides by votes (config committees: majority with a
+// quorum, unanimous) gets cards whose buttons cast the member's vote, which a second
+// click changes, until the rule closes the stage (workflow.Count); the cards show the
+// tally and who voted, and the requester is told only when the stage closes.
 //
 // Phrases: "qui sont les approbateurs ? / who are the reviewers?", "demandes à examiner
 // / pending reviews", and for administrators "enregistrer ce canal pour CODIR-IN /
@@ -50,6 +56,10 @@ const (
 	VerbDetails  = "review.details"
 	VerbAdminYes = "review.admin_yes"
 	VerbAdminNo  = "review.admin_no"
+	// VerbConditions opens the form of an approval with conditions;
+	// VerbConfirmConditions sends it (votes.go).
+	VerbConditions        = "review.conditions"
+	VerbConfirmConditions = "review.confirm_conditions"
 )
 
 // Store is what the workflow reads and writes, in domain types; storage.DB implements
@@ -61,6 +71,8 @@ type Store interface {
 	Decide(ctx context.Context, d workflow.Decision, plan workflow.Planner) (workflow.ApprovalResult, error)
 	DecisionFor(ctx context.Context, id uint, round int, stage requests.Status) (workflow.Decision, error)
 	Decisions(ctx context.Context, id uint, round int) ([]workflow.Decision, error)
+	CastVote(ctx context.Context, v workflow.Vote, closer workflow.Closer) (workflow.Cast, error)
+	Votes(ctx context.Context, id uint, round int, stage requests.Status) ([]workflow.Vote, error)
 	FillSTIItems(ctx context.Context, id uint, round int, values map[requests.Tag]string, by audit.Actor) ([]requests.Tag, error)
 	AddPostedCard(ctx context.Context, id uint, round int, stage requests.Status, m bot.MessageRef) error
 	PostedCards(ctx context.Context, id uint, round int, stage requests.Status) ([]bot.MessageRef, error)
@@ -81,6 +93,9 @@ type Deps struct {
 	Notify bot.Notifier
 	// Members returns the configured members of a role (config.File.Members).
 	Members func(role string) []string
+	// Committee returns how a role decides (config.File.CommitteeOf); nil: every role
+	// decides by its first decision.
+	Committee func(role string) workflow.Rule
 	// Lang is the language of cards posted to shared review channels (default French).
 	Lang i18n.Lang
 	// Location is the time zone dates are shown in (default America/Toronto).
@@ -130,6 +145,7 @@ func (f *Feature) Actions() map[string]conversations.Handler {
 		VerbApprove: f.onDecision(workflow.Approve), VerbReject: f.onDecision(workflow.Reject), VerbChanges: f.onDecision(workflow.RequestChanges),
 		VerbConfirm: f.onConfirm, VerbSTIForm: f.onSTIForm, VerbSTIFill: f.onSTIFill, VerbDetails: f.onDetails,
 		VerbAdminYes: f.onAdminYes, VerbAdminNo: f.onAdminNo, VerbView: f.onView,
+		VerbConditions: f.onConditions, VerbConfirmConditions: f.onConfirmConditions,
 	}
 }
 

@@ -35,6 +35,9 @@ type ruling struct {
 	Trainees []string `json:"trainees,omitempty"`
 	// Lang is the language the conditions were written in.
 	Lang string `json:"lang"`
+	// Conditions are the committee's conditions of an approval with conditions: every
+	// use not forbidden becomes restricted on them (workflow.Approval.Conditions).
+	Conditions []workflow.Condition `json:"conditions,omitempty"`
 }
 
 type useRuling struct {
@@ -103,6 +106,7 @@ func approval(r requests.Request, ru ruling) *workflow.Approval {
 		}
 	}
 	a.Trainees = ru.Trainees
+	a.Conditions = ru.Conditions
 	return a
 }
 
@@ -136,6 +140,9 @@ func (v view) rulingSection(d workflow.Decision) cards.Section {
 			}
 		}
 		facts = append(facts, cards.Fact{Label: label, Value: val})
+	}
+	if len(ru.Conditions) > 0 {
+		facts = append(facts, cards.Fact{Label: v.t("votes.fact.conditions"), Value: workflow.ConditionsText(ru.Conditions, v.lang)})
 	}
 	if ru.Override != "" {
 		facts = append(facts, cards.Fact{Label: v.t("review.form.override"), Value: ru.Override})

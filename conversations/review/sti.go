@@ -125,20 +125,31 @@ func closeForm(s *conversations.Session, title, text string) []bot.Reply {
 	return []bot.Reply{{Card: &cards.Card{Title: title, Sections: []cards.Section{{Text: text}}}, Replace: true, Private: true}}
 }
 
-// refreshStage redraws the posted cards of the request's current stage.
-func (f *Feature) refreshStage(ctx context.Context, r requests.Request) {
+// refreshStage redraws the posted cards of the request's current stage. It returns
+// the message ids of the cards updated.
+func (f *Feature) refreshStage(ctx context.Context, r requests.Request) map[string]bool {
+	updated := map[string]bool{}
 	refs, err := f.Store.PostedCards(ctx, r.ID, r.Round, r.Status)
 	if err != nil || len(refs) == 0 || f.Notify == nil {
-		return
+		return updated
 	}
 	v, err := f.view(ctx, f.Lang, r)
 	if err != nil {
 		f.Log.Error("review card", "request", r.ID, "err", err)
-		return
+		return updated
+	}
+	// The card keeps asking Teams for each viewer's version (viewer.go).
+	c := reviewCard(v)
+	if c.Refresh, err = f.refresh(ctx, r); err != nil {
+		f.Log.Error("review card refresh", "request", r.ID, "err", err)
+		c.Refresh = nil
 	}
 	for _, m := range refs {
-		if err := f.Notify.Update(ctx, m, bot.Reply{Card: reviewCard(v)}); err != nil {
+		if err := f.Notify.Update(ctx, m, bot.Reply{Card: c}); err != nil {
 			f.Log.Warn("review card not updated", "request", r.ID, "err", err)
+			continue
 		}
+		updated[m.MessageID] = true
 	}
+	return updated
 }

@@ -31,6 +31,10 @@ type view struct {
 	history []workflow.Decision
 	// items is the Annexe 1 catalogue, in the annex's order.
 	items []Item
+	// rules gives a stage's committee rule and its number of members; votes are the
+	// committee votes of the current round, every stage.
+	rules func(requests.Status) (workflow.Rule, int)
+	votes []workflow.Vote
 }
 
 // view gathers what the cards of r show, in lang.
@@ -62,6 +66,10 @@ func (f *Feature) view(ctx context.Context, lang i18n.Lang, r requests.Request) 
 		if d.Round == r.Round {
 			v.decisions = append(v.decisions, d)
 		}
+	}
+	v.rules = f.committee
+	if v.votes, err = f.Store.Votes(ctx, r.ID, r.Round, ""); err != nil {
+		return v, fmt.Errorf("votes: %w", err)
 	}
 	return v, nil
 }

@@ -55,3 +55,12 @@ func (c countedDecisions) Decide(ctx context.Context, d workflow.Decision, plan 
 	}
 	return res, err
 }
+
+// CastVote counts the decisions a committee's vote closed.
+func (c countedDecisions) CastVote(ctx context.Context, v workflow.Vote, closer workflow.Closer) (workflow.Cast, error) {
+	cast, err := c.Store.CastVote(ctx, v, closer)
+	if err == nil && cast.Decision != nil {
+		c.m.Decisions.WithLabelValues(string(cast.Decision.Stage), string(cast.Decision.Decision)).Inc()
+	}
+	return cast, err
+}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/conversations/annexe"
 	"github.com/cssdgs/iagbot/conversations/review"
 )
@@ -10,8 +11,9 @@ import (
 // approval, and the administrators' changes. It hands the Annexe 1 dialog, registered
 // before it, the hook that starts the review of a submitted request.
 func (a *App) addReview() error {
-	f := review.New(review.Deps{Store: countedDecisions{a.DB, a.Metrics}, Notify: a.Notify, Members: a.Cfg.File.Members, Lang: a.Cfg.Lang,
-		Items: annexeItems, Log: a.Log})
+	committee := func(role string) workflow.Rule { return workflow.RuleOf(a.Cfg.File.CommitteeOf(role)) }
+	f := review.New(review.Deps{Store: countedDecisions{a.DB, a.Metrics}, Notify: a.Notify, Members: a.Cfg.File.Members,
+		Committee: committee, Lang: a.Cfg.Lang, Items: annexeItems, Log: a.Log})
 	a.Engine.Register(f)
 	for _, feat := range a.Engine.Features() {
 		if d, ok := feat.(*annexe.Feature); ok {

@@ -1,0 +1,165 @@
+package review
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
+	"github.com/cssdgs/iagbot/conversations"
+)
+
+// configFirst is the rule of a role without a committee rule: its first decision.
+var configFirst = config.Committee{Rule: config.RuleFirst}
+
+// committee is how stage st decides and how many members its role has.
+func (f *Feature) committee(st requests.Status) (workflow.Rule, int) {
+	stage, ok := workflow.StageOf(st)
+	if !ok || f.Committee == nil {
+		return workflow.RuleOf(configFirst), 0
+	}
+	return f.Committee(stage.Role), len(f.Members(stage.Role))
+}
+
+// vote casts the session's member's vote on the stage ref names and, when the vote
+// closes the stage, records its decision in the same transaction (storage.CastVote).
+// An open stage's cards are redrawn with the new tally; only a closed stage tells the
+// requester.
+func (f *Feature) vote(ctx context.Context, s *conversations.Session, r requests.Request, ref cardRef, choice workflow.Choice,
+	comment string, conds []workflow.Condition, details string) ([]bot.Reply, error) {
+	rule, eligible := f.committee(ref.stage)
+	past, err := f.history(ctx, r.ID, r.Round)
+	if err != nil {
+		return nil, err
+	}
+	v := workflow.Vote{RequestID: r.ID, Round: ref.round, Stage: ref.stage, VoterKey: s.Key, VoterName: s.Turn.User.Name,
+		Choice: choice, Comment: strings.TrimSpace(comment), Conditions: conds, Details: details}
+	cast, err := f.Store.CastVote(ctx, v, f.closer(rule, eligible, ref.stage, past))
+	if errors.Is(err, bot.ErrConflict) {
+		now, err := f.Store.Request(ctx, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		return f.late(ctx, s, now, ref, choice.Action())
+	}
+	if err != nil {
+		return nil, err
+	}
+	if cast.Decision != nil {
+		return f.decided(ctx, s, r, ref, cast.Decision.To, cast.Result)
+	}
+	after, err := f.Store.Request(ctx, r.ID)
+	if err != nil {
+		return nil, err
+	}
+	updated := f.refreshStage(ctx, after)
+	view, err := f.view(ctx, s.Lang, after)
+	if err != nil {
+		return nil, err
+	}
+	msg := "votes.cast"
+	if cast.Replaced {
+		msg = "votes.changed"
+	}
+	tally := workflow.Count(rule, eligible, view.stageVotes(ref.stage)).Tally
+	replies := []bot.Reply{private(s.T(msg, map[string]any{"ID": r.ID, "Choice": s.T("votes.choice." + string(choice)),
+		"Tally": view.tallyLine(rule, tally, false)}))}
+	if id := s.Turn.Action.MessageID; id != "" && !updated[id] && !s.Turn.Action.Private {
+		replies = append(replies, bot.Reply{Card: reviewCard(view), Replace: true})
+	}
+	return replies, nil
+}
+
+// closer decides, inside the vote's transaction, whether the votes close the stage
+// (workflow.Count) and with what decision. A committee's decision is the role's, in
+// its name, with the comments of the members who voted for it; an approval carries
+// the union of its members' conditions into the ruling and the inventory.
+func (f *Feature) closer(rule workflow.Rule, eligible int, stage requests.Status, past []workflow.Decision) workflow.Closer {
+	return func(r requests.Request, votes []workflow.Vote) (*workflow.Decision, workflow.Planner, error) {
+		o := workflow.Count(rule, eligible, votes)
+		if !o.Closed {
+			return nil, nil, nil
+		}
+		d := workflow.CloseDecision(r, o)
+		if rule.Votes() {
+			st, _ := workflow.StageOf(stage)
+			d.ActorName = i18n.T(f.Lang, "review.role."+st.Role)
+			d.Comment = f.closeComment(o, votes)
+		}
+		if d.Decision != workflow.Approve {
+			return &d, nil, nil
+		}
+		var ru ruling
+		switch {
+		case stage == requests.CODIRReview:
+			var ok bool
+			if ru, ok = parseRuling(o.Deciding.Details); !ok {
+				return nil, nil, fmt.Errorf("request %d: the approving vote has no ruling", r.ID)
+			}
+			ru.Conditions = workflow.UnionConditions(ru.Conditions, o.Conditions)
+			b, err := json.Marshal(ru)
+			if err != nil {
+				return nil, nil, err
+			}
+			d.Details = string(b)
+		case len(o.Conditions) > 0:
+			b, err := json.Marshal(struct {
+				Conditions []workflow.Condition `json:"conditions"`
+			}{o.Conditions})
+			if err != nil {
+				return nil, nil, err
+			}
+			d.Details = string(b)
+		}
+		if !workflow.FinalApproval(r, stage) {
+			return &d, nil, nil
+		}
+		if stage != requests.CODIRReview {
+			// The privacy committee approves what CODIR-IN ruled (5.1.11), with its own
+			// conditions besides CODIR-IN's.
+			codir, _ := workflow.Ruling(past)
+			var ok bool
+			if ru, ok = parseRuling(codir.Details); !ok {
+				return nil, nil, fmt.Errorf("request %d has no readable CODIR-IN ruling", r.ID)
+			}
+			ru.Conditions = workflow.UnionConditions(ru.Conditions, o.Conditions)
+		}
+		return &d, approval(r, ru).Planner(d), nil
+	}
+}
+
+// closeComment is what a committee's decision says: why it closed without a majority
+// or unanimity, then the comments of the members who voted for the decision.
+func (f *Feature) closeComment(o workflow.Outcome, votes []workflow.Vote) string {
+	var parts []string
+	if o.Why == workflow.WhyTie || o.Why == workflow.WhyCannotBeMet {
+		parts = append(parts, i18n.T(f.Lang, "votes.close."+o.Why))
+	}
+	for _, v := range votes {
+		if c := strings.TrimSpace(v.Comment); c != "" && v.Choice.Action() == o.Decision {
+			parts = append(parts, nameOr(v.VoterName, v.VoterKey)+" : "+c)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// detailsConditions are the conditions a decision other than CODIR-IN's carries in
+// its details (closer); CODIR-IN's are in its ruling.
+func detailsConditions(d workflow.Decision) []workflow.Condition {
+	if d.Stage == requests.CODIRReview || d.Details == "" {
+		return nil
+	}
+	var c struct {
+		Conditions []workflow.Condition `json:"conditions"`
+	}
+	if json.Unmarshal([]byte(d.Details), &c) != nil {
+		return nil
+	}
+	return c.Conditions
+}

@@ -136,6 +136,9 @@ type DecisionRow struct {
 	Decision  string `gorm:"size:32"` // approve | reject | changes
 	ActorKey  string
 	ActorName string
+	// ForKey and ForName: whom the actor stood in for (a delegation), else empty.
+	ForKey    string
+	ForName   string
 	Comment   string
 	Details   string // JSON: uses confirmed, EFVP date, training calendar…
 	CreatedAt time.Time
@@ -227,6 +230,6 @@ func allRows() []any {
 		&UseRow{}, &SystemRow{}, &SystemUseRow{}, &PersonRow{}, &RoleChannelRow{},
 		&DialogRow{}, &RequestRow{}, &AnswerRow{}, &DecisionRow{}, &PostedCardRow{},
 		&ReminderRow{}, &DeliveryRow{}, &TrainingRow{}, &AuditRow{}, &IncidentRow{}, &InventoryRevRow{},
-		&InboundEventRow{}, &VoteRow{},
+		&InboundEventRow{}, &VoteRow{}, &DelegationRow{}, &AssignmentRow{},
 	}
 }

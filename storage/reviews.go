@@ -87,7 +87,7 @@ func (db *DB) Decide(ctx context.Context, d workflow.Decision, plan workflow.Pla
 func decideTx(tx *gorm.DB, now time.Time, d workflow.Decision, plan workflow.Planner) (workflow.ApprovalResult, error) {
 	var result workflow.ApprovalResult
 	row := DecisionRow{RequestID: d.RequestID, Round: d.Round, Stage: string(d.Stage), Decision: string(d.Decision),
-		ActorKey: d.ActorKey, ActorName: d.ActorName, Comment: d.Comment, Details: d.Details, CreatedAt: now}
+		ActorKey: d.ActorKey, ActorName: d.ActorName, ForKey: d.ForKey, ForName: d.ForName, Comment: d.Comment, Details: d.Details, CreatedAt: now}
 	if err := tx.Create(&row).Error; err != nil {
 		if isDuplicate(err) {
 			return result, fmt.Errorf("decide request %d %s round %d: %w", d.RequestID, d.Stage, d.Round, bot.ErrConflict)
@@ -147,7 +147,7 @@ func (db *DB) Decisions(ctx context.Context, id uint, round int) ([]workflow.Dec
 
 func toDecision(r DecisionRow) workflow.Decision {
 	return workflow.Decision{RequestID: r.RequestID, Round: r.Round, Stage: requests.Status(r.Stage), Decision: workflow.Action(r.Decision),
-		ActorKey: r.ActorKey, ActorName: r.ActorName, Comment: r.Comment, Details: r.Details, At: r.CreatedAt}
+		ActorKey: r.ActorKey, ActorName: r.ActorName, ForKey: r.ForKey, ForName: r.ForName, Comment: r.Comment, Details: r.Details, At: r.CreatedAt}
 }
 
 // FillSTIItems stores the STI's answers to items the requester left to it (Annexe 1)

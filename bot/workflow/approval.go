@@ -267,7 +267,7 @@ func PlanApproval(inv Inventory, d Decision, a Approval) (ChangeSet, error) {
 	} else if len(sys.Aliases) > 0 {
 		what += ", aliases " + strings.Join(sys.Aliases, " | ")
 	}
-	cs.Audit = append(cs.Audit, audit.Entry{ActorKey: d.ActorKey, ActorName: d.ActorName, Action: "inventory.approve",
+	cs.Audit = append(cs.Audit, audit.Entry{ActorKey: d.ActorKey, ActorName: d.AuditName(), Action: "inventory.approve",
 		Subject: "system:" + sys.ID, From: from, To: sys.Status,
 		Comment:  fmt.Sprintf("request %d (%s): %s", d.RequestID, what, strings.Join(rulings, ", ")),
 		Sections: []string{"6.1", "6.3.3", "8"}})
@@ -299,7 +299,7 @@ var ErrUseExists = errors.New("workflow: a use with that id exists")
 
 // Entry is the audit entry of decision d.
 func (d Decision) Entry() audit.Entry {
-	return audit.Entry{ActorKey: d.ActorKey, ActorName: d.ActorName, Action: "review." + string(d.Decision),
+	return audit.Entry{ActorKey: d.ActorKey, ActorName: d.AuditName(), Action: "review." + string(d.Decision),
 		Subject: requests.Subject(d.RequestID), From: string(d.Stage), To: string(d.To), Comment: d.Comment, Sections: d.Sections}
 }
 

@@ -160,3 +160,16 @@ func AllAway(members []string, day time.Time, all []Delegation) bool {
 	}
 	return true
 }
+
+// AuditName is the decision's author as the audit log names them: « Marie Roy (pour
+// Paul Roy) » for a delegate (the audit log is kept in French, as the procedure).
+func (d Decision) AuditName() string {
+	if d.ForName == "" && d.ForKey == "" {
+		return d.ActorName
+	}
+	forName := d.ForName
+	if forName == "" {
+		forName = d.ForKey
+	}
+	return d.ActorName + " (pour " + forName + ")"
+}

@@ -105,7 +105,10 @@ type Decision struct {
 	Decision  Action          // Approve, Reject or RequestChanges
 	ActorKey  string
 	ActorName string
-	Comment   string
+	// ForKey and ForName are the person the actor stood in for (a delegation), empty
+	// when they decided in their own right.
+	ForKey, ForName string
+	Comment         string
 	// Details is JSON owned by the feature (uses ruled, EFVP date, training calendar).
 	Details string
 	At      time.Time

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
@@ -148,6 +149,25 @@ func (db *DB) DelegationsOn(ctx context.Context, day time.Time) ([]workflow.Dele
 	for _, r := range rows {
 		if d := toDelegation(r); d.StatusOn(day) != workflow.Ended {
 			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+// PeopleNamed returns the people whose display name is name (case aside), one per
+// key, the most recently seen first: an administrator names an absent reviewer.
+func (db *DB) PeopleNamed(ctx context.Context, name string) ([]bot.Person, error) {
+	var rows []PersonRow
+	err := db.read(ctx).Where("LOWER(name) = LOWER(?)", strings.TrimSpace(name)).Order("last_seen_at DESC").Find(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var out []bot.Person
+	for _, r := range rows {
+		if !seen[r.Key] {
+			seen[r.Key] = true
+			out = append(out, bot.Person{Key: r.Key, Channel: bot.Channel(r.Channel), UserID: r.UserID, Name: r.Name, Email: r.Email})
 		}
 	}
 	return out, nil

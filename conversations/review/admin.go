@@ -154,6 +154,12 @@ func (f *Feature) apply(ctx context.Context, s *conversations.Session, cmd admin
 	if err := s.ClearState(ctx, adminDialog); err != nil {
 		return "", err
 	}
+	switch {
+	case cmd.Op == opDelegate && cmd.Delegation != nil:
+		return f.applyDelegation(ctx, s, cmd)
+	case cmd.Op == opReassign && cmd.Assign != nil:
+		return f.applyReassign(ctx, s, cmd)
+	}
 	if !s.HasRole(roleAdmin) {
 		return s.T("review.admin.not_admin"), nil
 	}

@@ -59,7 +59,7 @@ func (f *Feature) onAdminYes(ctx context.Context, s *conversations.Session) ([]b
 	if err != nil {
 		return nil, err
 	}
-	return closeCard(s, text), nil
+	return closeConfirm(s, cmd, text), nil
 }
 
 // onAdminNo drops the change the card names.
@@ -74,7 +74,7 @@ func (f *Feature) onAdminNo(ctx context.Context, s *conversations.Session) ([]bo
 	if err := s.ClearState(ctx, adminDialog); err != nil {
 		return nil, err
 	}
-	return closeCard(s, s.T("review.admin.cancelled")), nil
+	return closeConfirm(s, cmd, s.T("review.admin.cancelled")), nil
 }
 
 // closeCard answers text and, when the card came from a message, replaces it with

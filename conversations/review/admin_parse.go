@@ -23,8 +23,12 @@ type adminCmd struct {
 	Reason string `json:"reason"`
 	// Class is what « reclasser » sets.
 	Class *workflow.Classification `json:"class,omitempty"`
-	Nonce string                   `json:"nonce"`
-	At    time.Time                `json:"at"`
+	// Delegation and Assign are what « je serai absent … » and « réassigner la
+	// demande … » record once confirmed (ops "delegate", "reassign"; #19).
+	Delegation *workflow.Delegation `json:"delegation,omitempty"`
+	Assign     *workflow.Assignment `json:"assign,omitempty"`
+	Nonce      string               `json:"nonce"`
+	At         time.Time            `json:"at"`
 }
 
 // statusOps are the commands on a system, by their first word, and the status each sets.

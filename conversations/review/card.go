@@ -68,7 +68,7 @@ func decidedCard(v view, d workflow.Decision, to requests.Status) *cards.Card {
 	facts := []cards.Fact{
 		{Label: v.t("review.fact.stage"), Value: capitalize(statusLabel(v.lang, d.Stage))},
 		{Label: v.t("review.fact.decision"), Value: decisionLabel(v.lang, d.Decision)},
-		{Label: v.t("review.fact.by"), Value: nameOr(d.ActorName, d.ActorKey)},
+		{Label: v.t("review.fact.by"), Value: byName(v.lang, d)},
 		{Label: v.t("review.fact.at"), Value: v.when(d.At)},
 	}
 	if c := strings.TrimSpace(d.Comment); c != "" {
@@ -88,7 +88,7 @@ func decidedCard(v view, d workflow.Decision, to requests.Status) *cards.Card {
 	return &cards.Card{
 		Title: v.t("review.card.title", map[string]any{"ID": r.ID, "System": v.systemName()}),
 		Subtitle: v.t("review.card.decided", map[string]any{"Decision": decisionLabel(v.lang, d.Decision),
-			"Name": nameOr(d.ActorName, d.ActorKey), "When": v.when(d.At)}),
+			"Name": byName(v.lang, d), "When": v.when(d.At)}),
 		Sections: sections,
 		Footer:   v.t("review.card.footer_decided", map[string]any{"Sections": strings.Join(workflow.Sections(d.Stage), ", ")}),
 	}
@@ -168,7 +168,7 @@ func (v view) historyFacts() []cards.Fact {
 	var facts []cards.Fact
 	for _, d := range v.history {
 		val := v.t("review.history.line", map[string]any{"Decision": decisionLabel(v.lang, d.Decision),
-			"Name": nameOr(d.ActorName, d.ActorKey), "When": v.when(d.At)})
+			"Name": byName(v.lang, d), "When": v.when(d.At)})
 		if c := strings.TrimSpace(d.Comment); c != "" {
 			val += " — " + c
 		}

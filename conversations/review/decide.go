@@ -146,8 +146,28 @@ func (f *Feature) checkAct(ctx context.Context, s *conversations.Session, decisi
 		return deny("own request (same identifier, another key)", "review.error.own_request", nil)
 	}
 	role := stageRole(ref.stage)
-	switch err := workflow.Check(r, ref.stage, ref.round, decision, workflow.Actor{Key: s.Key, Roles: s.Roles}); err {
+	standing, err := f.standing(ctx, s, ref)
+	if err != nil {
+		return r, ref, nil, err
+	}
+	if a := standing.Assignment; a != nil && a.ToRole != "" {
+		role = a.ToRole
+	}
+	as, err := workflow.CheckAs(r, ref.stage, ref.round, decision, workflow.Actor{Key: s.Key, Roles: s.Roles}, standing)
+	if err == nil && as.Key != "" {
+		// A delegate never decides the request of the person they stand in for.
+		if own, ierr := f.sameIdentity(ctx, as.Key, r.RequesterKey); ierr != nil {
+			return r, ref, nil, ierr
+		} else if own {
+			err = workflow.ErrOwnRequest
+		}
+	}
+	ref.as = as
+	switch err {
 	case workflow.ErrNotAuthorised:
+		if a := standing.Assignment; a != nil && a.ToKey != "" {
+			return deny("not the assignee", "delegation.reassign.not_assignee", map[string]any{"Name": nameOr(a.ToName, a.ToKey)})
+		}
 		return deny("not "+role, "review.error.not_authorised", map[string]any{"Role": s.T("review.role." + role)})
 	case workflow.ErrOwnRequest:
 		return deny("own request", "review.error.own_request", nil)
@@ -249,7 +269,7 @@ func (f *Feature) late(ctx context.Context, s *conversations.Session, r requests
 	// Only the click that changed the state updates the shared card (decide): a late
 	// click, however many, gets this private answer and nothing else, so that a burst
 	// of clicks makes no burst of card updates.
-	return []bot.Reply{refused(s.T("review.error.already_decided", map[string]any{"Name": nameOr(d.ActorName, d.ActorKey),
+	return []bot.Reply{refused(s.T("review.error.already_decided", map[string]any{"Name": byName(s.Lang, d),
 		"When": formatWhen(s.Lang, d.At.In(f.Location)), "Decision": decisionLabel(s.Lang, d.Decision)}))}, nil
 }
 
@@ -259,7 +279,7 @@ func (f *Feature) decide(ctx context.Context, s *conversations.Session, r reques
 	decision workflow.Action, comment, details string, appr *workflow.Approval) ([]bot.Reply, error) {
 	to := workflow.Next(r, ref.stage, decision)
 	d := workflow.Decision{RequestID: r.ID, Round: r.Round, Stage: ref.stage, Decision: decision, ActorKey: s.Key,
-		ActorName: s.Turn.User.Name, Comment: strings.TrimSpace(comment), Details: details, To: to,
+		ActorName: s.Turn.User.Name, ForKey: ref.as.Key, ForName: ref.as.Name, Comment: strings.TrimSpace(comment), Details: details, To: to,
 		Sections: workflow.Sections(ref.stage)}
 	var plan workflow.Planner
 	if appr != nil {

@@ -44,7 +44,7 @@ func (f *Feature) postStage(ctx context.Context, r requests.Request) int {
 		f.Log.Error("review card refresh", "request", r.ID, "err", err)
 		shared.Refresh = nil
 	}
-	refs, err := f.Notify.ToRole(ctx, st.Role, bot.Reply{Card: shared, Localize: localize})
+	refs, err := f.postTo(ctx, r, st.Role, bot.Reply{Card: shared, Localize: localize})
 	if err != nil {
 		f.Log.Warn("review card not delivered", "request", r.ID, "role", st.Role, "err", err)
 	}
@@ -123,7 +123,7 @@ func (f *Feature) afterDecision(ctx context.Context, r requests.Request, d workf
 func (f *Feature) outcomeText(ctx context.Context, lang i18n.Lang, r requests.Request, d workflow.Decision,
 	to requests.Status, res workflow.ApprovalResult) string {
 	text := i18n.T(lang, "review.notify."+string(to), map[string]any{"ID": r.ID, "System": r.Facts().SystemName(),
-		"Name": nameOr(d.ActorName, d.ActorKey), "Stage": statusLabel(lang, d.Stage), "Comment": d.Comment})
+		"Name": byName(lang, d), "Stage": statusLabel(lang, d.Stage), "Comment": d.Comment})
 	if to != requests.Approved {
 		return text
 	}

@@ -271,3 +271,14 @@ func testItems() []review.Item {
 	}
 	return out
 }
+
+// clickAs presses a decision button as user on a card shown to them alone, with a
+// comment.
+func (h *harness) clickAs(user, verb, subject, comment string) []bot.Reply {
+	h.t.Helper()
+	replies, err := h.click(user, verb, subject, map[string]string{"comment": comment})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return replies
+}

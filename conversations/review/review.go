@@ -85,6 +85,7 @@ type Store interface {
 	ChangeSystemStatus(ctx context.Context, systemID, status, reason string, by audit.Actor) (string, error)
 	ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, condEN, reason string, by audit.Actor) (string, error)
 	Reclassify(ctx context.Context, systemID string, c workflow.Classification, reason string, by audit.Actor) (workflow.Classification, error)
+	DelegationStore
 }
 
 // Deps are what the workflow needs.
@@ -105,6 +106,9 @@ type Deps struct {
 	Items func() []Item
 	// Log receives delivery failures, with request ids and roles only.
 	Log *slog.Logger
+	// Now is the clock of what happens outside a turn (cards posted to delegates);
+	// default time.Now.
+	Now func() time.Time
 }
 
 // Feature is the review workflow. It keeps no state between turns.
@@ -122,6 +126,9 @@ func New(deps Deps) *Feature {
 	}
 	if deps.Log == nil {
 		deps.Log = slog.New(slog.DiscardHandler)
+	}
+	if deps.Now == nil {
+		deps.Now = time.Now
 	}
 	if deps.Members == nil {
 		deps.Members = func(string) []string { return nil }
@@ -153,10 +160,10 @@ func (f *Feature) Actions() map[string]conversations.Handler {
 func (f *Feature) Help(s *conversations.Session) []string {
 	out := []string{s.T("review.help.reviewers")}
 	if len(reviewRoles(s)) > 0 {
-		out = append(out, s.T("review.help.pending"))
+		out = append(out, s.T("review.help.pending"), s.T("delegation.help.delegate"))
 	}
 	if s.HasRole(roleAdmin) {
-		out = append(out, s.T("review.help.channel"), s.T("review.help.admin"))
+		out = append(out, s.T("review.help.channel"), s.T("review.help.admin"), s.T("delegation.help.reassign"))
 	}
 	return out
 }

@@ -27,7 +27,7 @@ var (
 // Intents are the phrases of the workflow and of the administrators.
 func (f *Feature) Intents() []conversations.Intent {
 	notQuestion := func(s *conversations.Session) bool { return !strings.HasSuffix(strings.TrimSpace(s.Turn.Text), "?") }
-	return []conversations.Intent{
+	return append([]conversations.Intent{
 		{Name: "review.reviewers", Priority: 90, Match: func(_ *conversations.Session, folded string) bool {
 			return reviewersPhrases.Contains(folded)
 		}, Handle: f.reviewers},
@@ -43,7 +43,7 @@ func (f *Feature) Intents() []conversations.Intent {
 			_, ok := parseAdmin(s.Turn.Text)
 			return ok && notQuestion(s)
 		}, Handle: f.adminCommand},
-	}
+	}, f.delegationIntents()...)
 }
 
 // reviewers answers "qui sont les approbateurs ?" from the configuration.

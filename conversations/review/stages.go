@@ -37,6 +37,8 @@ type cardRef struct {
 	id    uint
 	round int
 	stage requests.Status
+	// as is whom the presser stands in for (a delegation), once checkAct found it.
+	as workflow.Principal
 }
 
 func (c cardRef) String() string { return fmt.Sprintf("%d:%d:%s", c.id, c.round, c.stage) }

@@ -71,7 +71,7 @@ const maxPending = 10
 // failure after its submission is started first, so nothing is lost.
 func (f *Feature) pending(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
 	var statuses []requests.Status
-	for _, stg := range workflow.StagesOf(s.Roles) {
+	for _, stg := range workflow.StagesOf(append(append([]string(nil), s.Roles...), f.delegatedRoles(ctx, s)...)) {
 		statuses = append(statuses, stg.Status)
 	}
 	if len(statuses) == 0 {

@@ -73,8 +73,23 @@ func (f *Feature) viewerCard(ctx context.Context, s *conversations.Session, r re
 	if err != nil {
 		return nil, err
 	}
+	who := workflow.Actor{Key: s.Key, Roles: s.Roles}
+	aud := workflow.AudienceOf(r, ref.stage, ref.round, who, own)
+	if aud != workflow.Requester {
+		// A delegate, or a stage reassigned: the buttons show to whom they act for.
+		st, err := f.standing(ctx, s, ref)
+		if err != nil {
+			return nil, err
+		}
+		if st.Assignment != nil || len(st.For) > 0 {
+			aud = workflow.Observer
+			if _, err := workflow.CheckAs(r, ref.stage, ref.round, workflow.Approve, who, st); err == nil {
+				aud = workflow.Reviewer
+			}
+		}
+	}
 	var c *cards.Card
-	switch workflow.AudienceOf(r, ref.stage, ref.round, workflow.Actor{Key: s.Key, Roles: s.Roles}, own) {
+	switch aud {
 	case workflow.Reviewer:
 		c = reviewCard(v)
 	case workflow.Requester:

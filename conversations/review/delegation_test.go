@@ -1,0 +1,146 @@
+package review_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
+	"github.com/cssdgs/iagbot/conversations/review"
+	"github.com/jonboulle/clockwork"
+)
+
+// clocked puts the harness on a fake clock at day 10:00 in Québec: the engine, the
+// database and the workflow's own clock all read it.
+func clocked(t *testing.T, day string) (*harness, *clockwork.FakeClock) {
+	t.Helper()
+	h := newHarness(t)
+	d, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := clockwork.NewFakeClockAt(d.Add(15 * time.Hour))
+	h.db.Now = clock.Now
+	h.eng.SetClock(clock.Now)
+	h.f.Now = clock.Now
+	return h, clock
+}
+
+func (h *harness) decision(id uint, stage requests.Status) workflow.Decision {
+	h.t.Helper()
+	d, err := h.db.DecisionFor(h.ctx, id, 1, stage)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return d
+}
+
+// auditNames are the actor names of the audit entries of action on subject.
+func (h *harness) auditNames(action, subject string) []string {
+	h.t.Helper()
+	log, err := h.db.AuditLog(h.ctx)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	var out []string
+	for _, e := range log {
+		if e.Action == action && e.Subject == subject {
+			out = append(out, e.ActorName+" | "+e.Comment)
+		}
+	}
+	return out
+}
+
+// TestDelegationStartsAndEndsByTheClock: codir, on CODIR-IN, is away from 10 to 24
+// January 2027 and delegates to marie (no role of her own). Before the 10th marie
+// cannot decide; from the 10th she gets the cards and decides « marie (pour codir) »,
+// never on codir's own request; on the 25th it is over by itself.
+func TestDelegationStartsAndEndsByTheClock(t *testing.T) {
+	h, clock := clocked(t, "2027-01-07")
+	r := h.r
+	r.As("marie").Say("bonjour")
+	r.As("alice").Say("bonjour")
+	r.As("codir").Say("je serai absent du 2027-01-10 au 2027-01-24, déléguer à marie").
+		Want("ENREGISTRER CETTE ABSENCE ?", "Personne absente : codir", "Rôles : CODIR-IN", "Du : 2027-01-10",
+			"Au (inclus) : 2027-01-24", "Déléguée à : marie")
+	r.Say("oui").Want("C'est noté : du 2027-01-10 au 2027-01-24, les approbations de codir vont à marie.", "→ marie",
+		"codir vous a confié les approbations de codir du 2027-01-10 au 2027-01-24")
+	first := h.draft("alice", baseAnswers())
+	r.As("alice").Say("soumettre 1").Want("transmise au CODIR-IN", "→ codir").WantNot("→ marie")
+	if got := texts(h.clickAs("marie", review.VerbReject, ref(first, 1, requests.CODIRReview), "Non")); !strings.Contains(got, "seuls les membres") {
+		t.Fatalf("marie before the delegation starts: %s", got)
+	}
+
+	clock.Advance(3 * 24 * time.Hour) // Sunday 10 January: the delegation has started
+	second := h.draft("alice", baseAnswers())
+	r.As("alice").Say("soumettre 2").Want("→ codir", "→ marie")
+	own := h.draft("codir", baseAnswers())
+	r.As("codir").Say("soumettre 3")
+	if got := texts(h.clickAs("marie", review.VerbReject, ref(own, 1, requests.CODIRReview), "Non")); !strings.Contains(got, "propre demande") {
+		t.Fatalf("marie on codir's own request: %s", got)
+	}
+	got := texts(h.clickAs("marie", review.VerbReject, ref(first, 1, requests.CODIRReview), "Un système privé existe"))
+	if !strings.Contains(got, "refusée") || !strings.Contains(h.r.All(), "Refusée par marie (pour codir)") {
+		t.Fatalf("marie decides for codir: %s", got)
+	}
+	if d := h.decision(first, requests.CODIRReview); d.ActorKey != "terminal:marie" || d.ForKey != "terminal:codir" || d.ForName != "codir" {
+		t.Fatalf("decision = %+v, want marie for codir", d)
+	}
+	if names := h.auditNames("review.reject", requests.Subject(first)); len(names) != 1 || !strings.HasPrefix(names[0], "marie (pour codir) |") {
+		t.Fatalf("audit = %q, want « marie (pour codir) »", names)
+	}
+	r.As("marie").Say("demandes à examiner").Want("DEMANDE D'APPROBATION N° 2")
+
+	clock.Advance(15 * 24 * time.Hour) // Monday 25 January: over by itself
+	if got := texts(h.clickAs("marie", review.VerbApprove, ref(second, 1, requests.CODIRReview), "")); !strings.Contains(got, "seuls les membres") {
+		t.Fatalf("marie the day after the delegation: %s", got)
+	}
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDelegationCancelledEarly: « annuler ma délégation » ends it at once.
+func TestDelegationCancelledEarly(t *testing.T) {
+	h, _ := clocked(t, "2027-01-12")
+	r := h.r
+	r.As("marie").Say("bonjour")
+	r.As("codir").Say("I'll be away from 2027-01-10 to 2027-01-24, delegate to marie").Want("RECORD THIS ABSENCE?", "Delegated to : marie")
+	r.Press("Confirm", nil).Want("Noted: from 2027-01-10 to 2027-01-24, codir's approvals go to marie.")
+	id := h.draft("alice", baseAnswers())
+	r.As("alice").Say("soumettre 1")
+	r.As("codir").Say("cancel my delegation").Want("Done: your delegation has ended")
+	r.Say("annuler ma délégation").Want("Vous n'avez aucune délégation en cours ou à venir.")
+	if got := texts(h.clickAs("marie", review.VerbApprove, ref(id, 1, requests.CODIRReview), "")); !strings.Contains(got, "seuls les membres") {
+		t.Fatalf("marie after the cancellation: %s", got)
+	}
+	if n := h.audited("delegation.end", "person:terminal:codir"); n != 1 {
+		t.Fatalf("%d delegation.end entries, want 1", n)
+	}
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDelegationRefusals: someone else's absence is an administrator's; a delegate
+// away on those days, or a person without a review role, is refused.
+func TestDelegationRefusals(t *testing.T) {
+	h, _ := clocked(t, "2027-01-05")
+	r := h.r
+	r.As("marie").Say("bonjour")
+	r.As("codir2").Say("bonjour")
+	r.As("bob").Say("codir2 sera absent du 2027-01-10 au 2027-01-24, déléguer à marie").Want("Seuls les administrateurs")
+	r.As("bob").Say("je serai absent du 2027-01-10 au 2027-01-24").Want("Vous n'avez aucun rôle d'approbation")
+	r.As("admin").Say("codir2 sera absent du 2027-01-10 au 2027-01-24, déléguer à marie").Want("Personne absente : codir2")
+	r.Say("oui").Want("les approbations de codir2 vont à marie", "→ codir2", "admin a enregistré votre absence")
+	r.As("codir").Say("je serai absent du 2027-01-20 au 2027-01-30, déléguer à codir2").Want("codir2 est aussi absent(e)")
+	r.As("codir").Say("je serai absent du 2027-01-20, déléguer à marie").Want("Indiquez les deux dates")
+	r.As("codir").Say("je serai absent du 2027-01-20 au 2027-01-30, déléguer à personne.inconnue").Want("Je ne connais personne nommé")
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n := h.audited("delegation.denied"); n != 1 {
+		t.Fatalf("%d delegation.denied entries, want 1", n)
+	}
+}

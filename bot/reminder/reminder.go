@@ -24,6 +24,7 @@ const (
 	Untrained  Kind = "untrained"   // to the managers, a week before deployment: who is not trained
 	Review     Kind = "review"      // a stage waiting N business days: the stage role's members
 	ReviewLate Kind = "review-late" // waiting 2N: the committee's channel, the requester's supervisor
+	ReviewAway Kind = "review-away" // waiting N, every member of the role away without a delegate: the admins
 	Risk       Kind = "risk"        // risk follow-up at the request's interval, to the requester
 	Digest     Kind = "digest"      // weekly, to CODIR-IN's channel
 	Draft      Kind = "draft"       // a draft idle for draft_remind_days, to the requester
@@ -50,6 +51,7 @@ var kinds = map[Kind]kindInfo{
 	Untrained:  {aggregated: true, snooze: true},
 	Review:     {aggregated: true, snooze: true},
 	ReviewLate: {aggregated: true, snooze: true},
+	ReviewAway: {aggregated: true, snooze: true},
 	Risk:       {snooze: true},
 	Digest:     {},
 	Draft:      {snooze: true, stop: true},

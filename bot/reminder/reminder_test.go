@@ -14,6 +14,7 @@ func TestKinds(t *testing.T) {
 		{Untrained, true, false, true},
 		{Review, true, false, true},
 		{ReviewLate, true, false, true},
+		{ReviewAway, true, false, true},
 		{Risk, true, false, false},
 		{Digest, false, false, false},
 		{Draft, true, true, false},

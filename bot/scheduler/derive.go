@@ -6,6 +6,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 )
 
 // env is one derivation: the state, the time of the pass and the settings.
@@ -20,6 +21,9 @@ type env struct {
 	// members are the person keys of each review role; a role without any is
 	// reached through RolePrefix+role.
 	members map[string][]string
+	// delegations are the reviewers' absences not over at the pass: a nudge for a
+	// member away goes to their delegate (#19).
+	delegations []workflow.Delegation
 }
 
 // due is when an occurrence on day's date falls due: at the pass time that day.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/requests"
+	"github.com/cssdgs/iagbot/bot/workflow"
 )
 
 // stageRole is the role that acts at a review stage, empty when the status is not one.
@@ -44,8 +45,17 @@ func deriveReview(e *env, r requests.Request) []Item {
 	if esc := e.cal.AddBusinessDays(since, 2*n); e.reached(esc) {
 		kind, at, to = ReviewLate, esc, recipients(RolePrefix+config.RoleCODIRIN, r.SupervisorKey)
 	} else if nudge := e.cal.AddBusinessDays(since, n); e.reached(nudge) {
-		kind, at, to = Review, nudge, e.members[role]
-		if len(to) == 0 {
+		kind, at, to = Review, nudge, nil
+		// A member away has the nudge go to their delegate; when every member is away
+		// with nobody standing in, the stage would wait for no one: the administrators
+		// are told instead, so that they reassign it (#19).
+		for _, k := range e.members[role] {
+			to = recipients(append(to, workflow.RouteTo(k, e.today, e.delegations))...)
+		}
+		switch {
+		case workflow.AllAway(e.members[role], e.today, e.delegations):
+			kind, to = ReviewAway, []string{RolePrefix + config.RoleAdmin}
+		case len(to) == 0:
 			to = []string{RolePrefix + role}
 		}
 	} else {

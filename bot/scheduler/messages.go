@@ -100,6 +100,8 @@ func line(it Item, lang i18n.Lang) string {
 		return i18n.T(lang, "reminders.daily.review", with(d, "System", it.System))
 	case ReviewLate:
 		return i18n.T(lang, "reminders.daily.review_late", with(d, "System", it.System))
+	case ReviewAway:
+		return i18n.T(lang, "reminders.daily.review_away", with(d, "System", it.System))
 	case Untrained:
 		names := it.Names
 		more := ""

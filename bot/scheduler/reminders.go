@@ -19,6 +19,9 @@ import (
 	"context"
 	"time"
 
+	"github.com/cssdgs/iagbot/bot/audit"
+	"github.com/cssdgs/iagbot/bot/workflow"
+
 	"github.com/cssdgs/iagbot/bot/reminder"
 )
 
@@ -77,4 +80,9 @@ type Store interface {
 	FindPersonKey(ctx context.Context, who string) (string, error)
 	// CloseDraft closes an idle draft (bot.ErrConflict when it is no longer a draft).
 	CloseDraft(ctx context.Context, id uint, reason string) error
+	// DelegationsOn returns the delegations not over on day (workflow.Delegation).
+	DelegationsOn(ctx context.Context, day time.Time) ([]workflow.Delegation, error)
+	// Audit appends an entry to the audit log (an escalation of a stage whose
+	// members are all away).
+	Audit(ctx context.Context, e audit.Entry) error
 }

@@ -9,8 +9,10 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/workflow"
 )
 
 // Report is what one pass did.
@@ -99,6 +101,9 @@ func (s *Scheduler) env(ctx context.Context, now time.Time) (*env, []Pref, error
 	}
 	e := &env{src: src, now: now, today: s.cal.Day(now), cal: s.cal, cfg: s.cfg, hour: s.hour, min: s.min,
 		members: map[string][]string{}}
+	if e.delegations, err = s.store.DelegationsOn(ctx, workflow.Day(now, s.cal.Location())); err != nil {
+		return nil, nil, fmt.Errorf("reminders: delegations: %w", err)
+	}
 	for _, role := range []string{config.RoleSTI, config.RoleCODIRIN, config.RoleCPRPSI} {
 		for _, m := range s.members(role) {
 			key, err := s.store.FindPersonKey(ctx, m)
@@ -171,6 +176,11 @@ func (s *Scheduler) deliver(ctx context.Context, now time.Time, g *Claim, items 
 		keys = append(keys, g.Key)
 	}
 	status, errText := s.send(ctx, mine, g != nil)
+	if status == Sent {
+		if err := s.auditAway(ctx, mine); err != nil {
+			return err
+		}
+	}
 	switch status {
 	case Sent:
 		rep.Sent++
@@ -251,4 +261,22 @@ func (s *Scheduler) langOf(ctx context.Context, it Item) i18n.Lang {
 		}
 	}
 	return s.lang
+}
+
+// auditAway records in the audit log each stage escalated to the administrators
+// because every member of its role is away without a delegate (#19): the escalation
+// is sent once (its delivery is claimed once), so it is audited once.
+func (s *Scheduler) auditAway(ctx context.Context, items []Item) error {
+	for _, it := range items {
+		if it.Kind != ReviewAway {
+			continue
+		}
+		err := s.store.Audit(ctx, audit.Entry{ActorKey: "system", ActorName: "iagbot", Action: "review.escalate_away",
+			Subject: it.Subject, To: it.Recipient, Comment: "every member of " + it.Role + " away without a delegate",
+			Sections: []string{"6.3.3"}})
+		if err != nil {
+			return fmt.Errorf("reminders: audit: %w", err)
+		}
+	}
+	return nil
 }

@@ -16,6 +16,7 @@ const (
 	Untrained  = reminder.Untrained
 	Review     = reminder.Review
 	ReviewLate = reminder.ReviewLate
+	ReviewAway = reminder.ReviewAway
 	Risk       = reminder.Risk
 	Digest     = reminder.Digest
 	Draft      = reminder.Draft

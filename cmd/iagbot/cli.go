@@ -57,6 +57,7 @@ func commands() []command {
 		{"backup", "copy the SQLite database to a file while the bot runs (PostgreSQL: pg_dump)", runBackup},
 		{"restore", "replace the SQLite database with a backup, checked first, while no iagbot uses it", runRestore},
 		{"reminders", "list the reminders the daily passes will send, and when (for an administrator)", runReminders},
+		{"delegations", "list the reviewers' dated absences and who stands in for them (--all: ended ones too)", runDelegations},
 		{"manifest", "write the Teams app package or print the Slack app manifest", func(ctx context.Context, env Env, args []string) error {
 			return runManifest(ctx, env.Stdout, env.Stderr, args)
 		}},

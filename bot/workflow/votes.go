@@ -50,6 +50,10 @@ type Vote struct {
 	// Details is JSON owned by the feature (CODIR-IN's ruling on the uses).
 	Details string
 	At      time.Time
+	// ByKey is who cast the vote when not the member: a delegate standing in for
+	// VoterKey, whose seat it is (#19). The audit entry names them; it is not stored
+	// with the vote, whose VoterName says « Marie Roy (pour Paul Roy) ».
+	ByKey string
 }
 
 // Rule is how a committee decides a stage (config.Committee): the first vote, a
@@ -235,7 +239,11 @@ func (v Vote) Entry(replaced bool) audit.Entry {
 	if replaced {
 		comment += " (changed)"
 	}
-	return audit.Entry{ActorKey: v.VoterKey, ActorName: v.VoterName, Action: "review.vote", Subject: requests.Subject(v.RequestID),
+	actor := v.VoterKey
+	if v.ByKey != "" {
+		actor, comment = v.ByKey, comment+" for "+v.VoterKey
+	}
+	return audit.Entry{ActorKey: actor, ActorName: v.VoterName, Action: "review.vote", Subject: requests.Subject(v.RequestID),
 		From: string(v.Stage), To: string(v.Stage), Comment: comment, Sections: Sections(v.Stage)}
 }
 

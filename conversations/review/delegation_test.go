@@ -1,6 +1,7 @@
 package review_test
 
 import (
+	"github.com/cssdgs/iagbot/bot/config"
 	"strings"
 	"testing"
 	"time"
@@ -142,5 +143,43 @@ func TestDelegationRefusals(t *testing.T) {
 	}
 	if n := h.audited("delegation.denied"); n != 1 {
 		t.Fatalf("%d delegation.denied entries, want 1", n)
+	}
+}
+
+// TestDelegateVotesInTheMembersSeat: under a majority, marie stands in for c1 (away):
+// her vote is c1's seat, shown « marie (pour c1) », audited as marie's; c1's own vote
+// would replace it, never count twice.
+func TestDelegateVotesInTheMembersSeat(t *testing.T) {
+	h := committeeHarness(t, config.Committee{Rule: config.RuleMajority, Quorum: 3})
+	h.f.Now = func() time.Time { return now }
+	r := h.r
+	r.As("marie").Say("bonjour")
+	r.As("c1").Say("je serai absent du 2026-08-25 au 2026-09-10, déléguer à marie")
+	r.Say("oui").Want("les approbations de c1 vont à marie")
+	id := h.draft("alice", baseAnswers())
+	r.As("alice").Say("soumettre 1").Want("→ marie")
+	h.cast("marie", review.VerbReject, id, map[string]string{"comment": "Non"}, "1 / 3 votes requis")
+	h.cast("c1", review.VerbReject, id, map[string]string{"comment": "Non, moi-même"}, "est modifié", "1 / 3 votes requis")
+	h.cast("marie", review.VerbChanges, id, map[string]string{"comment": "Précisez"}, "est modifié", "1 / 3 votes requis")
+	if out := r.All(); !strings.Contains(out, "marie (pour c1) : Demander des modifications") {
+		t.Errorf("the card does not show marie's vote for c1:\n%s", out)
+	}
+	log, err := h.db.AuditLog(h.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var votes []string
+	for _, e := range log {
+		if e.Action == "review.vote" {
+			votes = append(votes, e.ActorKey+" "+e.Comment)
+		}
+	}
+	want := []string{"terminal:marie vote on codir_review round 1 for terminal:c1",
+		"terminal:c1 vote on codir_review round 1 (changed)", "terminal:marie vote on codir_review round 1 (changed) for terminal:c1"}
+	if strings.Join(votes, "|") != strings.Join(want, "|") {
+		t.Errorf("audited votes %q, want %q", votes, want)
+	}
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -40,6 +40,12 @@ func (f *Feature) vote(ctx context.Context, s *conversations.Session, r requests
 	}
 	v := workflow.Vote{RequestID: r.ID, Round: ref.round, Stage: ref.stage, VoterKey: s.Key, VoterName: s.Turn.User.Name,
 		Choice: choice, Comment: strings.TrimSpace(comment), Conditions: conds, Details: details}
+	if ref.as.Key != "" {
+		// A delegate votes in the seat of the member they stand in for: one vote per
+		// member, which the member's own vote would replace (#19).
+		v.VoterKey, v.ByKey = ref.as.Key, s.Key
+		v.VoterName = byName(f.Lang, workflow.Decision{ActorName: s.Turn.User.Name, ActorKey: s.Key, ForKey: ref.as.Key, ForName: ref.as.Name})
+	}
 	cast, err := f.Store.CastVote(ctx, v, f.closer(rule, eligible, ref.stage, past))
 	if errors.Is(err, bot.ErrConflict) {
 		now, err := f.Store.Request(ctx, r.ID)

@@ -89,3 +89,27 @@ func stageRoleOf(st requests.Status) string {
 	s, _ := workflow.StageOf(st)
 	return s.Role
 }
+
+// CurrentAssignments returns where each reassigned stage is now (the latest
+// assignment of each request, round and stage) for the requests waiting at a review
+// stage: the reminders nudge the assignee.
+func (db *DB) CurrentAssignments(ctx context.Context) ([]workflow.Assignment, error) {
+	var rows []AssignmentRow
+	err := db.read(ctx).Joins("JOIN request_rows ON request_rows.id = assignment_rows.request_id AND request_rows.round = assignment_rows.round AND request_rows.status = assignment_rows.stage").
+		Order("assignment_rows.id").Find(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("assignments: %w", err)
+	}
+	last := map[string]int{}
+	var out []workflow.Assignment
+	for _, r := range rows {
+		k := fmt.Sprintf("%d/%d/%s", r.RequestID, r.Round, r.Stage)
+		if i, ok := last[k]; ok {
+			out[i] = toAssignment(r)
+			continue
+		}
+		last[k] = len(out)
+		out = append(out, toAssignment(r))
+	}
+	return out, nil
+}

@@ -103,6 +103,9 @@ func TestReassignMovesTheStage(t *testing.T) {
 		if before, err := db.Reassign(ctx, toRole); err != nil || before != "marie@x" {
 			t.Fatalf("second Reassign = %q, %v", before, err)
 		}
+		if cur, err := db.CurrentAssignments(ctx); err != nil || len(cur) != 1 || cur[0].ToRole != "cprpsi" {
+			t.Fatalf("CurrentAssignments = %+v, %v; want the latest, to the privacy committee", cur, err)
+		}
 		if _, err := db.Assignment(ctx, r.ID, r.Round+1, r.Status); !errors.Is(err, bot.ErrNotFound) {
 			t.Fatalf("another round's assignment = %v", err)
 		}

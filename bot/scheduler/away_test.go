@@ -111,3 +111,24 @@ func TestAllMembersAwayEscalatesToTheAdmins(t *testing.T) {
 		t.Fatalf("%d review.escalate_away entries, want 1", n)
 	}
 }
+
+// TestPendingReviewNudgeGoesToTheAssignee: the STI stage was reassigned to ana: the
+// nudge goes to her, not to the STI's members.
+func TestPendingReviewNudgeGoesToTheAssignee(t *testing.T) {
+	p := &platform{}
+	h := newHarness(t, dbPath(t), at("2027-05-19", 11, 0), p, testConfig(), map[string][]string{"sti": {"sti1@x", "sti2@x"}})
+	r := storagetest.Request(t, h.db, inSTIReview(t, h).ID)
+	meet(t, h.db, "sti1@x", "sti2@x", "ana@x")
+	h.then(at("2027-05-19", 12, 0), func() {
+		_, err := h.db.Reassign(context.Background(), workflow.Assignment{RequestID: r.ID, Round: r.Round, Stage: r.Status,
+			ToKey: "ana@x", ToName: "Ana", Reason: "congé"})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+	h.start()
+	sent := sentOn(h, p, "2027-05-27")
+	if got := sent["2027-05-27"]; len(got) != 1 || !strings.HasPrefix(got[0], "D-ana@x: ") {
+		t.Fatalf("27 May: %q, want ana nudged alone", got)
+	}
+}

@@ -24,6 +24,9 @@ type env struct {
 	// delegations are the reviewers' absences not over at the pass: a nudge for a
 	// member away goes to their delegate (#19).
 	delegations []workflow.Delegation
+	// assigned are the stages an administrator reassigned, by request: the nudge goes
+	// to the assignee.
+	assigned map[uint]workflow.Assignment
 }
 
 // due is when an occurrence on day's date falls due: at the pass time that day.

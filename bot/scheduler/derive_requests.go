@@ -46,14 +46,23 @@ func deriveReview(e *env, r requests.Request) []Item {
 		kind, at, to = ReviewLate, esc, recipients(RolePrefix+config.RoleCODIRIN, r.SupervisorKey)
 	} else if nudge := e.cal.AddBusinessDays(since, n); e.reached(nudge) {
 		kind, at, to = Review, nudge, nil
-		// A member away has the nudge go to their delegate; when every member is away
-		// with nobody standing in, the stage would wait for no one: the administrators
-		// are told instead, so that they reassign it (#19).
-		for _, k := range e.members[role] {
+		// A stage reassigned nudges its assignee; a member away has the nudge go to
+		// their delegate; when every one is away with nobody standing in, the stage
+		// would wait for no one: the administrators are told instead, so that they
+		// reassign it (#19).
+		members := e.members[role]
+		if a, ok := e.assigned[r.ID]; ok && a.Round == r.Round && a.Stage == r.Status {
+			if members = e.members[a.ToRole]; a.ToKey != "" {
+				members = []string{a.ToKey}
+			} else {
+				role, base.Role = a.ToRole, a.ToRole
+			}
+		}
+		for _, k := range members {
 			to = recipients(append(to, workflow.RouteTo(k, e.today, e.delegations))...)
 		}
 		switch {
-		case workflow.AllAway(e.members[role], e.today, e.delegations):
+		case workflow.AllAway(members, e.today, e.delegations):
 			kind, to = ReviewAway, []string{RolePrefix + config.RoleAdmin}
 		case len(to) == 0:
 			to = []string{RolePrefix + role}

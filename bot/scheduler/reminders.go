@@ -82,6 +82,8 @@ type Store interface {
 	CloseDraft(ctx context.Context, id uint, reason string) error
 	// DelegationsOn returns the delegations not over on day (workflow.Delegation).
 	DelegationsOn(ctx context.Context, day time.Time) ([]workflow.Delegation, error)
+	// CurrentAssignments returns where the reassigned stages waiting now are.
+	CurrentAssignments(ctx context.Context) ([]workflow.Assignment, error)
 	// Audit appends an entry to the audit log (an escalation of a stage whose
 	// members are all away).
 	Audit(ctx context.Context, e audit.Entry) error

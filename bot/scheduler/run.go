@@ -104,6 +104,14 @@ func (s *Scheduler) env(ctx context.Context, now time.Time) (*env, []Pref, error
 	if e.delegations, err = s.store.DelegationsOn(ctx, workflow.Day(now, s.cal.Location())); err != nil {
 		return nil, nil, fmt.Errorf("reminders: delegations: %w", err)
 	}
+	assigned, err := s.store.CurrentAssignments(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reminders: assignments: %w", err)
+	}
+	e.assigned = map[uint]workflow.Assignment{}
+	for _, a := range assigned {
+		e.assigned[a.RequestID] = a
+	}
 	for _, role := range []string{config.RoleSTI, config.RoleCODIRIN, config.RoleCPRPSI} {
 		for _, m := range s.members(role) {
 			key, err := s.store.FindPersonKey(ctx, m)

@@ -36,6 +36,12 @@ func (noopAPI) GetUserInfoContext(_ context.Context, id string, _ ...slack.GetUs
 func (noopAPI) PublishViewContext(context.Context, slack.PublishViewContextRequest) (*slack.ViewResponse, error) {
 	return &slack.ViewResponse{}, nil
 }
+func (noopAPI) OpenViewContext(context.Context, string, slack.ModalViewRequest) (*slack.ViewResponse, error) {
+	return &slack.ViewResponse{}, nil
+}
+func (noopAPI) UpdateViewContext(context.Context, slack.ModalViewRequest, string, string, string) (*slack.ViewResponse, error) {
+	return &slack.ViewResponse{}, nil
+}
 
 var _ slackbot.API = noopAPI{}
 

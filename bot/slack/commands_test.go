@@ -24,9 +24,11 @@ func TestSlashCommand(t *testing.T) {
 		{"", "aide"},
 		{"aide", "aide"},
 		{"help", "help"},
-		{"demande", "faire une demande"},
-		{"Demande", "faire une demande"},
-		{"request", "new request"},
+		// The request opens its form in a modal (opened before the ack): the engine is
+		// asked for the form.
+		{"demande", "remplir le formulaire"},
+		{"Demande", "remplir le formulaire"},
+		{"request", "fill in the form"},
 		{"statut", "mes demandes"},
 		{"status", "my requests"},
 		{"Puis-je utiliser Copilot &amp; Gemini ?", "Puis-je utiliser Copilot & Gemini ?"},

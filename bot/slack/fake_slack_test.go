@@ -37,7 +37,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 	t.Helper()
 	f := &fakeSlack{fail: map[string][]func(http.ResponseWriter){}, users: map[string]slack.User{}, routes: map[string]http.HandlerFunc{}}
 	f.Server = slacktest.NewTestServer(func(c slacktest.Customize) {
-		for _, m := range []string{"chat.postMessage", "chat.postEphemeral", "chat.update", "conversations.open", "users.info", "views.publish"} {
+		for _, m := range []string{"chat.postMessage", "chat.postEphemeral", "chat.update", "conversations.open", "users.info", "views.publish", "views.open", "views.update"} {
 			c.Handle("/"+m, f.handler(m))
 		}
 		c.Handle("/response/", f.handler("response_url"))
@@ -113,7 +113,7 @@ func (f *fakeSlack) handler(method string) http.HandlerFunc {
 		f.mu.Lock()
 		f.calls = append(f.calls, c)
 		f.seq++
-		ts := "1700000000." + strconv.Itoa(100000+f.seq)
+		ts, seq := "1700000000."+strconv.Itoa(100000+f.seq), f.seq
 		var fail func(http.ResponseWriter)
 		if q := f.fail[method]; len(q) > 0 {
 			fail, f.fail[method] = q[0], q[1:]
@@ -139,6 +139,10 @@ func (f *fakeSlack) handler(method string) http.HandlerFunc {
 			writeJSON(w, map[string]any{"ok": true, "user": user})
 		case "views.publish":
 			writeJSON(w, map[string]any{"ok": true})
+		case "views.open":
+			writeJSON(w, map[string]any{"ok": true, "view": map[string]any{"id": "V" + strconv.Itoa(seq)}})
+		case "views.update":
+			writeJSON(w, map[string]any{"ok": true, "view": map[string]any{"id": c.JSON["view_id"]}})
 		default:
 			w.Write([]byte("ok"))
 		}

@@ -35,6 +35,8 @@ type API interface {
 	OpenConversationContext(ctx context.Context, params *slackgo.OpenConversationParameters) (*slackgo.Channel, bool, bool, error)
 	GetUserInfoContext(ctx context.Context, user string, options ...slackgo.GetUserInfoOption) (*slackgo.User, error)
 	PublishViewContext(ctx context.Context, req slackgo.PublishViewContextRequest) (*slackgo.ViewResponse, error)
+	OpenViewContext(ctx context.Context, triggerID string, view slackgo.ModalViewRequest) (*slackgo.ViewResponse, error)
+	UpdateViewContext(ctx context.Context, view slackgo.ModalViewRequest, externalID, hash, viewID string) (*slackgo.ViewResponse, error)
 }
 
 // Deduper remembers the events already accepted, in the database so that replicas
@@ -91,6 +93,14 @@ type Options struct {
 	Log *slog.Logger
 	// Now is the clock of signature checks and caches (tests).
 	Now func() time.Time
+	// FormVerbs are the verbs of buttons that open a form: pressed, a modal is opened
+	// at once (« un instant… ») within the trigger's 3 seconds, and the form replaces
+	// it when the turn has run.
+	FormVerbs []string
+	// SubmitBudget is how long a modal's submission may take to be answered in the
+	// acknowledgement itself (default 2.5 s: Slack waits 3 s); past it, the modal shows
+	// « en cours » and is updated when the turn ends.
+	SubmitBudget time.Duration
 	// Observe counts inbound outcomes the engine never sees: "unauthorized",
 	// "bad_request", "duplicate", "busy", "waited" (the queue was full on arrival and
 	// the request waited for a place), "foreign" (another workspace, org or app)
@@ -148,6 +158,9 @@ func New(api API, h bot.Handler, opts Options) (*Channel, error) {
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.SubmitBudget <= 0 {
+		opts.SubmitBudget = 2500 * time.Millisecond
 	}
 	if opts.Observe == nil {
 		opts.Observe = func(string) {}

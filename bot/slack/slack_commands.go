@@ -72,6 +72,13 @@ func (c *Channel) acceptCommand(ctx context.Context, cmd command) outcome {
 	in := inbound{kind: kindCommand, userID: cmd.UserID, requestID: cmd.TriggerID, responseURL: cmd.ResponseURL,
 		conv: bot.ConversationRef{Channel: bot.Slack, ID: cmd.ChannelID, UserID: cmd.UserID, Group: true},
 		text: commandText(cmd.Text)}
+	if form, lang, ok := formCommand(cmd.Text); ok {
+		// « /iag demande » opens the request's form in a modal: opened now, while the
+		// trigger lives, filled when the turn has run.
+		if in.viewID = c.openLoading(ctx, cmd.TriggerID, lang); in.viewID != "" {
+			in.text = form
+		}
+	}
 	if strings.HasPrefix(cmd.ChannelID, "D") {
 		// A direct conversation, maybe with someone else: the turn is the person's own
 		// direct conversation with the bot (conversations.open finds it), never a
@@ -101,4 +108,16 @@ func commandText(text string) string {
 		return "my requests"
 	}
 	return t
+}
+
+// formCommand tells the /iag keywords that open the request's form, and the phrase
+// and language the engine reads them in.
+func formCommand(text string) (phrase string, lang i18n.Lang, ok bool) {
+	switch strings.ToLower(plainText(text, nil)) {
+	case "demande", "nouvelle demande", "formulaire":
+		return "remplir le formulaire", i18n.FR, true
+	case "request", "new request", "form":
+		return "fill in the form", i18n.EN, true
+	}
+	return "", "", false
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/cssdgs/iagbot/bot"
@@ -45,6 +46,8 @@ type interaction struct {
 		Value    string `json:"value"`
 	} `json:"actions"`
 	State *slackgo.BlockActionStates `json:"state"`
+	// View is the modal of a view_submission, or of a button pressed in a modal.
+	View *submission `json:"view"`
 }
 
 func (c *Channel) serveInteractivity(w http.ResponseWriter, r *http.Request) {
@@ -58,16 +61,22 @@ func (c *Channel) serveInteractivity(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "malformed form", http.StatusBadRequest)
 		return
 	}
-	c.answer(w, c.acceptInteraction(r.Context(), []byte(form.Get("payload"))))
+	o, ack := c.acceptInteraction(r.Context(), []byte(form.Get("payload")))
+	if ack != nil && o == queued {
+		writeAck(w, ack)
+		return
+	}
+	c.answer(w, o)
 }
 
-// acceptInteraction queues the turn of a card button. Other interactions (a select
-// changed before the button is pressed; modals, which the bot does not open) need no
-// answer beyond the acknowledgement.
-func (c *Channel) acceptInteraction(ctx context.Context, payload []byte) outcome {
+// acceptInteraction queues the turn of a card button, or runs that of a modal's
+// submission and returns its acknowledgement (ack, nil for none). Other interactions
+// (a select changed before the button is pressed, a modal closed) need no answer
+// beyond the acknowledgement.
+func (c *Channel) acceptInteraction(ctx context.Context, payload []byte) (outcome, any) {
 	var p interaction
 	if err := json.Unmarshal(payload, &p); err != nil {
-		return malformed
+		return malformed, nil
 	}
 	// Whatever its type (block_actions, view_submission, shortcut…), an interaction
 	// from another workspace, org or app is refused before anything reads it.
@@ -76,17 +85,25 @@ func (c *Channel) acceptInteraction(ctx context.Context, payload []byte) outcome
 		o.enterprise = p.Enterprise.ID
 	}
 	if reason := c.foreign(o); reason != "" {
-		return c.refuseForeign(kindAction, p.TriggerID, reason)
+		return c.refuseForeign(kindAction, p.TriggerID, reason), nil
 	}
-	if p.Type != "block_actions" {
+	switch p.Type {
+	case "view_submission":
+		return c.acceptSubmission(ctx, p)
+	case "block_actions":
+	default:
 		c.log.Info("slack interaction ignored", "type", p.Type)
-		return queued
+		return queued, nil
 	}
 	in, ok := inboundFromAction(p)
 	if !ok {
-		return queued
+		return queued, nil
 	}
-	return c.enqueue(ctx, "", in)
+	if in.viewID == "" && slices.Contains(c.opts.FormVerbs, in.action.Verb) {
+		// Open first, then load: the trigger would be dead once the turn is out of the queue.
+		in.viewID = c.openLoading(ctx, in.triggerID, c.opts.DefaultLang)
+	}
+	return c.enqueue(ctx, "", in), nil
 }
 
 // inboundFromAction converts the first card button of a block_actions payload; false
@@ -104,10 +121,15 @@ func inboundFromAction(p interaction) (inbound, bool) {
 		if channel == "" {
 			channel = p.Channel.ID
 		}
-		in := inbound{kind: kindAction, userID: p.User.ID, requestID: p.TriggerID,
+		in := inbound{kind: kindAction, userID: p.User.ID, requestID: p.TriggerID, triggerID: p.TriggerID,
 			responseURL: p.ResponseURL, ephemeral: p.Container.IsEphemeral,
 			action: &bot.Action{Verb: verb, Subject: subject, Values: blockkit.Values(p.State), MessageID: p.Container.MessageTS,
 				Private: p.Container.IsEphemeral}}
+		if p.Container.Type == "view" && p.View != nil {
+			// A button of a modal: the values are the modal's, the answer goes in it.
+			in.viewID, in.action.Values, in.action.Private = p.View.ID, viewValues(p.View), true
+			return in, true
+		}
 		if channel != "" {
 			// Channel ids of direct conversations start with D.
 			dm := strings.HasPrefix(channel, "D")

@@ -68,7 +68,7 @@ func (c *Channel) socketEvent(ctx context.Context, sock Socket, ev socketmode.Ev
 			o = c.acceptEvent(ctx, env)
 		}
 	case socketmode.EventTypeInteractive:
-		o = c.acceptInteraction(ctx, req.Payload)
+		o, payload = c.acceptInteraction(ctx, req.Payload)
 	case socketmode.EventTypeSlashCommand:
 		var cmd command
 		if err := json.Unmarshal(req.Payload, &cmd); err != nil {

@@ -16,6 +16,7 @@ const (
 	kindAction  = "block_actions"
 	kindCommand = "command" // /iag
 	kindHome    = "app_home_opened"
+	kindSubmit  = "view_submission"
 )
 
 // inbound is one accepted request, waiting for a worker. It holds only what the
@@ -31,6 +32,9 @@ type inbound struct {
 	// an ephemeral message (which chat.update cannot reach).
 	responseURL string
 	ephemeral   bool
+	// triggerID lets a form reply open a modal (within 3 s of the click or command);
+	// viewID is the modal the turn came from, or the one opened for it.
+	triggerID, viewID string
 }
 
 // maxRateWait bounds how long a turn waits on Slack's Retry-After before giving up a
@@ -69,6 +73,7 @@ func (c *Channel) process(ctx context.Context, in inbound) {
 		c.log.Error("slack turn failed", "kind", in.kind, "request_id", in.requestID, "error", err.Error())
 		replies = []bot.Reply{c.apology(c.lang(locale))}
 	}
+	replies = c.showForms(ctx, &in, c.lang(locale), replies)
 	undelivered := c.deliver(ctx, in, replies)
 	if undelivered > 0 && outcome == "ok" {
 		outcome = "undelivered"

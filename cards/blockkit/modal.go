@@ -94,8 +94,9 @@ func Notice(title, text, close string) *slack.ModalViewRequest {
 func ModalBlockID(inputID string) string { return inputPrefix + inputID }
 
 // ModalErrors are the errors of form page f by block_id, for a view_submission
-// answered with response_action "errors"; nil when no field has one. A page-wide
-// error goes on the first field, where Slack can show it.
+// answered with response_action "errors"; nil when there is none. A page-wide error
+// (f.Error) goes on the first field, where Slack can show it, when no field has its
+// own: beside fields' errors it only says to correct them.
 func ModalErrors(f *cards.Form) map[string]string {
 	errs := map[string]string{}
 	for _, in := range f.Inputs {
@@ -103,9 +104,8 @@ func ModalErrors(f *cards.Form) map[string]string {
 			errs[ModalBlockID(in.ID)] = Truncate(e, MaxLabel)
 		}
 	}
-	if e := strings.TrimSpace(f.Error); e != "" && len(f.Inputs) > 0 {
-		id := ModalBlockID(f.Inputs[0].ID)
-		errs[id] = Truncate(strings.TrimSpace(e+" "+errs[id]), MaxLabel)
+	if e := strings.TrimSpace(f.Error); e != "" && len(errs) == 0 && len(f.Inputs) > 0 {
+		errs[ModalBlockID(f.Inputs[0].ID)] = Truncate(e, MaxLabel)
 	}
 	if len(errs) == 0 {
 		return nil

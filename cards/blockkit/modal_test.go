@@ -64,12 +64,15 @@ func TestModalErrors(t *testing.T) {
 	if len(got) != 1 || got[blockkit.ModalBlockID("a1.requester.intended_use")] != "Au moins 10 caractères, s'il vous plaît." {
 		t.Errorf("ModalErrors = %v", got)
 	}
-	f.Error = "Page périmée."
-	if got := blockkit.ModalErrors(f); got[blockkit.ModalBlockID("a1.system.uses")] != "Page périmée." {
-		t.Errorf("page error = %v", got)
+	f.Error = "Corrigez les champs signalés."
+	if got := blockkit.ModalErrors(f); len(got) != 1 {
+		t.Errorf("page error beside a field's = %v, want the field's only", got)
 	}
 	for i := range f.Inputs {
 		f.Inputs[i].Error = ""
+	}
+	if got := blockkit.ModalErrors(f); len(got) != 1 || got[blockkit.ModalBlockID("a1.system.uses")] != f.Error {
+		t.Errorf("page error alone = %v, want it on the first field", got)
 	}
 	f.Error = ""
 	if got := blockkit.ModalErrors(f); got != nil {

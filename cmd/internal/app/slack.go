@@ -12,6 +12,7 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/config"
 	slackbot "github.com/cssdgs/iagbot/bot/slack"
+	"github.com/cssdgs/iagbot/conversations/annexe"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
 )
@@ -52,7 +53,7 @@ func (a *App) slackRun() *slackRun {
 		return nil
 	}
 	a.Log.Info("Slack workspace and app", "team_id", self.team, "enterprise_id", self.enterprise, "app_id", self.app)
-	ch, err := slackbot.New(api, a.Turns, slackbot.Options{SigningSecret: s.SigningSecret, Dedupe: a.DB,
+	ch, err := slackbot.New(api, a.Turns, slackbot.Options{SigningSecret: s.SigningSecret, Dedupe: a.DB, FormVerbs: []string{annexe.VerbForm},
 		TeamID: self.team, EnterpriseID: self.enterprise, AppID: self.app,
 		Home: slackHome{a}, DefaultLang: a.Cfg.Lang, Log: a.Log,
 		Observe: func(outcome string) { a.Metrics.Inbound.WithLabelValues(string(bot.Slack), outcome).Inc() }})

@@ -183,3 +183,20 @@ func TestDelegateVotesInTheMembersSeat(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestAdminCancelsSomeonesDelegation: « annuler la délégation de codir » is an
+// administrator's; codir's delegate is told it ended.
+func TestAdminCancelsSomeonesDelegation(t *testing.T) {
+	h, _ := clocked(t, "2027-01-12")
+	r := h.r
+	r.As("marie").Say("bonjour")
+	r.As("codir").Say("je serai absent du 2027-01-10 au 2027-01-24, déléguer à marie")
+	r.Say("oui")
+	r.As("bob").Say("annuler la délégation de codir").Want("Seuls les administrateurs")
+	r.As("admin").Say("cancel codir's delegation").Want("Done: codir's delegation has ended.", "→ marie",
+		"La délégation des approbations de codir a pris fin.")
+	r.As("admin").Say("annuler la délégation de codir").Want("codir n'a aucune délégation en cours ou à venir.")
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -142,6 +142,7 @@ func (f *Feature) applyReassign(ctx context.Context, s *conversations.Session, c
 		return "", err
 	}
 	after := func(lang i18n.Lang) string { return f.assigneeLabel(lang, &a, a.Stage) }
+	delivered := true
 	if f.Notify != nil {
 		v, err := f.view(ctx, f.Lang, r)
 		if err == nil {
@@ -151,16 +152,20 @@ func (f *Feature) applyReassign(ctx context.Context, s *conversations.Session, c
 				}
 			}
 		}
-		if f.postStage(ctx, r) == 0 {
-			f.tellAdmins(ctx, r)
-		}
+		// The administrator is the one to know when the assignee could not be reached
+		// (never met on any channel): « demandes à examiner » still lists the request.
+		delivered = f.postStage(ctx, r) > 0
 		f.tell(ctx, r.RequesterKey, r.Lang, func(lang i18n.Lang) string {
 			return i18n.T(lang, "delegation.reassign.told_requester", map[string]any{"ID": r.ID, "System": r.Facts().SystemName(),
 				"Stage": statusLabel(lang, a.Stage), "To": after(lang)})
 		})
 	}
-	return s.T("delegation.reassign.done", map[string]any{"ID": r.ID, "From": f.assigneeLabel(s.Lang, cur, a.Stage),
-		"To": after(s.Lang), "Reason": a.Reason}), nil
+	done := s.T("delegation.reassign.done", map[string]any{"ID": r.ID, "From": f.assigneeLabel(s.Lang, cur, a.Stage),
+		"To": after(s.Lang), "Reason": a.Reason})
+	if !delivered {
+		done += "\n\n" + s.T("delegation.reassign.not_delivered", map[string]any{"To": after(s.Lang)})
+	}
+	return done, nil
 }
 
 // reassignedCard replaces a stage's card once the stage went elsewhere: no buttons.

@@ -45,6 +45,8 @@ func TestReassignToAMember(t *testing.T) {
 	if got := texts(h.clickAs("codir", review.VerbApprove, ref(id, 1, requests.CODIRReview), "")); !strings.Contains(got, "confiée à marie") {
 		t.Fatalf("codir after the reassignment: %s", got)
 	}
+	r.As("marie").Say("demandes à examiner").Want("DEMANDE D'APPROBATION N° 1")
+	r.As("codir").Say("demandes à examiner").Want("Aucune demande").WantNot("DEMANDE D'APPROBATION N° 1")
 	if got := texts(h.clickAs("marie", review.VerbReject, ref(id, 1, requests.CODIRReview), "Hors procédure")); !strings.Contains(got, "refusée") {
 		t.Fatalf("marie decides: %s", got)
 	}
@@ -76,6 +78,20 @@ func TestReassignToARole(t *testing.T) {
 	if got := texts(h.clickAs("cprpsi", review.VerbReject, ref(id, 1, requests.CODIRReview), "Non")); !strings.Contains(got, "refusée") {
 		t.Fatalf("cprpsi decides: %s", got)
 	}
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReassignToSomeoneNeverMet: the stage moves, and the administrator is told the
+// card reached no one yet.
+func TestReassignToSomeoneNeverMet(t *testing.T) {
+	h := newHarness(t)
+	r := h.r
+	h.draft("alice", baseAnswers())
+	r.As("alice").Say("soumettre 1")
+	r.As("admin").Say("réassigner la demande 1 à nouvelle.personne@cssdgs.gouv.qc.ca — motif : remplacement").Want("nouvelle.personne@cssdgs.gouv.qc.ca")
+	r.Say("oui").Want("passe de CODIR-IN à nouvelle.personne@cssdgs.gouv.qc.ca", "n'a pu être remise à nouvelle.personne@cssdgs.gouv.qc.ca")
 	if err := r.Err(); err != nil {
 		t.Fatal(err)
 	}

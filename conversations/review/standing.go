@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,6 +24,7 @@ type DelegationStore interface {
 	PeopleNamed(ctx context.Context, name string) ([]bot.Person, error)
 	Reassign(ctx context.Context, a workflow.Assignment) (string, error)
 	Assignment(ctx context.Context, id uint, round int, stage requests.Status) (workflow.Assignment, error)
+	CurrentAssignments(ctx context.Context) ([]workflow.Assignment, error)
 }
 
 // today is the civil date of t in the CSSDGS's time zone: delegations are by day.
@@ -124,4 +126,45 @@ func (f *Feature) delegatedRoles(ctx context.Context, s *conversations.Session) 
 		out = append(out, f.rolesOfKey(ctx, d.PersonKey)...)
 	}
 	return out
+}
+
+// pendingFor are the requests waiting for the person: those at the stages of
+// statuses, less the ones reassigned elsewhere, plus those reassigned to them (or to
+// a role they hold or stand in for).
+func (f *Feature) pendingFor(ctx context.Context, s *conversations.Session, statuses []requests.Status) ([]requests.Request, error) {
+	var waiting []requests.Request
+	if len(statuses) > 0 {
+		var err error
+		if waiting, err = f.Store.RequestsInStatus(ctx, maxPending+1, statuses...); err != nil {
+			return nil, err
+		}
+	}
+	assigned, err := f.Store.CurrentAssignments(ctx)
+	if err != nil || len(assigned) == 0 {
+		return waiting, err
+	}
+	roles := append(append([]string(nil), s.Roles...), f.delegatedRoles(ctx, s)...)
+	mine := map[uint]bool{}
+	for _, a := range assigned {
+		mine[a.RequestID] = strings.EqualFold(a.ToKey, s.Key) || (a.ToRole != "" && slices.Contains(roles, a.ToRole))
+	}
+	out := waiting[:0]
+	seen := map[uint]bool{}
+	for _, r := range waiting {
+		if ok, reassigned := mine[r.ID]; !reassigned || ok {
+			out = append(out, r)
+			seen[r.ID] = true
+		}
+	}
+	for _, a := range assigned {
+		if mine[a.RequestID] && !seen[a.RequestID] && len(out) <= maxPending {
+			r, err := f.Store.Request(ctx, a.RequestID)
+			if err != nil {
+				return nil, err
+			}
+			seen[r.ID] = true
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }

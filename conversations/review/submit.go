@@ -75,7 +75,10 @@ func (f *Feature) pending(ctx context.Context, s *conversations.Session) ([]bot.
 		statuses = append(statuses, stg.Status)
 	}
 	if len(statuses) == 0 {
-		return []bot.Reply{bot.Text(s.T("review.pending.not_reviewer"))}, nil
+		// Someone given a stage by an administrator reviews it without the role.
+		if mine, err := f.pendingFor(ctx, s, nil); err != nil || len(mine) == 0 {
+			return []bot.Reply{bot.Text(s.T("review.pending.not_reviewer"))}, err
+		}
 	}
 	stuck, err := f.Store.RequestsInStatus(ctx, maxPending, requests.Submitted)
 	if err != nil {
@@ -86,7 +89,7 @@ func (f *Feature) pending(ctx context.Context, s *conversations.Session) ([]bot.
 			return nil, err
 		}
 	}
-	waiting, err := f.Store.RequestsInStatus(ctx, maxPending+1, statuses...)
+	waiting, err := f.pendingFor(ctx, s, statuses)
 	if err != nil {
 		return nil, err
 	}

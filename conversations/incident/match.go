@@ -104,7 +104,7 @@ func enteredData(w words.Words) bool {
 	for i := range w {
 		for _, subj := range frPerfect {
 			if w.MatchAt(i, subj) {
-				end := i + len(words.Split(subj)) - 1
+				end := i + words.Count(subj) - 1
 				for j := end + 1; j <= end+4 && j < len(w); j++ {
 					if slices.ContainsFunc(frPartciple, func(p string) bool { return w.MatchAt(j, p) }) &&
 						!w.MatchAt(j, "mis a jour") {
@@ -114,7 +114,7 @@ func enteredData(w words.Words) bool {
 			}
 		}
 		for _, subj := range frJustNow {
-			if w.MatchAt(i, subj) && w.After(i+len(words.Split(subj))-1, 3, frInfinitive...) {
+			if w.MatchAt(i, subj) && w.After(i+words.Count(subj)-1, 3, frInfinitive...) {
 				return true
 			}
 		}

@@ -35,22 +35,46 @@ func (w Words) Index(stems ...string) int {
 // MatchAt reports whether stem matches at word i. Words match whole, or as a prefix
 // when they end in "*": "eleve*" matches "eleves", "code* permanent*" matches "codes
 // permanents". Stems are folded already: folding them on every call would cost more
-// than all the matching.
+// than all the matching. Every feature calls this for each word and stem on every
+// turn, so it walks the stem in place rather than splitting it.
 func (w Words) MatchAt(i int, stem string) bool {
-	parts := strings.Fields(stem)
-	if len(parts) == 0 || i+len(parts) > len(w) {
-		return false
-	}
-	for j, p := range parts {
-		if prefix, ok := strings.CutSuffix(p, "*"); ok {
-			if !strings.HasPrefix(w[i+j], prefix) {
-				return false
-			}
-		} else if w[i+j] != p {
+	n := 0
+	for rest := stem; ; {
+		var p string
+		if p, rest = nextWord(rest); p == "" {
+			break
+		}
+		if i+n >= len(w) {
 			return false
 		}
+		if prefix, ok := strings.CutSuffix(p, "*"); ok {
+			if !strings.HasPrefix(w[i+n], prefix) {
+				return false
+			}
+		} else if w[i+n] != p {
+			return false
+		}
+		n++
 	}
-	return true
+	return n > 0
+}
+
+// Count is the number of words of a stem or phrase.
+func Count(stem string) int {
+	n := 0
+	for rest := stem; ; n++ {
+		var p string
+		if p, rest = nextWord(rest); p == "" {
+			return n
+		}
+	}
+}
+
+// nextWord is the first space-separated word of s and what follows it; "" at the end.
+func nextWord(s string) (word, rest string) {
+	s = strings.TrimLeft(s, " ")
+	word, rest, _ = strings.Cut(s, " ")
+	return word, rest
 }
 
 // After reports whether one of stems matches within the n words following word i.

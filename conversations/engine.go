@@ -156,11 +156,12 @@ func (e *Engine) session(ctx context.Context, t bot.Turn) (*Session, error) {
 	if sure {
 		detected = guess // only a clear sentence becomes the person's language
 	}
-	langs, err := e.store.Meet(ctx, bot.Meeting{Key: key, Channel: t.Channel, User: t.User, Direct: direct, Detected: detected})
+	langs, dialogs, err := e.store.MeetTurn(ctx, bot.Meeting{Key: key, Channel: t.Channel, User: t.User, Direct: direct, Detected: detected})
 	if err != nil {
 		return nil, fmt.Errorf("meet person: %w", err)
 	}
-	s := &Session{Turn: t, Key: key, Lang: PickLang(langs, guess, sure, t.Locale, e.DefaultLang), Now: e.now(), engine: e, ctx: ctx, folded: folded}
+	s := &Session{Turn: t, Key: key, Lang: PickLang(langs, guess, sure, t.Locale, e.DefaultLang), Now: e.now(), engine: e, ctx: ctx, folded: folded,
+		dialogs: dialogs}
 	if e.roles != nil {
 		s.Roles = e.roles.RolesOf(t.User, t.Channel)
 	}
@@ -179,10 +180,9 @@ func (e *Engine) route(ctx context.Context, s *Session) ([]bot.Reply, error) {
 	if replies, ok, err := e.switchLang(ctx, s, folded); ok || err != nil {
 		return replies, err
 	}
-	kinds, err := e.store.ActiveDialogs(ctx, s.Key)
-	if err != nil {
-		return nil, fmt.Errorf("active dialogs: %w", err)
-	}
+	// Read with the languages at the start of the turn; nothing of this turn has
+	// changed them yet.
+	kinds := s.dialogs
 	if replies, ok, err := e.interrupt(ctx, s, kinds); ok || err != nil {
 		return replies, err
 	}
@@ -291,12 +291,8 @@ func (e *Engine) switchLang(ctx context.Context, s *Session, folded string) ([]b
 	}
 	s.Lang = to
 	replies := []bot.Reply{bot.Text(s.T("core.lang.switched"))}
-	// Resume the dialog in the new language.
-	kinds, err := e.store.ActiveDialogs(ctx, s.Key)
-	if err != nil {
-		return nil, true, err
-	}
-	for _, k := range kinds {
+	// Resume the dialog in the new language (a language choice ends none).
+	for _, k := range s.dialogs {
 		if d, ok := e.dialogs[k]; ok {
 			more, err := d.Reprompt(ctx, s)
 			return append(replies, more...), true, err

@@ -26,6 +26,8 @@ type Session struct {
 	engine *Engine
 	ctx    context.Context
 	folded string // text.FoldWords(Turn.Text), computed once per turn
+	// dialogs are the kinds of dialog the person had state for when the turn began.
+	dialogs []string
 	// saved is set when a dialog's state is written: the turn opened or moved a
 	// dialog, which now waits for the person's answer.
 	saved bool

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -21,61 +22,99 @@ func (db *DB) MeetPerson(ctx context.Context, key string, ch bot.Channel, u bot.
 }
 
 // Meet records a sighting (see bot.Meeting) and returns the person's languages, which
-// follow them across channels. A sighting identical to one this process recorded less
-// than sightingTTL ago is not written again: every turn starts here, and the write was
-// a large share of a turn's cost; last_seen_at is then at most that much behind.
+// follow them across channels.
 func (db *DB) Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error) {
+	langs, _, err := db.MeetTurn(ctx, m)
+	return langs, err
+}
+
+// MeetTurn is Meet, also returning the kinds of dialog the person has state for (as
+// ActiveDialogs): what the engine reads at the start of every turn, in one query.
+//
+// A sighting identical to one this process recorded less than sightingTTL ago is not
+// written again: every turn starts here, and the write was a large share of a turn's
+// cost; last_seen_at is then at most that much behind. The languages and dialogs are
+// read from the database on every turn, never from memory, so that a choice made or a
+// dialog started on another replica applies at once.
+func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.PersonLangs, []string, error) {
 	now := db.Now()
 	u := m.User
 	row := PersonRow{Key: m.Key, Channel: string(m.Channel), UserID: u.ID, Name: u.Name, Email: u.Email,
 		LastLang: m.Detected, LastSeenAt: now, CreatedAt: now}
-	update := []string{"user_id", "last_seen_at"}
-	if u.Name != "" {
-		update = append(update, "name")
-	}
-	if u.Email != "" {
-		update = append(update, "email")
-	}
-	if m.Detected != "" {
-		update = append(update, "last_lang")
-	}
 	if m.Direct != nil {
 		b, err := json.Marshal(m.Direct)
 		if err != nil {
-			return bot.PersonLangs{}, err
+			return bot.PersonLangs{}, nil, err
 		}
 		row.DirectRef = string(b)
-		update = append(update, "direct_ref")
 	}
-	// The upsert is atomic by itself; the languages are read after it in one query,
-	// from every channel the person uses, most recent first.
-	g := db.read(ctx)
 	who := m.Key + "\x00" + string(m.Channel)
 	sig := strings.Join([]string{u.ID, u.Name, u.Email, m.Detected, row.DirectRef}, "\x00")
 	if !db.sightings.recent(who, sig, now) {
-		err := g.Clauses(clause.OnConflict{
+		update := []string{"user_id", "last_seen_at"}
+		if u.Name != "" {
+			update = append(update, "name")
+		}
+		if u.Email != "" {
+			update = append(update, "email")
+		}
+		if m.Detected != "" {
+			update = append(update, "last_lang")
+		}
+		if m.Direct != nil {
+			update = append(update, "direct_ref")
+		}
+		// The upsert is atomic by itself; the languages are read after it.
+		err := db.read(ctx).Clauses(clause.OnConflict{
 			Columns:   []clause.Column{{Name: "key"}, {Name: "channel"}},
 			DoUpdates: clause.AssignmentColumns(update),
 		}).Create(&row).Error
 		if err != nil {
-			return bot.PersonLangs{}, fmt.Errorf("meet person: %w", err)
+			return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
 		}
 		db.sightings.record(who, sig, now)
 	}
-	var rows []PersonRow
-	if err := g.Select("lang", "last_lang").Where("key = ?", m.Key).Order("last_seen_at DESC").Find(&rows).Error; err != nil {
-		return bot.PersonLangs{}, fmt.Errorf("meet person: %w", err)
+	return db.langsAndDialogs(ctx, m.Key)
+}
+
+// langsAndDialogsSQL reads a person's languages, from every channel they use, most
+// recent first (kind 0), and the kinds of their fresh dialog states, most recently
+// touched first (kind 1), in one round trip.
+const langsAndDialogsSQL = `SELECT 0 AS kind, COALESCE(lang, '') AS a, COALESCE(last_lang, '') AS b, last_seen_at AS at
+  FROM person_rows WHERE key = ?
+UNION ALL
+SELECT 1, kind, '', updated_at FROM dialog_rows WHERE person_key = ? AND updated_at >= ?
+ORDER BY 1, 4 DESC, 2`
+
+func (db *DB) langsAndDialogs(ctx context.Context, key string) (bot.PersonLangs, []string, error) {
+	rows, err := db.read(ctx).Raw(langsAndDialogsSQL, key, key, db.fresh()).Rows()
+	if err != nil {
+		return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
 	}
-	var langs bot.PersonLangs
-	for _, r := range rows {
-		if langs.Chosen == "" {
-			langs.Chosen = r.Lang
+	defer rows.Close()
+	var (
+		langs   bot.PersonLangs
+		dialogs []string
+	)
+	for rows.Next() {
+		var (
+			kind int
+			a, b string
+			at   any // only sorts
+		)
+		if err := rows.Scan(&kind, &a, &b, &at); err != nil {
+			return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
 		}
-		if langs.Last == "" {
-			langs.Last = r.LastLang
+		if kind == 1 {
+			dialogs = append(dialogs, a)
+			continue
 		}
+		langs.Chosen, langs.Last = cmp.Or(langs.Chosen, a), cmp.Or(langs.Last, b)
 	}
-	return langs, nil
+	if err := rows.Err(); err != nil {
+		return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
+	}
+	return langs, dialogs, nil
 }
 
 // SetPersonLang records the language a person chose, on every channel.

@@ -1,0 +1,116 @@
+package storage_test
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/privacy"
+	"github.com/cssdgs/iagbot/storage"
+	"github.com/cssdgs/iagbot/storage/storagetest"
+)
+
+// TestMeetTurnAcrossReplicas: what a turn reads at its start (languages and dialogs)
+// comes from the database, so a language chosen, a language written in, or a dialog
+// started or ended on one replica is what the other reads on the person's next
+// message, even within the time its own sighting is not rewritten.
+func TestMeetTurnAcrossReplicas(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) {
+		testMeetTurnAcrossReplicas(t, filepath.Join(t.TempDir(), "shared.db"))
+	})
+	t.Run("postgres", func(t *testing.T) {
+		dsn, ok := storagetest.PostgresDSN(t)
+		if !ok {
+			t.Skipf("PostgreSQL not configured: set %s", storagetest.DSNEnv)
+		}
+		testMeetTurnAcrossReplicas(t, dsn)
+	})
+}
+
+func testMeetTurnAcrossReplicas(t *testing.T, dsn string) {
+	ctx := context.Background()
+	var a, b *storage.DB
+	for _, db := range []**storage.DB{&a, &b} {
+		var err error
+		if *db, err = storage.Open(ctx, dsn); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { (*db).Close() })
+	}
+	u := bot.User{ID: "aad-1", Email: "marie@example.org"}
+	m := bot.Meeting{Key: u.Key(bot.Teams), Channel: bot.Teams, User: u, Detected: "fr"}
+	turn := func(db *storage.DB, wantChosen, wantLast string, wantDialogs ...string) {
+		t.Helper()
+		langs, dialogs, err := db.MeetTurn(ctx, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if langs.Chosen != wantChosen || langs.Last != wantLast || !slices.Equal(dialogs, wantDialogs) {
+			t.Errorf("MeetTurn = %+v %q; want chosen %q, last %q, dialogs %q", langs, dialogs, wantChosen, wantLast, wantDialogs)
+		}
+	}
+	turn(a, "", "fr")
+	turn(b, "", "fr")
+	if err := b.SetPersonLang(ctx, m.Key, "en"); err != nil {
+		t.Fatal(err)
+	}
+	turn(a, "en", "fr") // A's sighting is spared, its read is not
+	if err := b.SaveDialog(ctx, m.Key, "annexe1", []byte(`{}`)); err != nil {
+		t.Fatal(err)
+	}
+	turn(a, "en", "fr", "annexe1")
+	m.Detected = "en"
+	turn(b, "en", "en", "annexe1")
+	m.Detected = ""
+	turn(a, "en", "en", "annexe1")
+	if err := b.DeleteDialog(ctx, m.Key, "annexe1"); err != nil {
+		t.Fatal(err)
+	}
+	turn(a, "en", "en")
+}
+
+// TestMeetTurnReadsAsBefore: MeetTurn's one query gives what Meet and ActiveDialogs
+// gave apart: the chosen language of any channel, the last written language of the
+// most recently seen one, and the fresh dialogs, the most recently touched first.
+func TestMeetTurnReadsAsBefore(t *testing.T) {
+	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		now := time.Date(2026, 9, 1, 10, 0, 0, 0, time.UTC)
+		db.Now = func() time.Time { return now }
+		key := "luc@example.org"
+		slack := bot.Meeting{Key: key, Channel: bot.Slack, User: bot.User{ID: "U1", Email: key}, Detected: "en"}
+		teams := bot.Meeting{Key: key, Channel: bot.Teams, User: bot.User{ID: "aad-1", Email: key}}
+		if _, _, err := db.MeetTurn(ctx, slack); err != nil {
+			t.Fatal(err)
+		}
+		now = now.Add(time.Minute)
+		// Teams, seen last, has no language of its own: Slack's still counts.
+		langs, dialogs, err := db.MeetTurn(ctx, teams)
+		if err != nil || langs != (bot.PersonLangs{Last: "en"}) || len(dialogs) != 0 {
+			t.Fatalf("MeetTurn = %+v %q %v; want last en, no dialog", langs, dialogs, err)
+		}
+		if err := db.SetPersonLang(ctx, key, "fr"); err != nil {
+			t.Fatal(err)
+		}
+		for i, kind := range []string{"stale", "review", "annexe1"} {
+			if err := db.SaveDialog(ctx, key, kind, []byte(`{}`)); err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 {
+				now = now.Add(privacy.DialogIdle + time.Minute) // "stale" is now too old to count
+			} else {
+				now = now.Add(time.Second)
+			}
+		}
+		langs, dialogs, err = db.MeetTurn(ctx, teams)
+		if err != nil || langs != (bot.PersonLangs{Chosen: "fr", Last: "en"}) || !slices.Equal(dialogs, []string{"annexe1", "review"}) {
+			t.Fatalf("MeetTurn = %+v %q %v; want chosen fr, last en, dialogs annexe1 then review", langs, dialogs, err)
+		}
+		if active, _ := db.ActiveDialogs(ctx, key); !slices.Equal(active, dialogs) {
+			t.Errorf("ActiveDialogs = %q, MeetTurn's = %q", active, dialogs)
+		}
+	})
+}

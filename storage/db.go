@@ -32,8 +32,6 @@ type DB struct {
 	// postgres is true when the database is PostgreSQL, which locks rows with
 	// SELECT … FOR UPDATE; SQLite serialises writers instead.
 	postgres bool
-	// sightings spares rewriting a person's identical sightings (see Meet).
-	sightings sightings
 	// seen holds inbound event keys recorded recently (see FirstSeen).
 	seen seenKeys
 	// file is the SQLite file, empty for ":memory:" and PostgreSQL; lock is held

@@ -70,6 +70,24 @@ func testMeetTurnAcrossReplicas(t *testing.T, dsn string) {
 		t.Fatal(err)
 	}
 	turn(a, "en", "en")
+	// A wrote French last a moment ago, B English since: French again on A is written.
+	m.Detected = "fr"
+	turn(a, "en", "fr")
+	m.Detected = "en"
+	turn(b, "en", "en")
+	m.Detected = "fr"
+	turn(a, "en", "fr")
+	if p, err := b.People(ctx, m.Key); err != nil || len(p) != 1 || p[0].LastLang != "fr" {
+		t.Errorf("People after French on A = %+v, %v; want last language fr in the database", p, err)
+	}
+	// Erased on B, the person is written back by their next message on A.
+	if _, err := b.ErasePerson(ctx, m.Key); err != nil {
+		t.Fatal(err)
+	}
+	turn(a, "", "fr")
+	if p, err := b.People(ctx, m.Key); err != nil || len(p) != 1 || p[0].UserID != u.ID {
+		t.Errorf("People after erasure and a message = %+v, %v; want the sighting written back", p, err)
+	}
 }
 
 // TestMeetTurnReadsAsBefore: MeetTurn's one query gives what Meet and ActiveDialogs

@@ -67,8 +67,6 @@ func (db *DB) PersonData(ctx context.Context, key string) (privacy.PersonData, e
 // privacy.ErasurePolicy says, counts what it keeps, in one transaction with its audit
 // entry, and returns what it removed and kept.
 func (db *DB) ErasePerson(ctx context.Context, key string) (privacy.Erasure, error) {
-	// The person's next message must write their row again.
-	defer db.sightings.forget(key)
 	var e privacy.Erasure
 	err := db.tx(ctx, func(tx *gorm.DB) error {
 		for _, r := range privacy.ErasurePolicy() {

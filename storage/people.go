@@ -5,8 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
@@ -29,13 +29,16 @@ func (db *DB) Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error) 
 }
 
 // MeetTurn is Meet, also returning the kinds of dialog the person has state for (as
-// ActiveDialogs): what the engine reads at the start of every turn, in one query.
+// ActiveDialogs): what the engine reads at the start of every turn.
 //
-// A sighting identical to one this process recorded less than sightingTTL ago is not
-// written again: every turn starts here, and the write was a large share of a turn's
-// cost; last_seen_at is then at most that much behind. The languages and dialogs are
-// read from the database on every turn, never from memory, so that a choice made or a
-// dialog started on another replica applies at once.
+// It reads the person's rows and dialogs in one query, then writes the sighting only
+// when it tells the database something new: another user id, name, e-mail, language or
+// 1:1 conversation, or a last_seen_at older than sightingTTL (which is therefore at most
+// that much behind). Every turn starts here and the write was a large share of a turn's
+// cost. What is compared is the database's row, not a memory of this process, so a
+// change made by another replica (a language written in, an erasure) is written back
+// on the next message whichever replica takes it, and the languages and dialogs
+// returned are always the database's.
 func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.PersonLangs, []string, error) {
 	now := db.Now()
 	u := m.User
@@ -48,23 +51,31 @@ func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.PersonLangs, []s
 		}
 		row.DirectRef = string(b)
 	}
-	who := m.Key + "\x00" + string(m.Channel)
-	sig := strings.Join([]string{u.ID, u.Name, u.Email, m.Detected, row.DirectRef}, "\x00")
-	if !db.sightings.recent(who, sig, now) {
-		update := []string{"user_id", "last_seen_at"}
-		if u.Name != "" {
-			update = append(update, "name")
-		}
-		if u.Email != "" {
-			update = append(update, "email")
-		}
-		if m.Detected != "" {
-			update = append(update, "last_lang")
-		}
-		if m.Direct != nil {
-			update = append(update, "direct_ref")
-		}
-		// The upsert is atomic by itself; the languages are read after it.
+	people, dialogs, err := db.peopleAndDialogs(ctx, m.Key)
+	if err != nil {
+		return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
+	}
+	cur := slices.IndexFunc(people, func(p PersonRow) bool { return p.Channel == row.Channel })
+	update := []string{"user_id", "last_seen_at"}
+	stale := cur < 0 || people[cur].UserID != u.ID || now.Sub(people[cur].LastSeenAt) >= sightingTTL
+	if u.Name != "" {
+		update = append(update, "name")
+		stale = stale || people[cur].Name != u.Name
+	}
+	if u.Email != "" {
+		update = append(update, "email")
+		stale = stale || people[cur].Email != u.Email
+	}
+	if m.Detected != "" {
+		update = append(update, "last_lang")
+		stale = stale || people[cur].LastLang != m.Detected
+	}
+	if m.Direct != nil {
+		update = append(update, "direct_ref")
+		stale = stale || people[cur].DirectRef != row.DirectRef
+	}
+	if stale {
+		// The upsert is atomic by itself, and leaves the chosen language alone.
 		err := db.read(ctx).Clauses(clause.OnConflict{
 			Columns:   []clause.Column{{Name: "key"}, {Name: "channel"}},
 			DoUpdates: clause.AssignmentColumns(update),
@@ -72,49 +83,56 @@ func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.PersonLangs, []s
 		if err != nil {
 			return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
 		}
-		db.sightings.record(who, sig, now)
+		// As read after the write: this channel, seen now, comes first.
+		if cur >= 0 {
+			row.Lang = people[cur].Lang
+			row.LastLang = cmp.Or(m.Detected, people[cur].LastLang)
+			people = slices.Delete(people, cur, cur+1)
+		}
+		people = slices.Insert(people, 0, row)
 	}
-	return db.langsAndDialogs(ctx, m.Key)
+	var langs bot.PersonLangs
+	for _, p := range people {
+		langs.Chosen, langs.Last = cmp.Or(langs.Chosen, p.Lang), cmp.Or(langs.Last, p.LastLang)
+	}
+	return langs, dialogs, nil
 }
 
-// langsAndDialogsSQL reads a person's languages, from every channel they use, most
-// recent first (kind 0), and the kinds of their fresh dialog states, most recently
-// touched first (kind 1), in one round trip.
-const langsAndDialogsSQL = `SELECT 0 AS kind, COALESCE(lang, '') AS a, COALESCE(last_lang, '') AS b, last_seen_at AS at
+// peopleAndDialogsSQL reads a person's rows, on every channel, most recently seen
+// first (kind 0), and the kinds of their fresh dialog states, most recently touched
+// first (kind 1), in one round trip.
+const peopleAndDialogsSQL = `SELECT 0 AS kind, channel, COALESCE(user_id, ''), COALESCE(name, ''), COALESCE(email, ''),
+  COALESCE(lang, ''), COALESCE(last_lang, ''), COALESCE(direct_ref, ''), last_seen_at AS at
   FROM person_rows WHERE key = ?
 UNION ALL
-SELECT 1, kind, '', updated_at FROM dialog_rows WHERE person_key = ? AND updated_at >= ?
-ORDER BY 1, 4 DESC, 2`
+SELECT 1, kind, '', '', '', '', '', '', updated_at FROM dialog_rows WHERE person_key = ? AND updated_at >= ?
+ORDER BY 1, 9 DESC, 2`
 
-func (db *DB) langsAndDialogs(ctx context.Context, key string) (bot.PersonLangs, []string, error) {
-	rows, err := db.read(ctx).Raw(langsAndDialogsSQL, key, key, db.fresh()).Rows()
+func (db *DB) peopleAndDialogs(ctx context.Context, key string) ([]PersonRow, []string, error) {
+	rows, err := db.read(ctx).Raw(peopleAndDialogsSQL, key, key, db.fresh()).Rows()
 	if err != nil {
-		return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
+		return nil, nil, err
 	}
 	defer rows.Close()
 	var (
-		langs   bot.PersonLangs
+		people  []PersonRow
 		dialogs []string
 	)
 	for rows.Next() {
 		var (
 			kind int
-			a, b string
-			at   any // only sorts
+			p    PersonRow
 		)
-		if err := rows.Scan(&kind, &a, &b, &at); err != nil {
-			return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
+		if err := rows.Scan(&kind, &p.Channel, &p.UserID, &p.Name, &p.Email, &p.Lang, &p.LastLang, &p.DirectRef, &p.LastSeenAt); err != nil {
+			return nil, nil, err
 		}
 		if kind == 1 {
-			dialogs = append(dialogs, a)
+			dialogs = append(dialogs, p.Channel)
 			continue
 		}
-		langs.Chosen, langs.Last = cmp.Or(langs.Chosen, a), cmp.Or(langs.Last, b)
+		people = append(people, p)
 	}
-	if err := rows.Err(); err != nil {
-		return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
-	}
-	return langs, dialogs, nil
+	return people, dialogs, rows.Err()
 }
 
 // SetPersonLang records the language a person chose, on every channel.
@@ -162,47 +180,5 @@ func (db *DB) FindPersonKey(ctx context.Context, who string) (string, error) {
 	return row.Key, err
 }
 
-// sightingTTL is how long an identical sighting is not written again.
+// sightingTTL is how long a sighting that tells nothing new is not written again.
 const sightingTTL = 2 * time.Minute
-
-// sightings remembers the last sighting this process wrote for each person and
-// channel. It only saves writes: languages are always read from the database, so a
-// choice made on another replica applies at once. Only the last one counts, so that a
-// French message after an English one is written even if an identical French one was
-// written a minute before.
-type sightings struct {
-	mu   sync.Mutex // guards last
-	last map[string]sighting
-}
-
-type sighting struct {
-	sig string
-	at  time.Time
-}
-
-func (s *sightings) recent(who, sig string, now time.Time) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	l, ok := s.last[who]
-	return ok && l.sig == sig && now.Sub(l.at) < sightingTTL && !now.Before(l.at)
-}
-
-func (s *sightings) record(who, sig string, now time.Time) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.last == nil || len(s.last) > 100_000 {
-		s.last = map[string]sighting{} // bounded: forgetting only costs a write
-	}
-	s.last[who] = sighting{sig: sig, at: now}
-}
-
-// forget drops the sightings of a person, whose rows were just changed or erased.
-func (s *sightings) forget(key string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for who := range s.last {
-		if strings.HasPrefix(who, key+"\x00") {
-			delete(s.last, who)
-		}
-	}
-}

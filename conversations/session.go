@@ -28,6 +28,8 @@ type Session struct {
 	folded string // text.FoldWords(Turn.Text), computed once per turn
 	// dialogs are the kinds of dialog the person had state for when the turn began.
 	dialogs []string
+	// memo holds what features computed for this turn (see Memo).
+	memo map[any]any
 	// saved is set when a dialog's state is written: the turn opened or moved a
 	// dialog, which now waits for the person's answer.
 	saved bool
@@ -44,6 +46,21 @@ func (s *Session) HasRole(role string) bool { return slices.Contains(s.Roles, ro
 
 // Folded is the turn's text, folded for matching.
 func (s *Session) Folded() string { return s.folded }
+
+// Memo returns what compute returns, computing it once per turn for key: a feature
+// whose intent matcher and handler need the same costly result (the Q&A's analysis of
+// the question) computes it once. Keys are of a type private to the feature.
+func (s *Session) Memo(key any, compute func() any) any {
+	if v, ok := s.memo[key]; ok {
+		return v
+	}
+	if s.memo == nil {
+		s.memo = map[any]any{}
+	}
+	v := compute()
+	s.memo[key] = v
+	return v
+}
 
 // LoadState reads the person's dialog state of kind; ok is false when there is none.
 func (s *Session) LoadState(ctx context.Context, kind string) (state []byte, ok bool, err error) {

@@ -90,13 +90,33 @@ func (f *Feature) Help(s *conversations.Session) []string {
 	return []string{s.T("qa.help.may"), s.T("qa.help.approved"), s.T("qa.help.uses"), s.T("qa.help.why")}
 }
 
+// analysis is the turn's question analysed by the engine of the inventory's revision
+// read at the start, computed once per turn for the matcher and the handler.
+type analysis struct {
+	e   *policy.Engine
+	a   policy.Analysis
+	err error
+}
+
+type analysisKey struct{}
+
+func (f *Feature) analyse(s *conversations.Session) (*policy.Engine, policy.Analysis, error) {
+	r := s.Memo(analysisKey{}, func() any {
+		e, err := f.Engine(s.Context())
+		if err != nil {
+			return analysis{err: err}
+		}
+		return analysis{e: e, a: e.Analyze(s.Turn.Text)}
+	}).(analysis)
+	return r.e, r.a, r.err
+}
+
 func (f *Feature) match(s *conversations.Session, folded string) bool {
-	e, err := f.Engine(s.Context())
+	_, a, err := f.analyse(s)
 	if err != nil {
 		// The handler will report the failure; claiming the turn beats silence.
 		return questionLike(folded)
 	}
-	a := e.Analyze(s.Turn.Text)
 	switch {
 	case a.Tool != "":
 		return true
@@ -111,11 +131,10 @@ func (f *Feature) match(s *conversations.Session, folded string) bool {
 }
 
 func (f *Feature) handle(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
-	e, err := f.Engine(ctx)
+	e, a, err := f.analyse(s)
 	if err != nil {
 		return nil, err
 	}
-	a := e.Analyze(s.Turn.Text)
 	if a.Intent == policy.IntentWhy && a.Tool == "" && a.Use < 0 {
 		return f.why(ctx, s)
 	}

@@ -28,6 +28,7 @@ import (
 	"github.com/cssdgs/iagbot/bot/teams/bfauth"
 	"github.com/cssdgs/iagbot/bot/teams/connector"
 	"github.com/infracloudio/msbotbuilder-go/schema"
+	"golang.org/x/sync/singleflight"
 )
 
 // Defaults of Config.
@@ -125,7 +126,8 @@ type Channel struct {
 	log      *slog.Logger
 	inflight chan struct{}
 	members  *memberCache
-	mris     *memberCache // Teams ids by AAD object id or UPN (teams_views.go)
+	mris     *memberCache       // Teams ids by AAD object id or UPN (teams_views.go)
+	lookups  singleflight.Group // member lookups in flight, by account id
 
 	mu   sync.Mutex // guards seen
 	seen seenContext

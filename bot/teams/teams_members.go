@@ -65,7 +65,8 @@ func (mc *memberCache) put(id, value string, ttl time.Duration) {
 
 // email returns the sender's e-mail address from the conversation members API (Teams
 // puts it in no activity), cached for MemberTTL; "" when unknown. A failure is logged
-// without the person's ids and retried after memberFailTTL.
+// without the person's ids and retried after memberFailTTL. A person's first messages
+// often come together: concurrent misses for one id share one lookup.
 func (c *Channel) email(ctx context.Context, in *inbound) string {
 	id := in.From.ID
 	if id == "" || in.ServiceURL == "" || in.Conversation.ID == "" {
@@ -74,9 +75,23 @@ func (c *Channel) email(ctx context.Context, in *inbound) string {
 	if e, ok := c.members.get(id); ok {
 		return e
 	}
-	lctx, cancel := context.WithTimeout(ctx, memberLookupTimeout)
-	defer cancel()
-	m, err := c.cfg.Connector.GetMember(lctx, in.ServiceURL, in.Conversation.ID, id)
+	// The lookup serves every turn waiting for it: it outlives this turn's
+	// cancellation, within its own timeout.
+	v, _, _ := c.lookups.Do(id, func() (any, error) {
+		if e, ok := c.members.get(id); ok { // a lookup that just ended
+			return e, nil
+		}
+		lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), memberLookupTimeout)
+		defer cancel()
+		return c.lookupEmail(lctx, in), nil
+	})
+	return v.(string)
+}
+
+// lookupEmail asks the members API for the sender's e-mail and caches the answer.
+func (c *Channel) lookupEmail(ctx context.Context, in *inbound) string {
+	id := in.From.ID
+	m, err := c.cfg.Connector.GetMember(ctx, in.ServiceURL, in.Conversation.ID, id)
 	if err != nil {
 		c.log.Warn("teams member lookup failed", "error", errKind(err))
 		c.members.put(id, "", memberFailTTL)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slacktest"
@@ -31,6 +32,7 @@ type fakeSlack struct {
 	users  map[string]slack.User
 	routes map[string]http.HandlerFunc
 	seq    int
+	delay  map[string]time.Duration // how long a method takes to answer
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
@@ -119,7 +121,9 @@ func (f *fakeSlack) handler(method string) http.HandlerFunc {
 			fail, f.fail[method] = q[0], q[1:]
 		}
 		user, known := f.users[c.Form.Get("user")]
+		delay := f.delay[method]
 		f.mu.Unlock()
+		time.Sleep(delay)
 		if fail != nil {
 			fail(w)
 			return

@@ -7,20 +7,25 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"golang.org/x/sync/singleflight"
 )
 
 // maxCachedUsers bounds the user cache: a school service centre has a few thousand
 // staff; past this, expired entries are dropped first, then any.
 const maxCachedUsers = 10000
 
+// userLookupTimeout bounds one users.info call.
+const userLookupTimeout = 10 * time.Second
+
 // userCache keeps users.info answers for a while: every turn needs the person's e-mail
 // (their key and roles) and locale, and users.info is rate-limited. It is safe for
-// concurrent use; two turns of one uncached person may both ask Slack, which is
-// harmless.
+// concurrent use; concurrent turns of one uncached person share one users.info call (a
+// person's first messages often come together).
 type userCache struct {
-	api API
-	ttl time.Duration
-	now func() time.Time
+	api     API
+	ttl     time.Duration
+	now     func() time.Time
+	flights singleflight.Group // users.info calls in flight, by user id
 
 	mu sync.Mutex // guards m
 	m  map[string]cachedUser
@@ -47,12 +52,31 @@ func (uc *userCache) get(ctx context.Context, id string) (bot.User, string, erro
 	if ok && now.Before(cached.expires) {
 		return cached.user, cached.locale, nil
 	}
-	u, err := uc.api.GetUserInfoContext(ctx, id)
+	// The call serves every turn waiting for it, so it does not end with this turn's
+	// cancellation, only with its own timeout.
+	v, err, _ := uc.flights.Do(id, func() (any, error) {
+		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), userLookupTimeout)
+		defer cancel()
+		return uc.fetch(fctx, id)
+	})
 	if err != nil {
 		if ok {
 			return cached.user, cached.locale, nil
 		}
 		return bot.User{}, "", apiError("users.info", err)
+	}
+	entry := v.(cachedUser)
+	return entry.user, entry.locale, nil
+}
+
+// fetch asks users.info for id and caches the answer.
+func (uc *userCache) fetch(ctx context.Context, id string) (cachedUser, error) {
+	if e, ok := uc.fresh(id); ok { // a call that just ended
+		return e, nil
+	}
+	u, err := uc.api.GetUserInfoContext(ctx, id)
+	if err != nil {
+		return cachedUser{}, err
 	}
 	name := strings.TrimSpace(u.Profile.DisplayName)
 	if name == "" {
@@ -61,6 +85,7 @@ func (uc *userCache) get(ctx context.Context, id string) (bot.User, string, erro
 	if name == "" {
 		name = u.RealName
 	}
+	now := uc.now()
 	entry := cachedUser{user: bot.User{ID: id, Name: name, Email: u.Profile.Email}, locale: u.Locale, expires: now.Add(uc.ttl)}
 	uc.mu.Lock()
 	defer uc.mu.Unlock()
@@ -68,7 +93,15 @@ func (uc *userCache) get(ctx context.Context, id string) (bot.User, string, erro
 		uc.evict(now)
 	}
 	uc.m[id] = entry
-	return entry.user, entry.locale, nil
+	return entry, nil
+}
+
+// fresh returns id's cached entry when it has not expired.
+func (uc *userCache) fresh(id string) (cachedUser, bool) {
+	uc.mu.Lock()
+	defer uc.mu.Unlock()
+	e, ok := uc.m[id]
+	return e, ok && uc.now().Before(e.expires)
 }
 
 // evict drops expired entries, or one entry at random when none has expired. The

@@ -56,6 +56,26 @@ func TestUsersInfoCached(t *testing.T) {
 	}
 }
 
+// TestConcurrentFirstMessagesShareOneUsersInfo: a person's first messages arriving
+// together, handled by several workers while Slack is slow to answer, ask users.info
+// once, and every turn knows the person.
+func TestConcurrentFirstMessagesShareOneUsersInfo(t *testing.T) {
+	e := newEnv(t, slackbot.Options{SigningSecret: secret, Workers: 4})
+	e.fake.mu.Lock()
+	e.fake.delay = map[string]time.Duration{"users.info": 200 * time.Millisecond}
+	e.fake.mu.Unlock()
+	for _, id := range []string{"EvF1", "EvF2", "EvF3", "EvF4"} {
+		e.postEvent(eventCallback(id, dm("aide")))
+	}
+	e.drain()
+	if n := len(e.fake.Calls("users.info")); n != 1 {
+		t.Errorf("users.info called %d times for four concurrent first messages, want 1", n)
+	}
+	if n := len(e.fake.Calls("chat.postMessage")); n != 4 {
+		t.Errorf("%d replies, want 4", n)
+	}
+}
+
 // TestConcurrentEvents sends 50 events at once (run with -race).
 func TestConcurrentEvents(t *testing.T) {
 	e := newEnv(t, slackbot.Options{SigningSecret: secret, Queue: 100})

@@ -62,6 +62,12 @@ func (v view) votesSection(st requests.Status, closed bool) cards.Section {
 	o := workflow.Count(rule, eligible, votes)
 	s := cards.Section{Heading: v.t("votes.heading."+rule.Kind, map[string]any{"Quorum": rule.Quorum, "Members": eligible}),
 		Text: v.tallyLine(rule, o.Tally, closed)}
+	if o.Why == workflow.WhyNoQuorum && !closed {
+		// Fewer members than the quorum (the configuration changed): votes cannot
+		// close the stage; an administrator reassigns it or fixes the role.
+		s.Text += "\n\n" + v.t("votes.no_quorum", map[string]any{"Members": eligible, "Quorum": rule.Quorum})
+		s.Warning = true
+	}
 	for _, vt := range votes {
 		val := v.t("votes.voted")
 		if !rule.Secret || closed {

@@ -49,12 +49,15 @@ func voteGoldenCards() map[string]*cards.Card {
 	tied := decision(requests.CODIRReview, workflow.RequestChanges, "CODIR-IN",
 		i18n.T(i18n.FR, "votes.close.tie")+"\nLouis Lavoie : Un système privé offre déjà ces usages.", "")
 	form := committeeView(i18n.FR, requests.CODIRReview, majority, nil)
+	noQuorum := committeeView(i18n.FR, requests.CODIRReview, majority, two[:1])
+	noQuorum.rules = func(requests.Status) (workflow.Rule, int) { return majority, 2 }
 	privacy := goldenView(i18n.FR, requests.PrivacyReview, true)
 	problems := map[string]string{}
 	values := map[string]string{inputConds: "pilot", inputCondUntil: "2026-01-01"}
 	readConditions(privacy, values, goldenAt, problems)
 	return map[string]*cards.Card{
 		"vote_secret":         reviewCard(committeeView(i18n.FR, requests.CODIRReview, secret, two)),
+		"vote_no_quorum":      reviewCard(noQuorum),
 		"vote_open":           reviewCard(committeeView(i18n.FR, requests.CODIRReview, majority, two)),
 		"vote_open_en":        reviewCard(committeeView(i18n.EN, requests.CODIRReview, majority, two)),
 		"vote_approved":       decidedCard(committeeView(i18n.FR, requests.Approved, secret, three, approved), approved, requests.Approved),

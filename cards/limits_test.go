@@ -16,7 +16,8 @@ import (
 
 // TestGoldenLimits holds every golden file of testdata to its platform's limits: an
 // Adaptive Card within Teams' 28 KB, a Slack message within Block Kit's limits for a
-// message, a modal view within those of a view (100 blocks, 24-character title…).
+// message, a modal view within those of a view (100 blocks, 24-character title…), an
+// App Home view within 100 blocks.
 // What the goldens show is what is sent, so a renderer change that breaks a limit
 // fails here even when its own tests forgot the case.
 func TestGoldenLimits(t *testing.T) {
@@ -57,6 +58,16 @@ func TestGoldenLimits(t *testing.T) {
 			if err := blockkit.CheckView(&v); err != nil {
 				t.Errorf("%s: %v", path, err)
 			}
+		case head.Type == "home":
+			seen["home"]++
+			var blocks slack.Blocks
+			if err := json.Unmarshal(head.Blocks, &blocks); err != nil {
+				t.Errorf("%s: %v", path, err)
+				return nil
+			}
+			if err := blockkit.CheckHome(blocks.BlockSet); err != nil {
+				t.Errorf("%s: %v", path, err)
+			}
 		case head.Blocks != nil:
 			seen["message"]++
 			var blocks slack.Blocks
@@ -75,7 +86,7 @@ func TestGoldenLimits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, kind := range []string{"adaptive", "modal", "message"} {
+	for _, kind := range []string{"adaptive", "modal", "message", "home"} {
 		if seen[kind] == 0 {
 			t.Errorf("no %s golden checked", kind)
 		}

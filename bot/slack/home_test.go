@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	slackbot "github.com/cssdgs/iagbot/bot/slack"
 	"github.com/cssdgs/iagbot/cards"
@@ -18,11 +19,11 @@ type home struct {
 	lang i18n.Lang
 }
 
-func (h *home) Home(_ context.Context, key string, lang i18n.Lang) ([]cards.Section, error) {
+func (h *home) Home(_ context.Context, u bot.User, lang i18n.Lang) ([]*cards.Card, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.keys, h.lang = append(h.keys, key), lang
-	return []cards.Section{{Heading: "Vos demandes", Text: "Demande n° 7 : en examen"}}, nil
+	h.keys, h.lang = append(h.keys, u.Key(bot.Slack)), lang
+	return []*cards.Card{{Title: "Accueil"}, {Sections: []cards.Section{{Heading: "Vos demandes", Text: "Demande n° 7 : en examen"}}}}, nil
 }
 
 func TestAppHomeOpened(t *testing.T) {
@@ -36,7 +37,7 @@ func TestAppHomeOpened(t *testing.T) {
 		t.Fatalf("views.publish called %d times, want 1", len(views))
 	}
 	view, _ := json.Marshal(views[0].JSON)
-	for _, want := range []string{`"user_id":"U2"`, `"type":"home"`, i18n.T(i18n.EN, "slack.home.title"), "Demande n° 7"} {
+	for _, want := range []string{`"user_id":"U2"`, `"type":"home"`, "Accueil", `"type":"divider"`, "Demande n° 7"} {
 		if !strings.Contains(string(view), want) {
 			t.Errorf("published view lacks %q: %s", want, view)
 		}

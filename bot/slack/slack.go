@@ -48,10 +48,10 @@ type Deduper interface {
 	PruneInboundEvents(ctx context.Context, before time.Time) (int64, error)
 }
 
-// HomeProvider supplies the content of a person's App Home tab: what the bot can do
-// and their requests. userKey is bot.User.Key.
+// HomeProvider supplies a person's App Home tab, as cards shown one after the other:
+// their buttons work as those of any card (block_actions with the verb and subject).
 type HomeProvider interface {
-	Home(ctx context.Context, userKey string, lang i18n.Lang) ([]cards.Section, error)
+	Home(ctx context.Context, u bot.User, lang i18n.Lang) ([]*cards.Card, error)
 }
 
 // Options configure a Channel. Zero values take the defaults given.

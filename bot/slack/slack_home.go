@@ -3,9 +3,7 @@ package slack
 import (
 	"context"
 
-	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
-	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/cards/blockkit"
 	slackgo "github.com/slack-go/slack"
 )
@@ -22,12 +20,14 @@ func (c *Channel) publishHome(ctx context.Context, in inbound) {
 		return
 	}
 	lang := c.lang(locale)
-	sections, err := c.opts.Home.Home(ctx, u.Key(bot.Slack), lang)
+	home, err := c.opts.Home.Home(ctx, u, lang)
 	if err != nil {
 		c.log.Error("slack home failed", "request_id", in.requestID, "error", err.Error())
 		return
 	}
-	blocks, err := blockkit.Render(&cards.Card{Title: i18n.T(lang, "slack.home.title"), Sections: sections})
+	blocks, err := blockkit.Home(home, func(n int) string {
+		return i18n.T(lang, "slack.home.truncated", map[string]any{"Count": n})
+	})
 	if err != nil {
 		c.log.Error("slack home failed", "request_id", in.requestID, "error", err.Error())
 		return

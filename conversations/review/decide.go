@@ -23,7 +23,17 @@ func (f *Feature) onDecision(decision workflow.Action) conversations.Handler {
 		comment := strings.TrimSpace(s.Turn.Action.Values[inputComment])
 		switch {
 		case decision.NeedsComment() && comment == "":
-			return []bot.Reply{refused(s.T("review.error.comment_required"))}, nil
+			out := []bot.Reply{refused(s.T("review.error.comment_required"))}
+			if s.Turn.Action.MessageID == "" && !s.Turn.Action.Private {
+				// Pressed where no comment can be written (the Slack App Home): the
+				// card to write it in, for the person alone.
+				v, err := f.view(ctx, s.Lang, r)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, bot.Reply{Card: reviewCard(v), Private: true})
+			}
+			return out, nil
 		case decision == workflow.Approve && ref.stage == requests.STIReview:
 			if pending := r.Facts().PendingSTI(); len(pending) > 0 {
 				v, err := f.view(ctx, s.Lang, r)

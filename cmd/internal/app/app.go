@@ -16,6 +16,7 @@ import (
 	"github.com/cssdgs/iagbot/bot/metrics"
 	"github.com/cssdgs/iagbot/bot/secret"
 	"github.com/cssdgs/iagbot/conversations"
+	"github.com/cssdgs/iagbot/conversations/home"
 	"github.com/cssdgs/iagbot/conversations/qa"
 	"github.com/cssdgs/iagbot/storage"
 )
@@ -35,6 +36,8 @@ type App struct {
 	// questions is the Q&A feature: its policy engine, rebuilt when the inventory
 	// changes, also matches the uses typed in the Annexe 1 dialog.
 	questions *qa.Feature
+	// home is the Slack App Home (addHome).
+	home *home.Feature
 	// readiness are the checks of /readyz besides the database, by name.
 	readiness map[string]func(context.Context) error
 

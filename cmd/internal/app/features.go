@@ -12,6 +12,7 @@ func (a *App) registerFeatures() error {
 		a.addDisclosure,
 		a.addMyData,
 		a.addReminders,
+		a.addHome,
 	} {
 		if err := add(); err != nil {
 			return err

@@ -2,43 +2,34 @@ package app
 
 import (
 	"context"
-	"strings"
+	"time"
 
+	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/cards"
+	"github.com/cssdgs/iagbot/conversations/annexe"
+	"github.com/cssdgs/iagbot/conversations/home"
+	"github.com/cssdgs/iagbot/conversations/review"
 )
 
-// homeRequests is how many of a person's requests the Slack Home tab lists, the newest
-// first; "/iag statut" lists them all.
-const homeRequests = 10
+// addHome registers the App Home (its « Poser une question » button) over the review
+// workflow, registered before it, for the requests waiting for a reviewer.
+func (a *App) addHome() error {
+	// The database's clock, which tests set, dates the EFVP revisions overdue.
+	deps := home.Deps{Store: a.DB, Roles: a.Cfg.File.RolesOf, NewVerb: annexe.VerbForm, Now: func() time.Time { return a.DB.Now() }}
+	for _, feat := range a.Engine.Features() {
+		if r, ok := feat.(*review.Feature); ok {
+			deps.Waiting = r.Waiting
+		}
+	}
+	a.home = home.New(deps)
+	a.Engine.Register(a.home)
+	return nil
+}
 
-// slackHome fills the Slack App Home tab: what the bot can do, then the person's
-// approval requests and where each stands.
+// slackHome fills the Slack App Home tab (home.Feature.Home).
 type slackHome struct{ a *App }
 
-func (h slackHome) Home(ctx context.Context, key string, lang i18n.Lang) ([]cards.Section, error) {
-	can := cards.Section{Heading: i18n.T(lang, "slack.home.can.heading"),
-		Text: i18n.T(lang, "slack.home.can.text") + "\n- " + strings.Join(h.a.Engine.HelpLines(lang), "\n- ")}
-	reqs, err := h.a.DB.RequestsOf(ctx, key)
-	if err != nil {
-		return nil, err
-	}
-	mine := cards.Section{Heading: i18n.T(lang, "slack.home.requests.heading")}
-	if len(reqs) == 0 {
-		mine.Text = i18n.T(lang, "slack.home.requests.none")
-	}
-	for i, r := range reqs {
-		if i == homeRequests {
-			mine.Text = i18n.T(lang, "slack.home.requests.more", map[string]any{"Shown": homeRequests})
-			break
-		}
-		system := strings.TrimSpace(r.SystemName)
-		if system == "" {
-			system = i18n.T(lang, "slack.home.requests.unnamed")
-		}
-		mine.Facts = append(mine.Facts, cards.Fact{
-			Label: i18n.T(lang, "slack.home.requests.item", map[string]any{"ID": r.ID, "System": system}),
-			Value: i18n.T(lang, "annexe.status."+string(r.Status))})
-	}
-	return []cards.Section{can, mine}, nil
+func (h slackHome) Home(ctx context.Context, u bot.User, lang i18n.Lang) ([]*cards.Card, error) {
+	return h.a.home.Home(ctx, u, bot.Slack, lang)
 }

@@ -5,7 +5,6 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -19,6 +18,14 @@ import (
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/gorilla/websocket"
 )
+
+// slackUsers are the people of the fake Slack workspace, as users.info gives them:
+// U1 Marie, who asks; U2 Carl, of CODIR-IN; U3 Ana, an administrator who reads English.
+var slackUsers = map[string]string{
+	"U1": `{"ok":true,"user":{"id":"U1","locale":"fr-CA","profile":{"real_name":"Marie Tremblay","email":"marie@cssdgs.gouv.qc.ca"}}}`,
+	"U2": `{"ok":true,"user":{"id":"U2","locale":"fr-CA","profile":{"real_name":"Carl Codir","email":"carl.codir@cssdgs.gouv.qc.ca"}}}`,
+	"U3": `{"ok":true,"user":{"id":"U3","locale":"en-US","profile":{"real_name":"Ana Admin","email":"ana.admin@cssdgs.gouv.qc.ca"}}}`,
+}
 
 // slackAPI is a fake Slack Web API recording chat.postMessage and views.publish, with
 // one user, and a Socket Mode WebSocket sending the envelopes put in socket.
@@ -60,7 +67,15 @@ func (f *slackAPI) serve(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	switch method {
 	case "users.info":
-		w.Write([]byte(`{"ok":true,"user":{"id":"U1","locale":"fr-CA","profile":{"real_name":"Marie Tremblay","email":"marie@cssdgs.gouv.qc.ca"}}}`))
+		form, _ := url.ParseQuery(string(body))
+		u, ok := slackUsers[form.Get("user")]
+		if !ok {
+			u = slackUsers["U1"]
+		}
+		w.Write([]byte(u))
+	case "conversations.open":
+		form, _ := url.ParseQuery(string(body))
+		w.Write([]byte(`{"ok":true,"channel":{"id":"D` + strings.TrimPrefix(form.Get("users"), "U") + `"}}`))
 	case "auth.test":
 		w.Write([]byte(`{"ok":true,"team_id":"T1","user_id":"UBOT","bot_id":"B1"}`))
 	case "bots.info":
@@ -132,29 +147,6 @@ func TestSlackRoutes(t *testing.T) {
 	form, _ := url.ParseQuery(strings.TrimPrefix(posts[0], "chat.postMessage "))
 	if got := form.Get("text"); form.Get("channel") != "D1" || !strings.Contains(got, i18n.T(i18n.FR, "core.help.title")) {
 		t.Errorf("reply in %s = %q, want the French help in D1", form.Get("channel"), got)
-	}
-}
-
-// TestSlackHome lists the person's requests in the Home tab, with their status.
-func TestSlackHome(t *testing.T) {
-	api := newSlackAPI(t)
-	a, _ := teamsApp(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "secret", "SLACK_API_URL": api.URL})
-	if _, err := a.DB.CreateDraft(context.Background(), "marie@cssdgs.gouv.qc.ca", "Marie Tremblay", "fr"); err != nil {
-		t.Fatal(err)
-	}
-	postSlackEvent(t, a.Handler(), `{"type":"event_callback","event_id":"EvH","team_id":"T1","api_app_id":"A1","event":{"type":"app_home_opened","tab":"home","user":"U1"}}`)
-	a.StopSlack(context.Background())
-	views := api.Calls("views.publish")
-	if len(views) != 1 {
-		t.Fatalf("views.publish called %d times, want 1", len(views))
-	}
-	var req map[string]any
-	json.Unmarshal([]byte(strings.TrimPrefix(views[0], "views.publish ")), &req)
-	view, _ := json.Marshal(req["view"])
-	for _, want := range []string{i18n.T(i18n.FR, "slack.home.can.heading"), "n° 1", i18n.T(i18n.FR, "annexe.status.draft")} {
-		if !strings.Contains(string(view), want) {
-			t.Errorf("Home view lacks %q: %s", want, view)
-		}
 	}
 }
 

@@ -125,7 +125,7 @@ func inboundFromAction(p interaction) (inbound, bool) {
 			responseURL: p.ResponseURL, ephemeral: p.Container.IsEphemeral,
 			action: &bot.Action{Verb: verb, Subject: subject, Values: blockkit.Values(p.State), MessageID: p.Container.MessageTS,
 				Private: p.Container.IsEphemeral}}
-		if p.Container.Type == "view" && p.View != nil {
+		if p.Container.Type == "view" && p.View != nil && p.View.Type != "home" {
 			// A button of a modal: the values are the modal's, the answer goes in it.
 			in.viewID, in.action.Values, in.action.Private = p.View.ID, viewValues(p.View), true
 			return in, true

@@ -112,7 +112,9 @@ func notice(lang i18n.Lang, replies []bot.Reply) *slackgo.ModalViewRequest {
 
 // submission is the part of a view_submission payload the channel reads.
 type submission struct {
-	ID              string             `json:"id"`
+	ID string `json:"id"`
+	// Type is "modal", or "home" for the App Home tab, whose buttons act as a card's.
+	Type            string             `json:"type"`
 	CallbackID      string             `json:"callback_id"`
 	PrivateMetadata string             `json:"private_metadata"`
 	State           *slackgo.ViewState `json:"state"`

@@ -151,7 +151,7 @@ func TestSlackHomeButtons(t *testing.T) {
 		payload, _ := json.Marshal(map[string]any{"type": "block_actions", "trigger_id": "tr-" + user, "api_app_id": "A1",
 			"team": map[string]any{"id": "T1"}, "user": map[string]any{"id": user, "team_id": "T1"},
 			"container": map[string]any{"type": "view", "view_id": "V1"}, "view": map[string]any{"id": "V1", "type": "home"},
-			"actions":   []map[string]any{{"action_id": verb + "#0.3", "type": "button", "value": value}}})
+			"actions": []map[string]any{{"action_id": verb + "#0.3", "type": "button", "value": value}}})
 		postSlackInteraction(t, a.Handler(), "payload="+url.QueryEscape(string(payload)))
 		a.StopSlack(context.Background())
 	}

@@ -100,7 +100,7 @@ func goldenCards() map[string]*cards.Card {
 	existing.system = &workflow.System{ID: "chatgpt", Name: "ChatGPT", Kind: "public", Vendor: "OpenAI", Hosting: "foreign", Status: "approved"}
 	all := map[string]*cards.Card{
 		"sti":              reviewCard(goldenView(i18n.FR, requests.STIReview, false)),
-		"sti_form":         stiForm(goldenView(i18n.FR, requests.STIReview, false), nil, nil),
+		"sti_form":         stiForm(goldenView(i18n.FR, requests.STIReview, false), nil, nil, nil),
 		"codir":            reviewCard(goldenView(i18n.FR, requests.CODIRReview, false, sti)),
 		"codir_en":         reviewCard(goldenView(i18n.EN, requests.CODIRReview, false, sti)),
 		"privacy":          reviewCard(goldenView(i18n.FR, requests.PrivacyReview, true, codirAuto)),
@@ -215,7 +215,7 @@ func TestLargestCardsFit(t *testing.T) {
 		v.req.Answers[requests.TagAutomatedDecision] = requests.Answer{Value: "yes"}
 		v.req.Answers[requests.TagEFVPStatus] = requests.Answer{Value: "done"}
 		v.req.Answers[requests.TagEFVPDate] = requests.Answer{Value: "2026-08-15"}
-		all := map[string]*cards.Card{"review": reviewCard(v), "details": detailsCard(v), "sti_form": stiForm(v, nil, nil),
+		all := map[string]*cards.Card{"review": reviewCard(v), "details": detailsCard(v), "sti_form": stiForm(v, nil, nil, nil),
 			"form":            approvalForm(v, defaults(v, goldenAt), map[string]string{"": long}),
 			"conditions_form": conditionsForm(v, defaults(v, goldenAt), map[string]string{inputConds: long})}
 		for name, c := range all {

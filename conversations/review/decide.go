@@ -49,7 +49,7 @@ func (f *Feature) onDecision(decision workflow.Action) conversations.Handler {
 			if err != nil {
 				return nil, err
 			}
-			return []bot.Reply{{Card: approvalForm(v, defaults(v, s.Now), nil), Private: true}}, nil
+			return []bot.Reply{formReply(s.Lang, approvalForm(v, defaults(v, s.Now), nil), false)}, nil
 		}
 		if rule, _ := f.committee(ref.stage); rule.Votes() {
 			return f.vote(ctx, s, r, ref, choiceOf(decision), comment, nil, "")
@@ -91,7 +91,7 @@ func (f *Feature) onConfirm(ctx context.Context, s *conversations.Session) ([]bo
 	}
 	details, values, problems := readForm(v, s.Turn.Action.Values, s.Now, f.aliasTaken(ctx))
 	if len(problems) > 0 {
-		return []bot.Reply{{Card: approvalForm(v, values, problems), Private: true, Replace: s.Turn.Action.MessageID != ""}}, nil
+		return []bot.Reply{formReply(s.Lang, approvalForm(v, values, problems), s.Turn.Action.MessageID != "")}, nil
 	}
 	if rule, _ := f.committee(ref.stage); rule.Votes() {
 		replies, err := f.vote(ctx, s, r, ref, workflow.ChoiceApprove, values[inputComment], nil, details)

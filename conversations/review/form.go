@@ -65,9 +65,7 @@ func approvalForm(v view, values map[string]string, problems map[string]string) 
 	c.Sections = append(c.Sections, cards.Section{Text: intro}, cards.Section{Facts: v.facts()})
 	field := func(in cards.Input) {
 		in.Value = values[in.ID]
-		if p, ok := problems[in.ID]; ok {
-			in.Label += " — ⚠ " + p
-		}
+		in.Error = problems[in.ID] // shown beside the field, and listed on top
 		c.Inputs = append(c.Inputs, in)
 	}
 	// What the form proposes, in words: the terminal shows no input values, and the

@@ -21,7 +21,7 @@ const maxAnswer = 2000
 
 // stiForm is the card on which the STI fills the items the requester left to it
 // (Annexe 1, part prepared with the STI).
-func stiForm(v view, values map[string]string, problems []string) *cards.Card {
+func stiForm(v view, values map[string]string, problems []string, errs map[string]string) *cards.Card {
 	r := v.req
 	c := &cards.Card{
 		Title:    v.t("review.sti.form_title", map[string]any{"ID": r.ID, "System": v.systemName()}),
@@ -34,7 +34,8 @@ func stiForm(v view, values map[string]string, problems []string) *cards.Card {
 	}
 	c.Sections = append(c.Sections, cards.Section{Text: v.t("review.sti.form_intro")})
 	for _, tag := range r.Facts().PendingSTI() {
-		in := cards.Input{ID: inputSTI + string(tag), Label: v.itemLabel(tag), Value: values[inputSTI+string(tag)], Multiline: true}
+		in := cards.Input{ID: inputSTI + string(tag), Label: v.itemLabel(tag), Value: values[inputSTI+string(tag)], Multiline: true,
+			MaxLength: maxAnswer, Error: errs[inputSTI+string(tag)]}
 		if tag == requests.TagRiskReviewInterval {
 			in.Multiline, in.Placeholder = false, v.t("review.sti.interval_hint")
 		}
@@ -56,7 +57,7 @@ func (f *Feature) onSTIForm(ctx context.Context, s *conversations.Session) ([]bo
 	if err != nil {
 		return nil, err
 	}
-	return []bot.Reply{{Card: stiForm(v, nil, nil), Private: true}}, nil
+	return []bot.Reply{formReply(s.Lang, stiForm(v, nil, nil, nil), false)}, nil
 }
 
 // onSTIFill saves what the STI filled in; empty items stay to complete. The stage's
@@ -73,6 +74,7 @@ func (f *Feature) onSTIFill(ctx context.Context, s *conversations.Session) ([]bo
 	fill := map[requests.Tag]string{}
 	values := map[string]string{}
 	var problems []string
+	errs := map[string]string{}
 	for _, tag := range r.Facts().PendingSTI() {
 		raw := strings.TrimSpace(s.Turn.Action.Values[inputSTI+string(tag)])
 		values[inputSTI+string(tag)] = raw
@@ -82,11 +84,13 @@ func (f *Feature) onSTIFill(ctx context.Context, s *conversations.Session) ([]bo
 			days, ok := annexe.ParseInterval(raw) // as the request reads it
 			if !ok {
 				problems = append(problems, v.t("review.sti.bad_interval", map[string]any{"Item": v.itemLabel(tag)}))
+				errs[inputSTI+string(tag)] = problems[len(problems)-1]
 				continue
 			}
 			fill[tag] = strconv.Itoa(days)
 		case utf8.RuneCountInString(raw) > maxAnswer:
 			problems = append(problems, v.t("review.sti.too_long", map[string]any{"Item": v.itemLabel(tag), "Max": maxAnswer}))
+			errs[inputSTI+string(tag)] = problems[len(problems)-1]
 		default:
 			fill[tag] = raw
 		}
@@ -95,7 +99,7 @@ func (f *Feature) onSTIFill(ctx context.Context, s *conversations.Session) ([]bo
 		problems = append(problems, v.t("review.sti.empty"))
 	}
 	if len(problems) > 0 {
-		return []bot.Reply{{Card: stiForm(v, values, problems), Private: true, Replace: s.Turn.Action.MessageID != ""}}, nil
+		return []bot.Reply{formReply(s.Lang, stiForm(v, values, problems, errs), s.Turn.Action.MessageID != "")}, nil
 	}
 	filled, err := f.Store.FillSTIItems(ctx, r.ID, ref.round, fill, actor(s))
 	if err != nil {

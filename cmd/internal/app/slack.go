@@ -13,6 +13,7 @@ import (
 	"github.com/cssdgs/iagbot/bot/config"
 	slackbot "github.com/cssdgs/iagbot/bot/slack"
 	"github.com/cssdgs/iagbot/conversations/annexe"
+	"github.com/cssdgs/iagbot/conversations/review"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
 )
@@ -53,7 +54,7 @@ func (a *App) slackRun() *slackRun {
 		return nil
 	}
 	a.Log.Info("Slack workspace and app", "team_id", self.team, "enterprise_id", self.enterprise, "app_id", self.app)
-	ch, err := slackbot.New(api, a.Turns, slackbot.Options{SigningSecret: s.SigningSecret, Dedupe: a.DB, FormVerbs: []string{annexe.VerbForm},
+	ch, err := slackbot.New(api, a.Turns, slackbot.Options{SigningSecret: s.SigningSecret, Dedupe: a.DB, FormVerbs: []string{annexe.VerbForm, review.VerbSTIForm},
 		TeamID: self.team, EnterpriseID: self.enterprise, AppID: self.app,
 		Home: slackHome{a}, DefaultLang: a.Cfg.Lang, Log: a.Log,
 		Observe: func(outcome string) { a.Metrics.Inbound.WithLabelValues(string(bot.Slack), outcome).Inc() }})

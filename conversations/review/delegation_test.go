@@ -1,6 +1,7 @@
 package review_test
 
 import (
+	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/config"
 	"strings"
 	"testing"
@@ -198,5 +199,38 @@ func TestAdminCancelsSomeonesDelegation(t *testing.T) {
 	r.As("admin").Say("annuler la délégation de codir").Want("codir n'a aucune délégation en cours ou à venir.")
 	if err := r.Err(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDelegateSeesTheButtonsOnTheChannelCard: Teams asks for each viewer's version of
+// the card in CODIR-IN's channel: codir's delegate gets the buttons, someone else the
+// summary.
+func TestDelegateSeesTheButtonsOnTheChannelCard(t *testing.T) {
+	h, _ := clocked(t, "2027-01-12")
+	r := h.r
+	r.As("marie").Say("bonjour")
+	r.As("admin").In("codir").Say("enregistrer ce canal pour CODIR-IN")
+	r.As("codir").Say("je serai absent du 2027-01-10 au 2027-01-24, déléguer à marie")
+	r.Say("oui")
+	id := h.draft("alice", baseAnswers())
+	r.As("alice").Say("soumettre 1").Want("→ #codir")
+	posted, err := h.db.PostedCards(h.ctx, id, 1, requests.CODIRReview)
+	if err != nil || len(posted) == 0 {
+		t.Fatalf("posted = %+v, %v", posted, err)
+	}
+	view := func(user string) int {
+		replies, err := h.eng.Handle(h.ctx, bot.Turn{Channel: bot.Terminal, User: bot.User{ID: user, Name: user}, Locale: "fr",
+			Conversation: posted[0].Conversation, Action: &bot.Action{Verb: review.VerbView, Subject: ref(id, 1, requests.CODIRReview),
+				MessageID: posted[0].MessageID}})
+		if err != nil || len(replies) == 0 || replies[0].Card == nil {
+			t.Fatalf("view as %s: %v %v", user, texts(replies), err)
+		}
+		return len(replies[0].Card.Buttons)
+	}
+	if n := view("marie"); n < 3 {
+		t.Errorf("marie (for codir) sees %d buttons, want the decisions", n)
+	}
+	if n := view("bob"); n > 1 {
+		t.Errorf("bob sees %d buttons, want a summary", n)
 	}
 }

@@ -56,6 +56,13 @@ func toDelegation(r DelegationRow) workflow.Delegation {
 // one transaction. It returns the workflow's error when d is refused.
 func (db *DB) AddDelegation(ctx context.Context, d workflow.Delegation, today time.Time) (workflow.Delegation, error) {
 	err := db.tx(ctx, func(tx *gorm.DB) error {
+		if db.postgres {
+			// Two replicas recording overlapping absences at once: the second waits and
+			// then sees the first (SQLite serialises writers by itself).
+			if err := tx.Exec("SELECT pg_advisory_xact_lock(hashtext('iagbot.delegation.' || current_schema()))").Error; err != nil {
+				return err
+			}
+		}
 		var rows []DelegationRow
 		keys := []string{d.PersonKey}
 		if d.DelegateKey != "" {

@@ -1,7 +1,10 @@
 package storage
 
 import (
+	"cmp"
 	"context"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
@@ -15,16 +18,44 @@ func (db *DB) fresh() time.Time { return db.Now().Add(-privacy.DialogIdle) }
 // ActiveDialogs returns the kinds of dialog a person has state for, the most recently
 // touched first.
 func (db *DB) ActiveDialogs(ctx context.Context, key string) ([]string, error) {
+	// Sorted here, not by an ORDER BY: see peopleAndDialogsSQL.
+	var rows []DialogRow
+	err := db.read(ctx).Select("kind", "updated_at").Where("person_key = ? AND updated_at >= ?", key, db.fresh()).
+		Find(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	seen := make([]dialogSeen, len(rows))
+	for i, r := range rows {
+		seen[i] = dialogSeen{kind: r.Kind, at: r.UpdatedAt}
+	}
+	return sortDialogs(seen), nil
+}
+
+// dialogSeen is a dialog's kind and when its state was last touched.
+type dialogSeen struct {
+	kind string
+	at   time.Time
+}
+
+// sortDialogs returns the kinds, the most recently touched first, then by kind.
+func sortDialogs(ds []dialogSeen) []string {
+	slices.SortFunc(ds, func(a, b dialogSeen) int {
+		return cmp.Or(b.at.Compare(a.at), strings.Compare(a.kind, b.kind))
+	})
 	var kinds []string
-	err := db.read(ctx).Model(&DialogRow{}).Where("person_key = ? AND updated_at >= ?", key, db.fresh()).
-		Order("updated_at DESC, kind").Pluck("kind", &kinds).Error
-	return kinds, err
+	for _, d := range ds {
+		kinds = append(kinds, d.kind)
+	}
+	return kinds
 }
 
 // LoadDialog returns a person's dialog state of kind, or bot.ErrNotFound.
 func (db *DB) LoadDialog(ctx context.Context, key, kind string) ([]byte, error) {
 	var row DialogRow
-	err := db.read(ctx).Where("person_key = ? AND kind = ? AND updated_at >= ?", key, kind, db.fresh()).First(&row).Error
+	// Take, not First: the key is unique, and First's ORDER BY would have SQLite compile
+	// the statement again on every call (see peopleAndDialogsSQL).
+	err := db.read(ctx).Where("person_key = ? AND kind = ? AND updated_at >= ?", key, kind, db.fresh()).Take(&row).Error
 	if isNotFound(err) {
 		return nil, bot.ErrNotFound
 	}

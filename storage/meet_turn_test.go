@@ -132,3 +132,24 @@ func TestMeetTurnReadsAsBefore(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkMeetTurn is what every turn starts with, for a person already met (the
+// sighting not written again): one read of their rows and dialogs.
+//
+//	go test ./storage -run '^$' -bench MeetTurn -benchmem -cpu 1
+func BenchmarkMeetTurn(b *testing.B) {
+	db := storagetest.SQLite(b)
+	ctx := context.Background()
+	u := bot.User{ID: "aad-1", Email: "marie@example.org"}
+	m := bot.Meeting{Key: u.Key(bot.Teams), Channel: bot.Teams, User: u, Detected: "fr",
+		Direct: &bot.ConversationRef{Channel: bot.Teams, ID: "a:1", UserID: "aad-1"}}
+	if err := db.SaveDialog(ctx, m.Key, "policy.last", []byte(`{}`)); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for range b.N {
+		if _, _, err := db.MeetTurn(ctx, m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -98,16 +98,19 @@ func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.PersonLangs, []s
 	return langs, dialogs, nil
 }
 
-// peopleAndDialogsSQL reads a person's rows, on every channel, most recently seen
-// first (kind 0), and the kinds of their fresh dialog states, most recently touched
-// first (kind 1), in one round trip.
+// peopleAndDialogsSQL reads a person's rows on every channel (kind 0) and their fresh
+// dialog states (kind 1) in one round trip. It has no ORDER BY: SQLite marks a
+// statement whose ORDER BY it compared with a bound parameter ("key = ?") as expiring
+// whenever that parameter is bound again, and so compiled it afresh on every turn,
+// which cost more than the query; the few rows are sorted here instead.
 const peopleAndDialogsSQL = `SELECT 0 AS kind, channel, COALESCE(user_id, ''), COALESCE(name, ''), COALESCE(email, ''),
   COALESCE(lang, ''), COALESCE(last_lang, ''), COALESCE(direct_ref, ''), last_seen_at AS at
   FROM person_rows WHERE key = ?
 UNION ALL
-SELECT 1, kind, '', '', '', '', '', '', updated_at FROM dialog_rows WHERE person_key = ? AND updated_at >= ?
-ORDER BY 1, 9 DESC, 2`
+SELECT 1, kind, '', '', '', '', '', '', updated_at FROM dialog_rows WHERE person_key = ? AND updated_at >= ?`
 
+// peopleAndDialogs returns the person's rows, most recently seen first, and the kinds
+// of their fresh dialogs, most recently touched first (then by kind).
 func (db *DB) peopleAndDialogs(ctx context.Context, key string) ([]PersonRow, []string, error) {
 	rows, err := db.read(ctx).Raw(peopleAndDialogsSQL, key, key, db.fresh()).Rows()
 	if err != nil {
@@ -116,7 +119,7 @@ func (db *DB) peopleAndDialogs(ctx context.Context, key string) ([]PersonRow, []
 	defer rows.Close()
 	var (
 		people  []PersonRow
-		dialogs []string
+		dialogs []dialogSeen
 	)
 	for rows.Next() {
 		var (
@@ -127,12 +130,16 @@ func (db *DB) peopleAndDialogs(ctx context.Context, key string) ([]PersonRow, []
 			return nil, nil, err
 		}
 		if kind == 1 {
-			dialogs = append(dialogs, p.Channel)
+			dialogs = append(dialogs, dialogSeen{kind: p.Channel, at: p.LastSeenAt})
 			continue
 		}
 		people = append(people, p)
 	}
-	return people, dialogs, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	slices.SortStableFunc(people, func(a, b PersonRow) int { return b.LastSeenAt.Compare(a.LastSeenAt) })
+	return people, sortDialogs(dialogs), nil
 }
 
 // SetPersonLang records the language a person chose, on every channel.

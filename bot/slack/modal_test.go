@@ -8,9 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
 	slackbot "github.com/cssdgs/iagbot/bot/slack"
+	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/cards/blockkit"
 	"github.com/cssdgs/iagbot/conversations"
 	"github.com/cssdgs/iagbot/conversations/annexe"
@@ -185,4 +187,68 @@ func TestModalFlow(t *testing.T) {
 func mustMarshal(v any) []byte {
 	b, _ := json.Marshal(v)
 	return b
+}
+
+// TestModalFromCardButton: a form answering a card's button (the CODIR-IN's
+// « Approuver » gives the approval form) opens a modal with the click's trigger; its
+// submission with a problem gets the field's error, then, accepted, closes the modal
+// ("clear") and the outcome goes to the person's direct conversation. A submission
+// outlasting the budget gets « en cours » and the modal is updated after.
+func TestModalFromCardButton(t *testing.T) {
+	e := newEnv(t, slackbot.Options{SigningSecret: secret, SubmitBudget: 300 * time.Millisecond})
+	approval := &cards.Form{Title: "Demande n° 42 — ChatGPT Édu", Inputs: []cards.Input{{ID: "training", Label: "Formation", Required: true}},
+		Submit: cards.Button{Label: "Confirmer", Verb: "review.confirm", Subject: "42:1:codir_review"}}
+	slow := make(chan struct{})
+	e.engine.answer = func(t bot.Turn) ([]bot.Reply, error) {
+		a := t.Action
+		switch {
+		case a.Verb == "review.approve":
+			return []bot.Reply{{Card: approval.Card(), Form: approval, Private: true}}, nil
+		case a.Values["training"] == "slow":
+			<-slow
+			return []bot.Reply{bot.Text("Approuvée.")}, nil
+		case a.Values["training"] != "2027-01-12":
+			f := *approval
+			f.Inputs = []cards.Input{{ID: "training", Label: "Formation", Required: true, Value: a.Values["training"], Error: "Une date AAAA-MM-JJ."}}
+			return []bot.Reply{{Card: f.Card(), Form: &f, Private: true}}, nil
+		}
+		return []bot.Reply{{Text: "La demande n° 42 est **approuvée**.", Private: true}}, nil
+	}
+	e.postForm("/slack/interactivity", blockActions(t, decisionCard, nil, map[string]any{"type": "message", "message_ts": "1.1", "channel_id": "C9"}))
+	opened := e.waitCalls("views.open", 1)[0]
+	v := modalOf(t, opened)
+	if opened.JSON["trigger_id"] != "trig1" || v.PrivateMetadata != "review.confirm|42:1:codir_review" {
+		t.Fatalf("views.open: trigger %v, metadata %q", opened.JSON["trigger_id"], v.PrivateMetadata)
+	}
+	if n := len(e.fake.Calls("chat.postEphemeral", "chat.postMessage")); n != 0 {
+		t.Errorf("the form was also posted (%d messages)", n)
+	}
+	got := ack(t, readBody(e.postForm("/slack/interactivity", submission("V9", v.PrivateMetadata, map[string]string{"training": "demain"}))))
+	if got.ResponseAction != slack.RAErrors || got.Errors[blockkit.ModalBlockID("training")] != "Une date AAAA-MM-JJ." {
+		t.Fatalf("problem: %+v", got)
+	}
+	got = ack(t, readBody(e.postForm("/slack/interactivity", submission("V9", v.PrivateMetadata, map[string]string{"training": "2027-01-12"}))))
+	if got.ResponseAction != slack.RAClear {
+		t.Fatalf("accepted: %+v, want clear", got)
+	}
+	posted := e.waitCalls("chat.postMessage", 1)
+	if posted[0].Form.Get("channel") != "DU1" || !strings.Contains(posted[0].Form.Get("text"), "approuvée") {
+		t.Errorf("outcome posted %v", posted[0].Form)
+	}
+	turns := e.engine.Turns()
+	if a := turns[len(turns)-1].Action; a == nil || a.Verb != "review.confirm" || a.Subject != "42:1:codir_review" || !a.Private || a.MessageID != "" {
+		t.Errorf("submission's action = %+v", a)
+	}
+
+	// Past the budget: « en cours » now, the modal updated when the turn ends.
+	got = ack(t, readBody(e.postForm("/slack/interactivity", submission("V9", v.PrivateMetadata, map[string]string{"training": "slow"}))))
+	if got.ResponseAction != slack.RAUpdate || !strings.Contains(string(mustMarshal(got.View)), i18n.T(i18n.FR, "slack.modal.working")) {
+		t.Fatalf("slow: %+v", got)
+	}
+	close(slow)
+	update := e.waitCalls("views.update", 1)[0]
+	if update.JSON["view_id"] != "V9" {
+		t.Errorf("late update of %v", update.JSON["view_id"])
+	}
+	modalOf(t, update)
 }

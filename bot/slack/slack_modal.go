@@ -145,7 +145,9 @@ func (c *Channel) acceptSubmission(ctx context.Context, p interaction) (outcome,
 	in := inbound{kind: kindSubmit, userID: p.User.ID, requestID: p.TriggerID, viewID: p.View.ID,
 		action: &bot.Action{Verb: verb, Subject: subject, Values: viewValues(p.View), Private: true}}
 	turnCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.opts.TurnTimeout)
-	out := make(chan any, 1)
+	// Unbuffered: once the acknowledgement has gone without it, the turn's outcome
+	// is applied with views.update instead (late).
+	out := make(chan any)
 	gaveUp := make(chan struct{})
 	go func() {
 		defer cancel()

@@ -57,7 +57,10 @@ func stageCard(v view) *cards.Card {
 		}
 		return c
 	}
-	c.Buttons = []cards.Button{approve, reject, changes}
+	// The committees rule on the conditions of an approval (6.3.3), as data
+	// (workflow.Condition), whatever their rule: the same form as a committee vote's.
+	conditions := cards.Button{Label: v.t("votes.button.conditions"), Verb: VerbConditions, Subject: ref.String()}
+	c.Buttons = []cards.Button{approve, conditions, reject, changes}
 	return c
 }
 

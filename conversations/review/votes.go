@@ -101,43 +101,60 @@ func (f *Feature) closer(rule workflow.Rule, eligible int, stage requests.Status
 		if d.Decision != workflow.Approve {
 			return &d, nil, nil
 		}
-		var ru ruling
-		switch {
-		case stage == requests.CODIRReview:
-			var ok bool
-			if ru, ok = parseRuling(o.Deciding.Details); !ok {
-				return nil, nil, fmt.Errorf("request %d: the approving vote has no ruling", r.ID)
-			}
-			ru.Conditions = workflow.UnionConditions(ru.Conditions, o.Conditions)
-			b, err := json.Marshal(ru)
-			if err != nil {
-				return nil, nil, err
-			}
-			d.Details = string(b)
-		case len(o.Conditions) > 0:
-			b, err := json.Marshal(struct {
-				Conditions []workflow.Condition `json:"conditions"`
-			}{o.Conditions})
-			if err != nil {
-				return nil, nil, err
-			}
-			d.Details = string(b)
+		details, appr, err := approvalWith(r, stage, d.Details, o.Conditions, past)
+		if err != nil {
+			return nil, nil, err
 		}
-		if !workflow.FinalApproval(r, stage) {
+		d.Details = details
+		if appr == nil {
 			return &d, nil, nil
 		}
-		if stage != requests.CODIRReview {
-			// The privacy committee approves what CODIR-IN ruled (5.1.11), with its own
-			// conditions besides CODIR-IN's.
-			codir, _ := workflow.Ruling(past)
-			var ok bool
-			if ru, ok = parseRuling(codir.Details); !ok {
-				return nil, nil, fmt.Errorf("request %d has no readable CODIR-IN ruling", r.ID)
-			}
-			ru.Conditions = workflow.UnionConditions(ru.Conditions, o.Conditions)
-		}
-		return &d, approval(r, ru).Planner(d), nil
+		return &d, appr.Planner(d), nil
 	}
+}
+
+// approvalWith adds an approval's conditions (workflow.Condition, as data) to what the
+// stage records, whether a committee's votes or one member's first decision approved:
+// CODIR-IN's ruling (details) takes them besides its own; another stage's details
+// carry them alone. For the final approval it also returns the inventory entry, in
+// which every use not forbidden becomes restricted on them; the privacy committee
+// approves what CODIR-IN ruled in past (5.1.11), with its own conditions besides.
+func approvalWith(r requests.Request, stage requests.Status, details string, conds []workflow.Condition,
+	past []workflow.Decision) (string, *workflow.Approval, error) {
+	var ru ruling
+	switch {
+	case stage == requests.CODIRReview:
+		var ok bool
+		if ru, ok = parseRuling(details); !ok {
+			return "", nil, fmt.Errorf("request %d: the approval has no ruling", r.ID)
+		}
+		ru.Conditions = workflow.UnionConditions(ru.Conditions, conds)
+		b, err := json.Marshal(ru)
+		if err != nil {
+			return "", nil, err
+		}
+		details = string(b)
+	case len(conds) > 0:
+		b, err := json.Marshal(struct {
+			Conditions []workflow.Condition `json:"conditions"`
+		}{conds})
+		if err != nil {
+			return "", nil, err
+		}
+		details = string(b)
+	}
+	if !workflow.FinalApproval(r, stage) {
+		return details, nil, nil
+	}
+	if stage != requests.CODIRReview {
+		codir, _ := workflow.Ruling(past)
+		var ok bool
+		if ru, ok = parseRuling(codir.Details); !ok {
+			return "", nil, fmt.Errorf("request %d has no readable CODIR-IN ruling", r.ID)
+		}
+		ru.Conditions = workflow.UnionConditions(ru.Conditions, conds)
+	}
+	return details, approval(r, ru), nil
 }
 
 // closeComment is what a committee's decision says: why it closed without a majority

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/cssdgs/iagbot/cards"
@@ -226,9 +227,36 @@ func (f *Feature) onConfirmConditions(ctx context.Context, s *conversations.Sess
 	if len(problems) > 0 {
 		return []bot.Reply{{Card: conditionsForm(v, values, problems), Private: true, Replace: s.Turn.Action.MessageID != ""}}, nil
 	}
-	replies, err := f.vote(ctx, s, r, ref, workflow.ChoiceConditions, values[inputComment], conds, details)
+	var replies []bot.Reply
+	if rule, _ := f.committee(ref.stage); rule.Votes() {
+		replies, err = f.vote(ctx, s, r, ref, workflow.ChoiceConditions, values[inputComment], conds, details)
+	} else {
+		replies, err = f.approveWith(ctx, s, r, ref, values[inputComment], details, conds)
+	}
 	if err != nil || len(replies) == 0 || s.Turn.Action.MessageID == "" {
 		return replies, err
 	}
 	return closeForm(s, v.t("votes.form.title", map[string]any{"ID": r.ID, "System": v.systemName()}), replies[0].Text), nil
+}
+
+// approveWith is a stage's approval with conditions under the first-decision rule: the
+// conditions go into the decision and the inventory as a committee's votes put them
+// (approvalWith), and the decision is the member's, as any first decision.
+func (f *Feature) approveWith(ctx context.Context, s *conversations.Session, r requests.Request, ref cardRef,
+	comment, details string, conds []workflow.Condition) ([]bot.Reply, error) {
+	past, err := f.history(ctx, r.ID, r.Round)
+	if err != nil {
+		return nil, err
+	}
+	details, appr, err := approvalWith(r, ref.stage, details, conds, past)
+	if err != nil {
+		return nil, err
+	}
+	replies, err := f.decide(ctx, s, r, ref, workflow.Approve, comment, details, appr)
+	if ru, _ := parseRuling(details); err == nil && ru.Override != "" && f.decidedBy(ctx, r, ref, s.Key) {
+		err = f.Store.Audit(ctx, audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.override_6.2",
+			Subject: requests.Subject(r.ID), From: string(ref.stage), To: string(ref.stage), Comment: ru.Override,
+			Sections: []string{"6.2", "6.3.3"}})
+	}
+	return replies, err
 }

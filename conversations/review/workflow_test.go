@@ -18,7 +18,7 @@ func TestApprovePath(t *testing.T) {
 	r.As("admin").In("codir").Say("enregistrer ce canal pour CODIR-IN").Want("C'est fait", "CODIR-IN")
 	id := h.draft("alice", baseAnswers())
 	r.As("alice").Say("soumettre 1").Want("transmise au CODIR-IN", "→ #codir", "DEMANDE D'APPROBATION N° 1 — CHATGPT ÉDU",
-		"Étape : décision du CODIR-IN", "[1] Approuver", "[2] Refuser", "[3] Demander des modifications", "[4] Détails")
+		"Étape : décision du CODIR-IN", "[1] Approuver", "[2] Approuver avec conditions", "[3] Refuser", "[4] Demander des modifications", "[5] Détails")
 	r.As("codir").In("codir").Press("Approuver", nil).
 		Want("APPROBATION DE LA DEMANDE N° 1", "[1] Confirmer l'approbation")
 	r.Press("Confirmer l'approbation", map[string]string{"use:summary": "permis", "use:translation": "restreint",
@@ -190,7 +190,7 @@ func TestInEnglish(t *testing.T) {
 	r.Say("soumettre 1").Want("Your request #1 is sent to CODIR-IN, which decides on every request (6.3.3).",
 		"→ codir", "APPROVAL REQUEST #1")
 	r.As("codir").Say("pending reviews").Want("1 request is waiting for your decision", "APPROVAL REQUEST #1 — CHATGPT ÉDU",
-		"Stage: CODIR-IN decision (6.3.3)", "Uses requested : Summary, Translation", "[1] Approve", "[2] Reject", "[3] Request changes")
+		"Stage: CODIR-IN decision (6.3.3)", "Uses requested : Summary, Translation", "[1] Approve", "[2] Approve with conditions", "[3] Reject", "[4] Request changes")
 	r.Press("Reject", nil).Want("Write a comment explaining your decision")
 	r.Press("Request changes", map[string]string{"comment": "Give the training dates"}).
 		Want("Done: request #1 is sent back to the requester for changes.", "→ alice",

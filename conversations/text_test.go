@@ -21,3 +21,35 @@ func TestPhrases(t *testing.T) {
 		t.Error("Contains missed a phrase in a sentence")
 	}
 }
+
+func TestContainsWholeWords(t *testing.T) {
+	for _, c := range []struct {
+		text, phrase string
+		want         bool
+	}{
+		{"faire une demande", "faire une demande", true},
+		{"je veux faire une demande svp", "faire une demande", true},
+		{"je veux faire une demande", "une demande", true},
+		{"faire une demandeur", "une demande", false},
+		{"refaire une demande", "faire une demande", false},
+		{"refaire une demande puis faire une demande", "faire une demande", true}, // second occurrence
+		{"demande", "demande", true},
+		{"", "demande", false},
+		{"demande", "", false},
+		{"ademande demandes demande", "demande", true},
+	} {
+		if got := (Phrases{c.phrase}).Contains(c.text); got != c.want {
+			t.Errorf("Contains(%q, %q) = %v, want %v", c.text, c.phrase, got, c.want)
+		}
+	}
+}
+
+// BenchmarkPhrasesContains: what a feature's phrase list costs a turn.
+func BenchmarkPhrasesContains(b *testing.B) {
+	p := Phrases{"mes donnees", "my data", "what do you know about me", "ce que tu sais de moi", "qui es tu", "who are you"}
+	folded := text.FoldWords("Est-ce que je peux utiliser Copilot avec des données d'élèves pour préparer un plan ?")
+	b.ReportAllocs()
+	for range b.N {
+		p.Contains(folded)
+	}
+}

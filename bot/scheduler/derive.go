@@ -27,6 +27,10 @@ type env struct {
 	// assigned are the stages an administrator reassigned, by request: the nudge goes
 	// to the assignee.
 	assigned map[uint]workflow.Assignment
+	// rules are how each role decides; votes the votes cast on the current stage of
+	// each request whose role decides by votes.
+	rules func(role string) workflow.Rule
+	votes map[uint][]workflow.Vote
 }
 
 // due is when an occurrence on day's date falls due: at the pass time that day.

@@ -61,9 +61,16 @@ func deriveReview(e *env, r requests.Request) []Item {
 		for _, k := range members {
 			to = recipients(append(to, workflow.RouteTo(k, e.today, e.delegations))...)
 		}
+		a, reassigned := e.assigned[r.ID]
+		reassigned = reassigned && a.Round == r.Round && a.Stage == r.Status
+		able, needed, lost := workflow.QuorumOutOfReach(e.rules(role), members, e.votes[r.ID], e.today, e.delegations)
 		switch {
 		case workflow.AllAway(members, e.today, e.delegations):
 			kind, to = ReviewAway, []string{RolePrefix + config.RoleAdmin}
+		case lost && !reassigned:
+			// Its votes can no longer close it: the same escalation, which says why.
+			kind, to = ReviewAway, []string{RolePrefix + config.RoleAdmin}
+			base.Quorum, base.Able = needed, able
 		case len(to) == 0:
 			to = []string{RolePrefix + role}
 		}

@@ -59,7 +59,8 @@ func testConfig() config.Reminders {
 }
 
 // newHarness opens path (created when missing) with the clock at start.
-func newHarness(t *testing.T, path string, start time.Time, p *platform, cfg config.Reminders, members map[string][]string) *harness {
+func newHarness(t *testing.T, path string, start time.Time, p *platform, cfg config.Reminders, members map[string][]string,
+	opts ...scheduler.Option) *harness {
 	t.Helper()
 	ctx := context.Background()
 	db, err := storage.Open(ctx, path)
@@ -76,14 +77,14 @@ func newHarness(t *testing.T, path string, start time.Time, p *platform, cfg con
 		h.slept = append(h.slept, dur)
 		return nil
 	}
-	h.sched, err = scheduler.New(db, d, cfg, scheduler.WithClock(h.clock),
+	h.sched, err = scheduler.New(db, d, cfg, append([]scheduler.Option{scheduler.WithClock(h.clock),
 		scheduler.WithMembers(func(role string) []string { return members[role] }),
 		scheduler.WithAfterRun(func(r scheduler.Report, err error) {
 			if err != nil && !errors.Is(err, context.Canceled) {
 				t.Errorf("pass failed: %v", err)
 			}
 			h.runs <- r
-		}))
+		})}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}

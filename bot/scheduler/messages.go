@@ -101,6 +101,9 @@ func line(it Item, lang i18n.Lang) string {
 	case ReviewLate:
 		return i18n.T(lang, "reminders.daily.review_late", with(d, "System", it.System))
 	case ReviewAway:
+		if it.Quorum > 0 {
+			return i18n.T(lang, "reminders.daily.review_no_quorum", with(d, "System", it.System, "Quorum", it.Quorum, "Able", it.Able))
+		}
 		return i18n.T(lang, "reminders.daily.review_away", with(d, "System", it.System))
 	case Untrained:
 		names := it.Names

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot/audit"
+	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/bot/workflow"
 
 	"github.com/cssdgs/iagbot/bot/reminder"
@@ -47,8 +48,11 @@ type Item struct {
 	Role    string    // the review stage's role (Review, ReviewLate)
 	Days    int       // days late, business days waiting, interval…
 	Names   []string  // people not trained (Untrained)
-	Digest  *DigestData
-	Lang    string // the request's language, when the recipient chose none
+	// Quorum is, for a ReviewAway escalation of a stage whose votes can no longer
+	// close it, the votes it needs; Able the members able to give them.
+	Quorum, Able int
+	Digest       *DigestData
+	Lang         string // the request's language, when the recipient chose none
 }
 
 // Key is the delivery key: unique per kind, subject, occurrence and recipient.
@@ -84,6 +88,8 @@ type Store interface {
 	DelegationsOn(ctx context.Context, day time.Time) ([]workflow.Delegation, error)
 	// CurrentAssignments returns where the reassigned stages waiting now are.
 	CurrentAssignments(ctx context.Context) ([]workflow.Assignment, error)
+	// Votes returns the votes cast on a stage of a round (workflow.Vote).
+	Votes(ctx context.Context, id uint, round int, stage requests.Status) ([]workflow.Vote, error)
 	// Audit appends an entry to the audit log (an escalation of a stage whose
 	// members are all away).
 	Audit(ctx context.Context, e audit.Entry) error

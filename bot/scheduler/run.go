@@ -125,6 +125,17 @@ func (s *Scheduler) env(ctx context.Context, now time.Time) (*env, []Pref, error
 			e.members[role] = recipients(append(e.members[role], key)...)
 		}
 	}
+	e.rules, e.votes = s.rules, map[uint][]workflow.Vote{}
+	if e.rules == nil {
+		e.rules = func(string) workflow.Rule { return workflow.Rule{Kind: config.RuleFirst} }
+	}
+	for _, r := range src.Requests {
+		if role := stageRole(r.Status); role != "" && e.rules(role).Votes() {
+			if e.votes[r.ID], err = s.store.Votes(ctx, r.ID, r.Round, r.Status); err != nil {
+				return nil, nil, fmt.Errorf("reminders: votes: %w", err)
+			}
+		}
+	}
 	return e, prefs, nil
 }
 
@@ -279,8 +290,12 @@ func (s *Scheduler) auditAway(ctx context.Context, items []Item) error {
 		if it.Kind != ReviewAway {
 			continue
 		}
+		comment := "every member of " + it.Role + " away without a delegate"
+		if it.Quorum > 0 {
+			comment = fmt.Sprintf("%d members of %s able to vote, fewer than the %d votes needed", it.Able, it.Role, it.Quorum)
+		}
 		err := s.store.Audit(ctx, audit.Entry{ActorKey: "system", ActorName: "iagbot", Action: "review.escalate_away",
-			Subject: it.Subject, To: it.Recipient, Comment: "every member of " + it.Role + " away without a delegate",
+			Subject: it.Subject, To: it.Recipient, Comment: comment,
 			Sections: []string{"6.3.3"}})
 		if err != nil {
 			return fmt.Errorf("reminders: audit: %w", err)

@@ -12,6 +12,7 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/config"
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	"github.com/go-co-op/gocron/v2"
 	"github.com/jonboulle/clockwork"
 )
@@ -34,6 +35,9 @@ type Scheduler struct {
 	log    *slog.Logger
 	// members returns the configured members of a role (e-mails, platform ids).
 	members func(role string) []string
+	// rules returns how a review role decides (config committees); nil: the first
+	// decision, as without a committees entry.
+	rules func(role string) workflow.Rule
 	// afterRun, when set, is told of every scheduled pass (tests wait on it).
 	afterRun func(Report, error)
 	// count, when set, counts deliveries by kind and outcome (metrics).
@@ -57,6 +61,10 @@ func WithLogger(l *slog.Logger) Option { return func(s *Scheduler) { s.log = l }
 
 // WithMembers sets where the members of a review role come from (the configuration).
 func WithMembers(f func(role string) []string) Option { return func(s *Scheduler) { s.members = f } }
+
+// WithRules sets how each review role decides (the configuration's committees): a
+// stage whose votes can no longer reach its quorum is escalated to the administrators.
+func WithRules(f func(role string) workflow.Rule) Option { return func(s *Scheduler) { s.rules = f } }
 
 // WithAfterRun calls f after each scheduled pass with its report.
 func WithAfterRun(f func(Report, error)) Option { return func(s *Scheduler) { s.afterRun = f } }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/cssdgs/iagbot/bot/scheduler"
+	"github.com/cssdgs/iagbot/bot/workflow"
 	convreminders "github.com/cssdgs/iagbot/conversations/reminders"
 	"github.com/jonboulle/clockwork"
 )
@@ -29,6 +30,7 @@ func (a *App) NewReminders(clock clockwork.Clock) (*scheduler.Scheduler, error) 
 		scheduler.WithLang(a.Cfg.Lang),
 		scheduler.WithLogger(a.Log),
 		scheduler.WithMembers(a.Cfg.File.Members),
+		scheduler.WithRules(func(role string) workflow.Rule { return workflow.RuleOf(a.Cfg.File.CommitteeOf(role)) }),
 		scheduler.WithCounter(func(kind scheduler.Kind, outcome scheduler.Status) {
 			a.Metrics.Reminders.WithLabelValues(string(kind), string(outcome)).Inc()
 		}))

@@ -60,10 +60,11 @@ func TestRunLoadStopsAtCap(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 		return 5 * time.Millisecond, nil
 	}
-	start := time.Now()
+	// Without the cap this run would take over an hour and the test binary's timeout
+	// would fail it; no wall-clock bound here, so a loaded machine cannot.
 	res := runLoad(context.Background(), spec{n: 1_000_000, c: 4, cap: 50 * time.Millisecond, timeout: time.Second}, slow)
-	if !res.capped || res.ok() == 0 || res.ok() > 200 || time.Since(start) > time.Second {
-		t.Fatalf("capped=%v ok=%d after %v", res.capped, res.ok(), time.Since(start))
+	if !res.capped || res.ok() == 0 || res.ok() >= 1_000_000 {
+		t.Fatalf("capped=%v ok=%d", res.capped, res.ok())
 	}
 	res = runLoad(context.Background(), spec{n: 20, c: 4, cap: time.Minute, timeout: time.Second}, slow)
 	if res.capped || res.ok() != 20 {
@@ -76,7 +77,8 @@ func TestRunLoadPaces(t *testing.T) {
 	quick := func(context.Context, int) (time.Duration, error) { return 0, nil }
 	start := time.Now()
 	res := runLoad(context.Background(), spec{n: 11, c: 11, cap: time.Minute, timeout: time.Second, every: 10 * time.Millisecond}, quick)
-	if el := time.Since(start); res.ok() != 11 || el < 100*time.Millisecond || el > 2*time.Second {
-		t.Fatalf("ok=%d in %v, want 11 in about 100 ms", res.ok(), el)
+	// Pacing sets a floor on the duration; a loaded machine may only make it longer.
+	if el := time.Since(start); res.ok() != 11 || el < 100*time.Millisecond {
+		t.Fatalf("ok=%d in %v, want 11 in at least 100 ms", res.ok(), el)
 	}
 }

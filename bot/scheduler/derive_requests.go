@@ -3,6 +3,7 @@ package scheduler
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/cssdgs/iagbot/bot/config"
@@ -58,12 +59,21 @@ func deriveReview(e *env, r requests.Request) []Item {
 				role, base.Role = a.ToRole, a.ToRole
 			}
 		}
-		for _, k := range members {
-			to = recipients(append(to, workflow.RouteTo(k, e.today, e.delegations))...)
-		}
 		a, reassigned := e.assigned[r.ID]
 		reassigned = reassigned && a.Round == r.Round && a.Stage == r.Status
 		able, needed, lost := workflow.QuorumOutOfReach(e.rules(role), members, e.votes[r.ID], e.today, e.delegations)
+		// Under a committee's votes, only the members who have not voted are nudged,
+		// told how many votes the stage still needs.
+		voted := map[string]bool{}
+		if !reassigned && e.rules(role).Votes() {
+			voted = workflow.Voters(e.votes[r.ID])
+			base.Votes = max(needed-len(voted), 0)
+		}
+		for _, k := range members {
+			if !voted[strings.ToLower(k)] {
+				to = recipients(append(to, workflow.RouteTo(k, e.today, e.delegations))...)
+			}
+		}
 		switch {
 		case workflow.AllAway(members, e.today, e.delegations):
 			kind, to = ReviewAway, []string{RolePrefix + config.RoleAdmin}

@@ -97,6 +97,10 @@ func line(it Item, lang i18n.Lang) string {
 	case EFVPLate:
 		return i18n.T(lang, "reminders.daily.efvp_late", d)
 	case Review:
+		if it.Votes > 0 {
+			return i18n.T(lang, "reminders.daily.review", with(d, "System", it.System)) + " " +
+				i18n.T(lang, "reminders.daily.review_votes", map[string]any{"Count": it.Votes})
+		}
 		return i18n.T(lang, "reminders.daily.review", with(d, "System", it.System))
 	case ReviewLate:
 		return i18n.T(lang, "reminders.daily.review_late", with(d, "System", it.System))

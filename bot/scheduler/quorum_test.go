@@ -2,6 +2,7 @@ package scheduler_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,7 +17,8 @@ import (
 // quorum of 3 among its three members. c1 voted; c2 is away without a delegate, so
 // only two votes can ever be cast: on the nudge day the administrators are told
 // instead of the members, once, saying why, and the escalation is audited once. With
-// c2's absence delegated, the same stage nudges the members as usual.
+// c2's absence delegated, the stage nudges only the members who have not voted (c3,
+// and del in c2's seat), saying how many votes it still needs.
 func TestQuorumOutOfReachEscalatesToTheAdmins(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
@@ -56,8 +58,18 @@ func TestQuorumOutOfReachEscalatesToTheAdmins(t *testing.T) {
 			if tc.delegate == "" && (!escalated || len(sent["2027-05-27"]) != 1) {
 				t.Fatalf("27 May: %q, want the administrators told that the quorum is out of reach", got)
 			}
-			if tc.delegate != "" && (escalated || !strings.Contains(got, "D-del@x: ")) {
-				t.Fatalf("27 May: %q, want the members nudged, del for c2", got)
+			if tc.delegate != "" {
+				// Only those who have not voted: c3, and del in c2's seat; not c1.
+				var to []string
+				for _, s := range sent["2027-05-27"] {
+					to = append(to, strings.SplitN(s, ":", 2)[0])
+					if !strings.Contains(s, "Il manque encore 2 votes ; ce rappel va aux membres qui n'ont pas encore voté.") {
+						t.Errorf("the nudge does not say how many votes are needed: %q", s)
+					}
+				}
+				if escalated || !slices.Equal(to, []string{"D-c3@x", "D-del@x"}) {
+					t.Fatalf("27 May: %q, want c3 and del (for c2) nudged, not c1 who voted", got)
+				}
 			}
 			for d, s := range sent {
 				if d != "2027-05-27" && strings.Contains(strings.Join(s, "\n"), "Quorum") {

@@ -51,8 +51,10 @@ type Item struct {
 	// Quorum is, for a ReviewAway escalation of a stage whose votes can no longer
 	// close it, the votes it needs; Able the members able to give them.
 	Quorum, Able int
-	Digest       *DigestData
-	Lang         string // the request's language, when the recipient chose none
+	// Votes are the votes a committee's stage still needs (Review).
+	Votes  int
+	Digest *DigestData
+	Lang   string // the request's language, when the recipient chose none
 }
 
 // Key is the delivery key: unique per kind, subject, occurrence and recipient.

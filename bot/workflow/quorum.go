@@ -17,10 +17,7 @@ func QuorumOutOfReach(rule Rule, members []string, votes []Vote, day time.Time, 
 	if !rule.Votes() {
 		return 0, 0, false
 	}
-	voted := map[string]bool{}
-	for _, v := range latest(votes) {
-		voted[strings.ToLower(v.VoterKey)] = true
-	}
+	voted := Voters(votes)
 	able = len(voted)
 	for _, m := range members {
 		if voted[strings.ToLower(m)] {
@@ -36,4 +33,13 @@ func QuorumOutOfReach(rule Rule, members []string, votes []Vote, day time.Time, 
 		needed = len(members)
 	}
 	return able, needed, able < needed
+}
+
+// Voters are the members who voted, by lower-cased key.
+func Voters(votes []Vote) map[string]bool {
+	voted := map[string]bool{}
+	for _, v := range votes {
+		voted[strings.ToLower(v.VoterKey)] = true
+	}
+	return voted
 }

@@ -112,6 +112,10 @@ func (f *Feature) pending(ctx context.Context, s *conversations.Session) ([]bot.
 			st, _ := workflow.StageOf(r.Status)
 			replies = append(replies, bot.Text(s.T("review.pending.undelivered", map[string]any{"ID": r.ID, "Role": s.T("review.role." + st.Role)})))
 		}
+		if vt, ok := v.myVote(s.Key); ok {
+			replies = append(replies, bot.Text(s.T("votes.pending.voted", map[string]any{"ID": r.ID,
+				"Choice": s.T("votes.choice." + string(vt.Choice))})))
+		}
 		replies = append(replies, bot.Reply{Card: reviewCard(v)})
 	}
 	return privateInGroup(s, replies), nil

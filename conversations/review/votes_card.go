@@ -125,3 +125,18 @@ func reviewCard(v view) *cards.Card {
 	}
 	return c
 }
+
+// myVote is key's latest vote on the current stage when its role decides by votes:
+// « demandes à examiner » tells a member they voted, and may still change it.
+func (v view) myVote(key string) (workflow.Vote, bool) {
+	if rule, _ := v.committee(v.req.Status); !rule.Votes() {
+		return workflow.Vote{}, false
+	}
+	var mine workflow.Vote
+	for _, vt := range v.stageVotes(v.req.Status) {
+		if strings.EqualFold(vt.VoterKey, key) && !vt.At.Before(mine.At) {
+			mine = vt
+		}
+	}
+	return mine, mine.VoterKey != ""
+}

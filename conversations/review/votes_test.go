@@ -106,6 +106,9 @@ func TestCommitteeSecretMajority(t *testing.T) {
 		"1 / 3 votes requis · vote secret")
 	h.cast("c2", review.VerbApprove, id, nil, "Approbation de la demande n° 1")
 	h.cast("c2", review.VerbConfirm, id, form, "est enregistré : Approuver", "2 / 3 votes requis")
+	// « demandes à examiner » tells a member who voted, not one who did not.
+	r.As("c2").Say("demandes à examiner").Want("Vous avez voté sur la demande n° 1 : Approuver.")
+	r.As("c4").Say("demandes à examiner").Want("1 demande").WantNot("Vous avez voté")
 	// c1 changes their vote to an approval with conditions.
 	h.cast("c1", review.VerbConditions, id, nil, "Approuver avec conditions")
 	h.cast("c1", review.VerbConfirmConditions, id, with(form, "conds", "human_review,disclosure"),

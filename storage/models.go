@@ -231,5 +231,6 @@ func allRows() []any {
 		&DialogRow{}, &RequestRow{}, &AnswerRow{}, &DecisionRow{}, &PostedCardRow{},
 		&ReminderRow{}, &DeliveryRow{}, &TrainingRow{}, &AuditRow{}, &IncidentRow{}, &InventoryRevRow{},
 		&InboundEventRow{}, &VoteRow{}, &DelegationRow{}, &AssignmentRow{},
+		&ConsultationRow{},
 	}
 }

@@ -194,8 +194,13 @@ func (db *DB) AddPostedCard(ctx context.Context, id uint, round int, stage reque
 
 // PostedCards returns where the card of a request's stage in round was posted.
 func (db *DB) PostedCards(ctx context.Context, id uint, round int, stage requests.Status) ([]bot.MessageRef, error) {
+	return db.postedCards(ctx, id, cardStage(stage, round))
+}
+
+// postedCards returns where the cards of request id kept under stage were posted.
+func (db *DB) postedCards(ctx context.Context, id uint, stage string) ([]bot.MessageRef, error) {
 	var rows []PostedCardRow
-	if err := db.read(ctx).Where("request_id = ? AND stage = ?", id, cardStage(stage, round)).Order("id").Find(&rows).Error; err != nil {
+	if err := db.read(ctx).Where("request_id = ? AND stage = ?", id, stage).Order("id").Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := make([]bot.MessageRef, 0, len(rows))

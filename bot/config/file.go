@@ -18,10 +18,16 @@ const (
 	RoleSTI     = "sti"      // prepares the risk and data parts (Annexe 1)
 	RoleCPRPSI  = "cprpsi"   // privacy committee: automated decisions (5.1.11)
 	RoleAdmin   = "admin"    // keeps the inventory
+	// RoleSGC gives an opinion on ethics and law when a committee asks: it « est
+	// responsable de toute analyse éthique et légale en lien avec l'IAG » (8).
+	RoleSGC = "sgc"
+	// RoleSPOA gives an opinion on data governance when a committee asks: it « élabore
+	// et promeut la gouvernance des données utilisées avec l'IAG » (8).
+	RoleSPOA = "spoa"
 )
 
-// RoleNames lists the roles in review order.
-var RoleNames = []string{RoleSTI, RoleCODIRIN, RoleCPRPSI, RoleAdmin}
+// RoleNames lists the roles in review order, the consulted roles after the deciding ones.
+var RoleNames = []string{RoleSTI, RoleCODIRIN, RoleCPRPSI, RoleSGC, RoleSPOA, RoleAdmin}
 
 // File is the YAML configuration file.
 type File struct {

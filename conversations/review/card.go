@@ -43,6 +43,9 @@ func stageCard(v view) *cards.Card {
 			c.Sections = append(c.Sections, v.rulingSection(d))
 		}
 	}
+	if s, ok := v.consultSection(r.Status, r.Round, nil); ok {
+		c.Sections = append(c.Sections, s)
+	}
 	approve := cards.Button{Label: v.t("review.button.approve"), Verb: VerbApprove, Subject: ref.String(), Style: cards.StylePrimary}
 	reject := cards.Button{Label: v.t("review.button.reject"), Verb: VerbReject, Subject: ref.String(), Style: cards.StyleDanger,
 		Needs: []string{inputComment}}
@@ -61,6 +64,9 @@ func stageCard(v view) *cards.Card {
 	// (workflow.Condition), whatever their rule: the same form as a committee vote's.
 	conditions := cards.Button{Label: v.t("votes.button.conditions"), Verb: VerbConditions, Subject: ref.String()}
 	c.Buttons = []cards.Button{approve, conditions, reject, changes}
+	if workflow.Consults(r.Status) {
+		c.Buttons = append(c.Buttons, consultButton(v))
+	}
 	return c
 }
 
@@ -87,6 +93,9 @@ func decidedCard(v view, d workflow.Decision, to requests.Status) *cards.Card {
 	}
 	if d.Stage == requests.CODIRReview && d.Decision == workflow.Approve {
 		sections = append(sections, v.rulingSection(d))
+	}
+	if s, ok := v.consultSection(d.Stage, d.Round, &d); ok {
+		sections = append(sections, s)
 	}
 	return &cards.Card{
 		Title: v.t("review.card.title", map[string]any{"ID": r.ID, "System": v.systemName()}),

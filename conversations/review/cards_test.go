@@ -123,6 +123,9 @@ func goldenCards() map[string]*cards.Card {
 	for name, c := range voteGoldenCards() {
 		all[name] = c
 	}
+	for name, c := range consultGoldens() {
+		all[name] = c
+	}
 	return all
 }
 

@@ -119,7 +119,7 @@ func (f *Feature) onDetails(ctx context.Context, s *conversations.Session) ([]bo
 	if err != nil {
 		return nil, err
 	}
-	if r.RequesterKey != s.Key && len(reviewRoles(s)) == 0 && !s.HasRole(roleAdmin) {
+	if r.RequesterKey != s.Key && len(reviewRoles(s)) == 0 && !s.HasRole(roleAdmin) && !f.consulted(ctx, s, r.ID) {
 		err := f.Store.Audit(ctx, audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.denied",
 			Subject: requests.Subject(id), Comment: "details", Sections: []string{"8"}})
 		return []bot.Reply{private(s.T("review.error.details_denied"))}, err

@@ -35,12 +35,15 @@ type harness struct {
 	f   *review.Feature
 }
 
-// roles: codir and codir2 sit on CODIR-IN; alice and bob hold no role.
+// roles: codir and codir2 sit on CODIR-IN, sophie and serge on the SGC, paul on the
+// SPOA; alice and bob hold no role.
 var roles = map[string][]string{
 	config.RoleSTI:     {"terminal:sti"},
 	config.RoleCODIRIN: {"terminal:codir", "terminal:codir2"},
 	config.RoleCPRPSI:  {"terminal:cprpsi"},
 	config.RoleAdmin:   {"terminal:admin"},
+	config.RoleSGC:     {"terminal:sophie", "terminal:serge"},
+	config.RoleSPOA:    {"terminal:paul"},
 }
 
 // newHarness is a harness on an in-memory SQLite database.

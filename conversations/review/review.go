@@ -60,6 +60,12 @@ const (
 	// VerbConfirmConditions sends it (votes.go).
 	VerbConditions        = "review.conditions"
 	VerbConfirmConditions = "review.confirm_conditions"
+	// VerbConsultForm opens the form asking the SGC or the SPOA for an opinion,
+	// VerbConsult sends it (subject "<request>:<round>:<stage>"); VerbOpinion gives the
+	// opinion (subject "<consultation>").
+	VerbConsultForm = "review.consult_form"
+	VerbConsult     = "review.consult"
+	VerbOpinion     = "review.opinion"
 )
 
 // Store is what the workflow reads and writes, in domain types; storage.DB implements
@@ -86,6 +92,18 @@ type Store interface {
 	ChangeUseRule(ctx context.Context, systemID, useID, rule, condFR, condEN, reason string, by audit.Actor) (string, error)
 	Reclassify(ctx context.Context, systemID string, c workflow.Classification, reason string, by audit.Actor) (workflow.Classification, error)
 	DelegationStore
+	ConsultStore
+}
+
+// ConsultStore is what the consultations of the SGC and the SPOA read and write
+// (consult.go); storage.DB implements it.
+type ConsultStore interface {
+	AskConsultation(ctx context.Context, c workflow.Consultation) (workflow.Consultation, error)
+	GiveOpinion(ctx context.Context, id uint, o workflow.Opinion, text, byKey, byName string) (workflow.Consultation, error)
+	Consultation(ctx context.Context, id uint) (workflow.Consultation, error)
+	Consultations(ctx context.Context, id uint) ([]workflow.Consultation, error)
+	AddConsultationCard(ctx context.Context, requestID, id uint, m bot.MessageRef) error
+	ConsultationCards(ctx context.Context, requestID, id uint) ([]bot.MessageRef, error)
 }
 
 // Deps are what the workflow needs.
@@ -153,6 +171,7 @@ func (f *Feature) Actions() map[string]conversations.Handler {
 		VerbConfirm: f.onConfirm, VerbSTIForm: f.onSTIForm, VerbSTIFill: f.onSTIFill, VerbDetails: f.onDetails,
 		VerbAdminYes: f.onAdminYes, VerbAdminNo: f.onAdminNo, VerbView: f.onView,
 		VerbConditions: f.onConditions, VerbConfirmConditions: f.onConfirmConditions,
+		VerbConsultForm: f.onConsultForm, VerbConsult: f.onConsult, VerbOpinion: f.onOpinion,
 	}
 }
 

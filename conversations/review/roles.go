@@ -21,7 +21,8 @@ var (
 		"use this channel for"}
 	// roleNames are the words that name a review role, folded.
 	roleNames = map[string]string{"codir in": config.RoleCODIRIN, "codir": config.RoleCODIRIN, "sti": config.RoleSTI,
-		"cprpsi": config.RoleCPRPSI, "comite vie privee": config.RoleCPRPSI, "privacy committee": config.RoleCPRPSI}
+		"cprpsi": config.RoleCPRPSI, "comite vie privee": config.RoleCPRPSI, "privacy committee": config.RoleCPRPSI,
+		"sgc": config.RoleSGC, "spoa": config.RoleSPOA}
 )
 
 // Intents are the phrases of the workflow and of the administrators.

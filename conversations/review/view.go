@@ -35,6 +35,9 @@ type view struct {
 	// committee votes of the current round, every stage.
 	rules func(requests.Status) (workflow.Rule, int)
 	votes []workflow.Vote
+	// consults are the request's consultations of the SGC and the SPOA, every round,
+	// oldest first.
+	consults []workflow.Consultation
 }
 
 // view gathers what the cards of r show, in lang.
@@ -70,6 +73,9 @@ func (f *Feature) view(ctx context.Context, lang i18n.Lang, r requests.Request) 
 	v.rules = f.committee
 	if v.votes, err = f.Store.Votes(ctx, r.ID, r.Round, ""); err != nil {
 		return v, fmt.Errorf("votes: %w", err)
+	}
+	if v.consults, err = f.Store.Consultations(ctx, r.ID); err != nil {
+		return v, err
 	}
 	return v, nil
 }
@@ -195,6 +201,25 @@ func (f *Feature) HistoryLines(ctx context.Context, lang i18n.Lang, r requests.R
 	var out []string
 	for _, fact := range v.historyFacts() {
 		out = append(out, fact.Label+sep+fact.Value)
+	}
+	// The opinions of the SGC and the SPOA, once given, follow the decisions.
+	cs, err := f.Store.Consultations(ctx, r.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		if !c.Answered() {
+			continue
+		}
+		line := v.t("consult.line.label", map[string]any{"Role": v.t("review.role." + c.Role)}) + sep +
+			v.t("consult.history.line", map[string]any{"Opinion": opinionLabel(v, c.Opinion), "Name": nameOr(c.ByName, c.ByKey),
+				"When": v.when(*c.AnsweredAt)})
+		for _, d := range ds {
+			if c.AfterDecision(d) {
+				line += " " + v.t("consult.line.after")
+			}
+		}
+		out = append(out, line)
 	}
 	return out, nil
 }

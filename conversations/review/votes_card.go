@@ -104,13 +104,16 @@ func (v view) voteButtons(st requests.Status) []cards.Button {
 // buttons, the tally and the voters, and how to change one's vote.
 func committeeCard(v view, c *cards.Card) *cards.Card {
 	st := v.req.Status
-	keep := c.Buttons[:0:0]
+	keep, consult := c.Buttons[:0:0], c.Buttons[:0:0]
 	for _, b := range c.Buttons {
-		if b.Verb == VerbSTIForm {
+		switch b.Verb {
+		case VerbSTIForm:
 			keep = append(keep, b)
+		case VerbConsultForm: // a committee asks the SGC or the SPOA whatever its rule (consult.go)
+			consult = append(consult, b)
 		}
 	}
-	c.Buttons = append(keep, v.voteButtons(st)...)
+	c.Buttons = append(append(keep, v.voteButtons(st)...), consult...)
 	c.Sections = append(c.Sections, v.votesSection(st, false))
 	c.Footer = v.t("votes.footer") + " " + c.Footer
 	return c

@@ -18,7 +18,8 @@ func TestApprovePath(t *testing.T) {
 	r.As("admin").In("codir").Say("enregistrer ce canal pour CODIR-IN").Want("C'est fait", "CODIR-IN")
 	id := h.draft("alice", baseAnswers())
 	r.As("alice").Say("soumettre 1").Want("transmise au CODIR-IN", "→ #codir", "DEMANDE D'APPROBATION N° 1 — CHATGPT ÉDU",
-		"Étape : décision du CODIR-IN", "[1] Approuver", "[2] Approuver avec conditions", "[3] Refuser", "[4] Demander des modifications", "[5] Détails")
+		"Étape : décision du CODIR-IN", "[1] Approuver", "[2] Approuver avec conditions", "[3] Refuser", "[4] Demander des modifications",
+		"[5] Demander un avis", "[6] Détails")
 	r.As("codir").In("codir").Press("Approuver", nil).
 		Want("APPROBATION DE LA DEMANDE N° 1", "[1] Confirmer l'approbation")
 	r.Press("Confirmer l'approbation", map[string]string{"use:summary": "permis", "use:translation": "restreint",

@@ -113,6 +113,7 @@ func TestGoldenRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "record.fr.pdf", pdf)
+	golden(t, "record.fr.message.txt", []byte(Message(fr)+"\n"))
 	en := Build(fixture(i18n.EN))
 	golden(t, "record.en.md", Markdown(en))
 	pdfEN, err := PDF(en)

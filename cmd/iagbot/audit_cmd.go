@@ -22,6 +22,9 @@ import (
 // of procedure 30-02 it rests on — as a register to hand over. Times are UTC
 // (RFC 3339). A FILE is created readable by its owner only: the log names people.
 func runAudit(ctx context.Context, env Env, args []string) error {
+	if len(args) > 0 && args[0] == "record" {
+		return runAuditRecord(ctx, env, args[1:])
+	}
 	if len(args) == 0 || args[0] != "export" {
 		auditUsage(env.Stderr)
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
@@ -73,7 +76,9 @@ func runAudit(ctx context.Context, env Env, args []string) error {
 
 func auditUsage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: iagbot audit export [--format csv|json] [--out FILE]")
-	fmt.Fprintln(w, "\nWrites the audit log (review decisions, inventory changes, with the sections of procedure 30-02 they rest on).")
+	fmt.Fprintln(w, "       iagbot audit record REQUEST_ID --format md|pdf|json [--lang fr|en] [-o FILE]")
+	fmt.Fprintln(w, "\nexport writes the audit log (review decisions, inventory changes, with the sections of procedure 30-02 they rest on);")
+	fmt.Fprintln(w, "record prints the decision record of one request (decisions, votes, conditions, SGC and SPOA opinions, dates, sections).")
 }
 
 // auditHeader names the CSV columns, in the order written.

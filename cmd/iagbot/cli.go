@@ -52,7 +52,7 @@ func commands() []command {
 		{"ask", "answer one question: may I use tool X for purpose Y? (--json for scripts)", runAsk},
 		{"inventory", "import, validate or export the inventory of approved GenAI systems", runInventory},
 		{"purge", "apply the retention settings (closed drafts, old conversation references)", runPurge},
-		{"audit", "export the audit log (decisions, inventory changes, sections they rest on) as CSV or JSON", runAudit},
+		{"audit", "export the audit log as CSV or JSON, or print a request's decision record (md, pdf, json)", runAudit},
 		{"migrate", "show the database schema's version and migrations, or apply them (status|up)", runMigrate},
 		{"backup", "copy the SQLite database to a file while the bot runs (PostgreSQL: pg_dump)", runBackup},
 		{"restore", "replace the SQLite database with a backup, checked first, while no iagbot uses it", runRestore},

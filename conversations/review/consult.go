@@ -73,7 +73,11 @@ func (f *Feature) onConsult(ctx context.Context, s *conversations.Session) ([]bo
 		return nil, err
 	}
 	posted := f.postConsultation(ctx, r, c)
-	f.refreshStage(ctx, r)
+	if f.Notify != nil {
+		if v, err := f.view(ctx, f.Lang, r); err == nil {
+			f.refreshStageOf(ctx, v, ref.stage, ref.round, nil)
+		}
+	}
 	roleName := s.T("review.role." + role)
 	text := s.T("consult.done.asked", map[string]any{"Role": roleName, "CID": c.ID})
 	if posted == 0 {
@@ -291,7 +295,11 @@ func (f *Feature) refreshStageOf(ctx context.Context, v view, stage requests.Sta
 		case decided != nil:
 			msg.Card = decidedCard(v, *decided, workflow.Next(v.req, decided.Stage, decided.Decision))
 		case v.req.Status == stage && v.req.Round == round:
+			// As posted (postStage): Teams fetches each viewer's version.
 			msg.Card = reviewCard(v)
+			if rf, err := f.refresh(ctx, v.req); err == nil {
+				msg.Card.Refresh = rf
+			}
 		default:
 			continue
 		}

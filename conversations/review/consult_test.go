@@ -8,6 +8,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/config"
+	"github.com/cssdgs/iagbot/bot/record"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/bot/workflow"
 )
@@ -69,6 +70,25 @@ func TestConsultationAnsweredAfterTheDecision(t *testing.T) {
 	want := []string{"request.submit", "review.start", "consult.ask", "review.reject", "consult.denied", "consult.opinion", "consult.late"}
 	if got := h.actions(requests.Subject(id)); !slices.Equal(got, want) {
 		t.Errorf("audit = %v, want %v", got, want)
+	}
+	// The rejection sent the record to the requester and CODIR-IN's channel, before
+	// the opinion; the record read now says the opinion came after the decision.
+	for _, want := range []string{"REGISTRE DE DÉCISION — DEMANDE N° 1 — CHATGPT ÉDU", "Registre de décision complet de la demande n° 1",
+		"Avis du SGC : attendu"} {
+		if !strings.Contains(r.All(), want) {
+			t.Errorf("the conversation lacks %q", want)
+		}
+	}
+	rec, err := h.f.Record(h.ctx, id, "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(record.Markdown(rec))
+	for _, want := range []string{"**Avis** : Réservé", "**Moment** : donné après la décision : le comité a statué sans cet avis",
+		"Vérifier les licences des textes résumés.", "**Décision** : Refusée", "5.1.1, 5.1.2, 6.3.1, 6.3.2, 6.3.3, 8"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("record lacks %q:\n%s", want, md)
+		}
 	}
 	lines, err := h.f.HistoryLines(h.ctx, "fr", h.request(id))
 	if err != nil || !strings.Contains(strings.Join(lines, "\n"), "Avis du SGC : Réservé par sophie") {

@@ -108,6 +108,9 @@ func (f *Feature) afterDecision(ctx context.Context, r requests.Request, d workf
 		}
 	}
 	f.tell(ctx, r.RequesterKey, r.Lang, func(lang i18n.Lang) string { return f.outcomeText(ctx, lang, r, d, to, res) })
+	if to == requests.Approved || to == requests.Rejected {
+		f.sendRecord(ctx, r, d) // the decision record (record.go)
+	}
 	if to.RoundOver() {
 		if key := f.supervisorKey(ctx, r); key != "" && key != r.RequesterKey {
 			f.tell(ctx, key, "", func(lang i18n.Lang) string {

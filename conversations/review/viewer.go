@@ -116,6 +116,9 @@ func requesterCard(v view) *cards.Card {
 	} else {
 		c.Sections = append(c.Sections, cards.Section{Heading: v.t("review.history.heading"), Text: v.t("review.view.no_decision")})
 	}
+	if s, ok := v.consultSection(r.Status, r.Round, nil); ok {
+		c.Sections = append(c.Sections, s)
+	}
 	c.Sections = append(c.Sections, cards.Section{Facts: v.facts()})
 	return c
 }

@@ -145,6 +145,21 @@ func (db *DB) Consultations(ctx context.Context, id uint) ([]workflow.Consultati
 	return out, nil
 }
 
+// AwaitedConsultations returns the consultations of any of roles still waiting for
+// their opinion, oldest first, at most limit of them.
+func (db *DB) AwaitedConsultations(ctx context.Context, roles []string, limit int) ([]workflow.Consultation, error) {
+	var rows []ConsultationRow
+	err := db.read(ctx).Where("opinion = ? AND role IN ?", "", roles).Order("id").Limit(limit).Find(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("awaited consultations: %w", err)
+	}
+	out := make([]workflow.Consultation, len(rows))
+	for i, r := range rows {
+		out[i] = toConsultation(r)
+	}
+	return out, nil
+}
+
 // AddConsultationCard remembers where the card of consultation id was posted (for
 // request requestID), so that a button acts only on it and it is updated in place.
 func (db *DB) AddConsultationCard(ctx context.Context, requestID, id uint, m bot.MessageRef) error {

@@ -323,3 +323,46 @@ func (f *Feature) consulted(ctx context.Context, s *conversations.Session, id ui
 	}
 	return false
 }
+
+// pendingOpinions are the consultation cards waiting for an opinion from a role the
+// person holds (« demandes à examiner »), with a line introducing them; consulted
+// reports whether they hold such a role at all. With none waiting, the one reply says
+// so (consultedNone).
+func (f *Feature) pendingOpinions(ctx context.Context, s *conversations.Session) ([]bot.Reply, bool, error) {
+	var roles []string
+	for _, role := range workflow.ConsultedRoles {
+		if s.HasRole(role) {
+			roles = append(roles, role)
+		}
+	}
+	if len(roles) == 0 {
+		return nil, false, nil
+	}
+	awaited, err := f.Store.AwaitedConsultations(ctx, roles, maxPending)
+	if err != nil {
+		return nil, true, err
+	}
+	if len(awaited) == 0 {
+		return []bot.Reply{bot.Text(s.T("consult.pending.none"))}, true, nil
+	}
+	out := []bot.Reply{bot.Text(s.T("consult.pending.intro", map[string]any{"Count": len(awaited)}))}
+	for _, c := range awaited {
+		r, err := f.Store.Request(ctx, c.RequestID)
+		if err != nil {
+			return nil, true, err
+		}
+		v, err := f.view(ctx, s.Lang, r)
+		if err != nil {
+			return nil, true, err
+		}
+		var decided *workflow.Decision
+		if d, err := f.Store.DecisionFor(ctx, c.RequestID, c.Round, c.Stage); err == nil {
+			decided = &d
+		}
+		out = append(out, bot.Reply{Card: consultationCard(v, c, decided)})
+	}
+	return out, true, nil
+}
+
+// consultedNone reports whether pendingOpinions found nothing waiting.
+func consultedNone(replies []bot.Reply) bool { return len(replies) <= 1 }

@@ -39,6 +39,9 @@ func TestConsultationAnsweredAfterTheDecision(t *testing.T) {
 	if err != nil || !strings.Contains(texts(replies), "est refusée") {
 		t.Fatalf("reject = %q, %v", texts(replies), err)
 	}
+	// The SGC finds the request for its opinion in « demandes à examiner ».
+	r.As("sophie").Say("demandes à examiner").Want("Une demande d'avis attend votre rôle", "DEMANDE D'AVIS N° 1",
+		"Le comité a déjà statué (Refusée")
 	clock = clock.Add(26 * time.Hour)
 	// Someone outside the SGC presses the consultation card's button.
 	r.As("bob").In("sgc").Press("Donner un avis", map[string]string{"opinion": "favourable"}).
@@ -47,6 +50,7 @@ func TestConsultationAnsweredAfterTheDecision(t *testing.T) {
 	r.Press("Donner un avis", map[string]string{"opinion": "reserved", "opinion_text": "Vérifier les licences des textes résumés."}).
 		Want("votre avis (Réservé) est transmis", "comme donné après la décision", "✎", "→ codir",
 			"Avis du SGC sur la demande n° 1", "Réservé", "(donné après la décision)")
+	r.As("serge").Say("demandes à examiner").Want("Aucune demande d'avis n'attend votre rôle")
 	if err := r.Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -112,6 +112,7 @@ type ConsultStore interface {
 	Consultations(ctx context.Context, id uint) ([]workflow.Consultation, error)
 	AddConsultationCard(ctx context.Context, requestID, id uint, m bot.MessageRef) error
 	ConsultationCards(ctx context.Context, requestID, id uint) ([]bot.MessageRef, error)
+	AwaitedConsultations(ctx context.Context, roles []string, limit int) ([]workflow.Consultation, error)
 }
 
 // Deps are what the workflow needs.

@@ -74,10 +74,20 @@ func (f *Feature) pending(ctx context.Context, s *conversations.Session) ([]bot.
 	for _, stg := range workflow.StagesOf(append(append([]string(nil), s.Roles...), f.delegatedRoles(ctx, s)...)) {
 		statuses = append(statuses, stg.Status)
 	}
+	opinions, consulted, err := f.pendingOpinions(ctx, s)
+	if err != nil {
+		return nil, err
+	}
 	if len(statuses) == 0 {
 		// Someone given a stage by an administrator reviews it without the role.
-		if mine, err := f.pendingFor(ctx, s, nil); err != nil || len(mine) == 0 {
-			return []bot.Reply{bot.Text(s.T("review.pending.not_reviewer"))}, err
+		mine, err := f.pendingFor(ctx, s, nil)
+		switch {
+		case err != nil:
+			return nil, err
+		case len(mine) == 0 && !consulted:
+			return []bot.Reply{bot.Text(s.T("review.pending.not_reviewer"))}, nil
+		case len(mine) == 0:
+			return privateInGroup(s, opinions), nil
 		}
 	}
 	stuck, err := f.Store.RequestsInStatus(ctx, maxPending, requests.Submitted)
@@ -92,6 +102,9 @@ func (f *Feature) pending(ctx context.Context, s *conversations.Session) ([]bot.
 	waiting, err := f.pendingFor(ctx, s, statuses)
 	if err != nil {
 		return nil, err
+	}
+	if len(waiting) == 0 && len(opinions) > 0 && !consultedNone(opinions) {
+		return privateInGroup(s, opinions), nil
 	}
 	if len(waiting) == 0 {
 		return []bot.Reply{bot.Text(s.T("review.pending.none"))}, nil
@@ -117,6 +130,9 @@ func (f *Feature) pending(ctx context.Context, s *conversations.Session) ([]bot.
 				"Choice": s.T("votes.choice." + string(vt.Choice))})))
 		}
 		replies = append(replies, bot.Reply{Card: reviewCard(v)})
+	}
+	if !consultedNone(opinions) {
+		replies = append(replies, opinions...)
 	}
 	return privateInGroup(s, replies), nil
 }

@@ -93,14 +93,6 @@ type Store interface {
 	Reclassify(ctx context.Context, systemID string, c workflow.Classification, reason string, by audit.Actor) (workflow.Classification, error)
 	DelegationStore
 	ConsultStore
-	RecordStore
-}
-
-// RecordStore is what the decision record reads besides the requests, decisions and
-// consultations (record.go); storage.DB implements it.
-type RecordStore interface {
-	// Votes are the committee members' votes on a stage of a round.
-	Votes(ctx context.Context, id uint, round int, stage requests.Status) ([]workflow.Vote, error)
 }
 
 // ConsultStore is what the consultations of the SGC and the SPOA read and write

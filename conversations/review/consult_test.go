@@ -25,7 +25,7 @@ func TestConsultationAnsweredAfterTheDecision(t *testing.T) {
 	r.As("admin").In("codir").Say("enregistrer ce canal pour CODIR-IN").Want("C'est fait")
 	r.As("admin").In("sgc").Say("enregistrer ce canal pour SGC").Want("C'est fait", "SGC")
 	id := h.draft("alice", baseAnswers())
-	r.As("alice").Say("soumettre 1").Want("transmise au CODIR-IN", "[4] Demander un avis")
+	r.As("alice").Say("soumettre 1").Want("transmise au CODIR-IN", "[5] Demander un avis")
 	r.As("codir").In("codir").Press("Demander un avis", nil).Want("DEMANDE D'AVIS — DEMANDE N° 1", "[1] Envoyer la demande d'avis")
 	r.Press("Envoyer la demande d'avis", map[string]string{"consult_role": "sgc", "question": "Droit d'auteur des synthèses ?"}).
 		Want("l'avis du SGC est demandé (demande d'avis n° 1)", "→ #sgc", "DEMANDE D'AVIS N° 1 — DEMANDE N° 1",

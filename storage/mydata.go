@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/privacy"
@@ -49,13 +50,18 @@ func (db *DB) PersonData(ctx context.Context, key string) (privacy.PersonData, e
 		for _, r := range incidents {
 			d.Incidents = append(d.Incidents, toIncident(r))
 		}
-		return countAll(tx, []counted{
+		err := countAll(tx, []counted{
 			{&ReminderRow{}, "recipient_key = ?", &d.Reminders},
 			{&DeliveryRow{}, "recipient_key = ?", &d.Deliveries},
 			{&TrainingRow{}, "person_key = ?", &d.Trainings},
 			{&SystemRow{}, "owner_key = ?", &d.OwnedSystems},
 			{&AuditRow{}, "actor_key = ?", &d.AuditEntries},
 		}, key)
+		if err != nil {
+			return err
+		}
+		d.ReviewWork, err = countReviewWork(tx, key)
+		return err
 	})
 	if err != nil {
 		return privacy.PersonData{}, fmt.Errorf("person data: %w", err)
@@ -101,9 +107,45 @@ var personRecords = map[privacy.Record]struct {
 	privacy.AuditEntries:      {&AuditRow{}, "actor_key = ?"},
 }
 
+// reviewWork is where a person's work as a reviewer is, each with the columns that
+// name them.
+var reviewWork = []struct {
+	row   any
+	where string
+}{
+	{&VoteRow{}, "voter_key = ?"},
+	{&ConsultationRow{}, "asked_by_key = ? OR by_key = ?"},
+	{&DelegationRow{}, "person_key = ? OR delegate_key = ? OR by_key = ?"},
+}
+
+// countReviewWork counts the votes, consultations and opinions, and delegations that
+// name the person key.
+func countReviewWork(tx *gorm.DB, key string) (int, error) {
+	total := 0
+	for _, w := range reviewWork {
+		args := make([]any, strings.Count(w.where, "?"))
+		for i := range args {
+			args[i] = key
+		}
+		var n int64
+		if err := tx.Model(w.row).Where(w.where, args...).Count(&n).Error; err != nil {
+			return 0, err
+		}
+		total += int(n)
+	}
+	return total, nil
+}
+
 // erasureStep applies one rule of the erasure policy and returns how many records it
 // removed, unlinked or kept.
 func erasureStep(tx *gorm.DB, key string, r privacy.ErasureRule) (int, error) {
+	if r.Record == privacy.ReviewWork {
+		// Several tables hold it; it is only ever kept (privacy.ErasurePolicy).
+		if r.Fate != privacy.Keep {
+			return 0, fmt.Errorf("cannot apply fate %d to %s", r.Fate, r.Record)
+		}
+		return countReviewWork(tx, key)
+	}
 	rec, ok := personRecords[r.Record]
 	if !ok {
 		return 0, fmt.Errorf("no table holds %s", r.Record)

@@ -43,6 +43,10 @@ func seedPerson(t *testing.T, db *storage.DB, key string, firstRequest int) {
 		`INSERT INTO delivery_rows (key, kind, recipient_key, status) VALUES ('efvp/?1', 'efvp', '@', 'sent')`,
 		`INSERT INTO training_rows (request_id, person_key) VALUES (?1 + 1, '@')`,
 		`INSERT INTO system_rows (id, name, owner_key) VALUES ('sys-' || ?1, 'ScribeIA', '@')`,
+		// Review work: a vote, an opinion given, a delegation to someone else.
+		`INSERT INTO vote_rows (request_id, round, stage, voter_key, choice) VALUES (?1 + 1, 1, 'codir_review', '@', 'approve')`,
+		`INSERT INTO consultation_rows (request_id, round, stage, role, seq, asked_by_key, by_key, opinion) VALUES (?1 + 1, 1, 'codir_review', 'sgc', 1, 'someone-else', '@', 'favourable')`,
+		`INSERT INTO delegation_rows (person_key, delegate_key, by_key, from_day, to_day) VALUES ('@', 'someone-else', '@', '2027-01-10', '2027-01-24')`,
 	}
 	for _, s := range steps {
 		if err := s(); err != nil {
@@ -78,7 +82,7 @@ func testPersonDataAndErase(t *testing.T, db *storage.DB) {
 	}
 	// One audit entry so far: the incident report.
 	plan := privacy.Erasure{People: 2, Dialogs: 1, Drafts: 1, Reminders: 1, Deliveries: 1, Incidents: 1,
-		KeptRequests: 1, KeptTrainings: 1, KeptSystems: 1, KeptAudit: 1}
+		KeptRequests: 1, KeptTrainings: 1, KeptSystems: 1, KeptAudit: 1, KeptReviewWork: 3}
 	if got := d.Plan(); got != plan {
 		t.Errorf("Plan() = %+v, want %+v", got, plan)
 	}
@@ -98,7 +102,7 @@ func testPersonDataAndErase(t *testing.T, db *storage.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := privacy.Erasure{KeptRequests: 1, KeptTrainings: 1, KeptSystems: 1, KeptAudit: 2}
+	want := privacy.Erasure{KeptRequests: 1, KeptTrainings: 1, KeptSystems: 1, KeptAudit: 2, KeptReviewWork: 3}
 	if after.Plan() != want || after.Lang != "" || after.NextReminder != nil {
 		t.Errorf("after erasure: %+v; want only kept records (the erasure itself audited)", after)
 	}

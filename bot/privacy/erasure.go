@@ -32,6 +32,10 @@ const (
 	OwnedSystems Record = "systems"
 	// AuditEntries are the audit log's entries of what the person did (8).
 	AuditEntries Record = "audit"
+	// ReviewWork is what the person did or was named for as a reviewer: committee
+	// votes, consultations asked and opinions given, delegations made to or by them
+	// (6.3.3, 8). It shows who decided what, for whom, as the decision record does.
+	ReviewWork Record = "review_work"
 )
 
 // Fate is what erasing a person's data does to one kind of record.
@@ -67,6 +71,7 @@ func ErasurePolicy() []ErasureRule {
 		{Trainings, Keep},
 		{OwnedSystems, Keep},
 		{AuditEntries, Keep},
+		{ReviewWork, Keep},
 	}
 }
 
@@ -93,6 +98,8 @@ func (e *Erasure) Set(r Record, n int) {
 		e.KeptSystems = n
 	case AuditEntries:
 		e.KeptAudit = n
+	case ReviewWork:
+		e.KeptReviewWork = n
 	default:
 		panic(fmt.Sprintf("privacy: unknown record %q", r))
 	}
@@ -104,7 +111,7 @@ const AuditErasure = "mydata.erase"
 // Entry is the audit entry of erasing the data of the person key: counts only.
 func (e Erasure) Entry(key string) audit.Entry {
 	return audit.Entry{ActorKey: key, Action: AuditErasure, Subject: "person",
-		Comment: fmt.Sprintf("removed people=%d dialogs=%d drafts=%d reminders=%d deliveries=%d incident_links=%d; kept requests=%d trainings=%d systems=%d",
-			e.People, e.Dialogs, e.Drafts, e.Reminders, e.Deliveries, e.Incidents, e.KeptRequests, e.KeptTrainings, e.KeptSystems),
+		Comment: fmt.Sprintf("removed people=%d dialogs=%d drafts=%d reminders=%d deliveries=%d incident_links=%d; kept requests=%d trainings=%d systems=%d review_work=%d",
+			e.People, e.Dialogs, e.Drafts, e.Reminders, e.Deliveries, e.Incidents, e.KeptRequests, e.KeptTrainings, e.KeptSystems, e.KeptReviewWork),
 		Sections: []string{"5.1.9"}}
 }

@@ -13,7 +13,7 @@ func TestErasurePolicy(t *testing.T) {
 	want := map[Record]Fate{
 		Channels: Remove, Dialogs: Remove, Drafts: Remove, Reminders: Remove, Deliveries: Remove,
 		IncidentLinks:     Unlink,
-		SubmittedRequests: Keep, Trainings: Keep, OwnedSystems: Keep, AuditEntries: Keep,
+		SubmittedRequests: Keep, Trainings: Keep, OwnedSystems: Keep, AuditEntries: Keep, ReviewWork: Keep,
 	}
 	policy := ErasurePolicy()
 	got := map[Record]Fate{}
@@ -47,7 +47,7 @@ func TestErasureSetAndEntry(t *testing.T) {
 		e.Set(r.Record, i+1)
 	}
 	want := Erasure{Drafts: 1, People: 2, Dialogs: 3, Reminders: 4, Deliveries: 5, Incidents: 6,
-		KeptRequests: 7, KeptTrainings: 8, KeptSystems: 9, KeptAudit: 10}
+		KeptRequests: 7, KeptTrainings: 8, KeptSystems: 9, KeptAudit: 10, KeptReviewWork: 11}
 	if e != want {
 		t.Fatalf("Set gives %+v, want %+v", e, want)
 	}
@@ -56,14 +56,14 @@ func TestErasureSetAndEntry(t *testing.T) {
 	}
 	d := PersonData{Channels: make([]SeenChannel, 2), Dialogs: make([]string, 3), Reminders: 4, Deliveries: 5,
 		Incidents: make([]Incident, 6), Requests: []RequestBrief{{Submitted: false}, {Submitted: true}, {Submitted: true}},
-		Trainings: 8, OwnedSystems: 9, AuditEntries: 10}
+		Trainings: 8, OwnedSystems: 9, AuditEntries: 10, ReviewWork: 11}
 	if p := d.Plan(); p != (Erasure{Drafts: 1, People: 2, Dialogs: 3, Reminders: 4, Deliveries: 5, Incidents: 6,
-		KeptRequests: 2, KeptTrainings: 8, KeptSystems: 9, KeptAudit: 10}) {
+		KeptRequests: 2, KeptTrainings: 8, KeptSystems: 9, KeptAudit: 10, KeptReviewWork: 11}) {
 		t.Errorf("Plan = %+v", p)
 	}
 	entry := e.Entry("alice@example.org")
 	if entry.ActorKey != "alice@example.org" || entry.Action != AuditErasure || entry.Subject != "person" ||
-		entry.Comment != "removed people=2 dialogs=3 drafts=1 reminders=4 deliveries=5 incident_links=6; kept requests=7 trainings=8 systems=9" ||
+		entry.Comment != "removed people=2 dialogs=3 drafts=1 reminders=4 deliveries=5 incident_links=6; kept requests=7 trainings=8 systems=9 review_work=11" ||
 		!slices.Equal(entry.Sections, []string{"5.1.9"}) {
 		t.Errorf("Entry = %+v", entry)
 	}

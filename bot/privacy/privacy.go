@@ -62,10 +62,12 @@ type PersonData struct {
 	Deliveries int
 	// Incidents are the privacy-incident reports they filed, newest first.
 	Incidents []Incident
-	// Trainings, OwnedSystems and AuditEntries are kept on erasure (see Erasure).
+	// Trainings, OwnedSystems, AuditEntries and ReviewWork (votes, consultations and
+	// opinions, delegations) are kept on erasure (see Erasure).
 	Trainings    int
 	OwnedSystems int
 	AuditEntries int
+	ReviewWork   int
 }
 
 // SeenChannel is one channel where the person was seen.
@@ -91,10 +93,12 @@ type RequestBrief struct {
 // state, requests never submitted (drafts, with their answers), reminders and
 // deliveries addressed to them, and their link to incident reports they filed.
 // Kept, for accountability (5.1.9): submitted requests, training records, systems
-// they are responsible for, and the audit log, which the database keeps append-only.
+// they are responsible for, the audit log, which the database keeps append-only, and
+// their work as a reviewer (votes, consultations, opinions, delegations).
 type Erasure struct {
 	People, Dialogs, Drafts, Reminders, Deliveries, Incidents int
 	KeptRequests, KeptTrainings, KeptSystems, KeptAudit       int
+	KeptReviewWork                                            int
 }
 
 // Removed is the number of records Erasure removes or unlinks.
@@ -107,7 +111,7 @@ func (e Erasure) Removed() int {
 func (d PersonData) Plan() Erasure {
 	e := Erasure{People: len(d.Channels), Dialogs: len(d.Dialogs), Reminders: d.Reminders,
 		Deliveries: d.Deliveries, Incidents: len(d.Incidents), KeptTrainings: d.Trainings,
-		KeptSystems: d.OwnedSystems, KeptAudit: d.AuditEntries}
+		KeptSystems: d.OwnedSystems, KeptAudit: d.AuditEntries, KeptReviewWork: d.ReviewWork}
 	for _, r := range d.Requests {
 		if r.Submitted {
 			e.KeptRequests++
@@ -121,5 +125,5 @@ func (d PersonData) Plan() Erasure {
 // Empty reports whether the bot holds nothing about the person.
 func (d PersonData) Empty() bool {
 	p := d.Plan()
-	return p.Removed() == 0 && p.KeptRequests+p.KeptTrainings+p.KeptSystems+p.KeptAudit == 0
+	return p.Removed() == 0 && p.KeptRequests+p.KeptTrainings+p.KeptSystems+p.KeptAudit+p.KeptReviewWork == 0
 }

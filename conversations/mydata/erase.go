@@ -176,6 +176,7 @@ func keptLines(s *conversations.Session, e privacy.Erasure) string {
 	return lines(s, []counted{
 		{"mydata.erase.n.kept_requests", e.KeptRequests}, {"mydata.erase.n.kept_trainings", e.KeptTrainings},
 		{"mydata.erase.n.kept_systems", e.KeptSystems}, {"mydata.erase.n.kept_audit", e.KeptAudit},
+		{"mydata.erase.n.kept_review_work", e.KeptReviewWork},
 	})
 }
 

@@ -102,7 +102,7 @@ func (m *myData) show(ctx context.Context, s *conversations.Session) ([]bot.Repl
 	add("mydata.incidents", cards.Section{Facts: incidentFacts(s, d.Incidents)})
 	add("mydata.kept", cards.Section{Text: lines(s, []counted{
 		{"mydata.kept.audit", d.AuditEntries}, {"mydata.kept.trainings", d.Trainings},
-		{"mydata.kept.systems", d.OwnedSystems}})})
+		{"mydata.kept.systems", d.OwnedSystems}, {"mydata.kept.review_work", d.ReviewWork}})})
 	return conversations.Private(bot.Reply{Card: c}), nil
 }
 

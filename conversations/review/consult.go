@@ -199,20 +199,9 @@ func (f *Feature) onOpinion(ctx context.Context, s *conversations.Session) ([]bo
 // ownConsultCard reports whether the button pressed sits on a card posted for
 // consultation c, as ownCard does for review cards.
 func (f *Feature) ownConsultCard(ctx context.Context, s *conversations.Session, c workflow.Consultation) (bool, error) {
-	a, conv := s.Turn.Action, s.Turn.Conversation
-	if a.Private || !conv.Group {
-		return true, nil
-	}
-	posted, err := f.Store.ConsultationCards(ctx, c.RequestID, c.ID)
-	if err != nil {
-		return false, err
-	}
-	for _, m := range posted {
-		if m.MessageID == a.MessageID && m.MessageID != "" && m.Conversation.Channel == conv.Channel && m.Conversation.ID == conv.ID {
-			return true, nil
-		}
-	}
-	return false, nil
+	return pressedOnPosted(s, func() ([]bot.MessageRef, error) {
+		return f.Store.ConsultationCards(ctx, c.RequestID, c.ID)
+	})
 }
 
 // opinionLate answers a click on a consultation already answered: who, when, what,

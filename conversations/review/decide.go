@@ -243,15 +243,25 @@ func (f *Feature) identities(ctx context.Context, key string) (map[string]bool, 
 // card clicked. A card seen by the presser alone (a private answer, an ephemeral
 // message) or in a direct conversation shows them nothing another could not.
 func (f *Feature) ownCard(ctx context.Context, s *conversations.Session, ref cardRef) (bool, error) {
+	return pressedOnPosted(s, func() ([]bot.MessageRef, error) {
+		return f.Store.PostedCards(ctx, ref.id, ref.round, ref.stage)
+	})
+}
+
+// pressedOnPosted reports whether the button of s was pressed on one of the cards
+// posted returns (read only when needed): in a shared conversation the message must be
+// one of them, in that conversation; a private press (1:1 chat, ephemeral message) has
+// no shared card to match.
+func pressedOnPosted(s *conversations.Session, posted func() ([]bot.MessageRef, error)) (bool, error) {
 	a, conv := s.Turn.Action, s.Turn.Conversation
 	if a.Private || !conv.Group {
 		return true, nil
 	}
-	posted, err := f.Store.PostedCards(ctx, ref.id, ref.round, ref.stage)
+	refs, err := posted()
 	if err != nil {
 		return false, err
 	}
-	for _, m := range posted {
+	for _, m := range refs {
 		if m.MessageID == a.MessageID && m.MessageID != "" && m.Conversation.Channel == conv.Channel && m.Conversation.ID == conv.ID {
 			return true, nil
 		}

@@ -1,7 +1,8 @@
 // Drives Microsoft 365 Agents Playground (its REST routes, its conversation WebSocket,
 // and its page in headless Chromium) against iagbot serve: a question answered, a
 // request submitted, the review card of CODIR-IN's channel seen by each person and
-// approved by the reviewer while the requester's view shows the status.
+// approved by the reviewer while the requester's view shows the status; then the
+// Annexe 1 form's first page refused with one error, and accepted once corrected.
 //
 // The playground sends every message as its current user (Alex Wilber, the requester
 // and the administrator who registers the channel); invokes carry any member's id, so
@@ -127,6 +128,66 @@ const requestLines = [
   'je sais pas', 'planifiée', '15 mars 2027', 'soumettre',
 ];
 
+// inputsOf are the ids of a card's inputs; execOf the data of its Action.Execute verb;
+// errorsOf the ⚠ lines of a form card, each with the input it sits under.
+const inputsOf = (card) => card.body.filter((e) => /^Input\./.test(e.type)).map((e) => e.id);
+function execOf(card, verb) {
+  let data;
+  JSON.stringify(card, (k, v) => { if (v && v.type === 'Action.Execute' && v.verb === verb) data = v.data; return v; });
+  return data;
+}
+function errorsOf(card) {
+  const out = [];
+  let field = '';
+  for (const e of card.body) {
+    if (/^Input\./.test(e.type)) field = e.id;
+    else if (e.type === 'TextBlock' && /^⚠/.test(e.text || '')) out.push({ field, text: e.text });
+  }
+  return out;
+}
+
+// annexeForm opens the form by typing, submits page 1 « Système » with a name too
+// short (the dialog's reading refuses it), expects the same page back with the message
+// under that field, then submits it corrected and expects page 2 « Utilisations ».
+async function annexeForm(conv) {
+  const mark = frames.length;
+  await say(conv, 'remplir le formulaire');
+  const posted = frames.slice(mark).find((f) => f.action === 'createMessage' && f.message?.from?.id === BOT && cardOf(f));
+  if (!posted) fail(`« remplir le formulaire » posted no card: ${frames.slice(mark).map(textOf).join('\n').slice(0, 600)}`);
+  const msg = posted.message.messageId, first = cardOf(posted);
+  const next = execOf(first, 'annexe.form.next');
+  if (!/^\d+:system$/.test(next?.subject || '')) fail(`the form's first page has no « Suivant » on N:system: ${JSON.stringify(first).slice(0, 600)}`);
+  const subject = next.subject, id = subject.split(':')[0];
+  const values = { 'system.name': 'ChatGPT Edu', 'system.vendor': 'OpenAI', 'system.kind': 'private',
+    'system.hosting': 'canada', 'system.open': 'no', 'system.specialized': 'no' };
+  const ids = inputsOf(first);
+  if (JSON.stringify([...ids].sort()) !== JSON.stringify(Object.keys(values).sort()))
+    fail(`the first page's inputs are ${ids}, the scenario fills ${Object.keys(values)}`);
+  log('   form card', msg, 'subject', subject);
+
+  const submit = async (what, vals) => {
+    const res = await invoke(ALEX, conv, msg, 'annexe.form.next', { subject, ...vals });
+    if (res?.type !== 'application/vnd.microsoft.card.adaptive' || res.value?.type !== 'AdaptiveCard')
+      fail(`${what}: not a card response: ${JSON.stringify(res).slice(0, 600)}`);
+    return res.value;
+  };
+  const before = frames.length;
+  const refused = await submit('the page with a name too short', { ...values, 'system.name': 'X' });
+  const errs = errorsOf(refused);
+  if (execOf(refused, 'annexe.form.next')?.subject !== subject) fail(`the refused page is not page 1 again: ${JSON.stringify(refused).slice(0, 600)}`);
+  if (errs.length !== 1 || errs[0].field !== 'system.name' || !/trop courte|too short/.test(errs[0].text))
+    fail(`the refused page's messages are ${JSON.stringify(errs)}; want one « trop courte » under system.name`);
+  if (refused.body.find((e) => e.id === 'system.name')?.value !== 'X') fail('the refused page lost the value typed');
+  log('  ', errs[0].field, '→', errs[0].text);
+
+  const accepted = await submit('the corrected page', values);
+  if (execOf(accepted, 'annexe.form.next')?.subject !== `${id}:uses` || errorsOf(accepted).length)
+    fail(`the corrected page did not lead to page 2 « uses »: ${JSON.stringify(accepted).slice(0, 600)}`);
+  // As in Teams, the bot also writes each page over the form's message for the chat.
+  await waitFor('the form\'s message rewritten with page 2',
+    (f) => inConv(conv)(f) && /update/i.test(f.action) && JSON.stringify(f).includes(`"subject":"${id}:uses"`), before);
+}
+
 async function main() {
   fs.mkdirSync(ART, { recursive: true });
   const cfg = (await api('GET', '/_internal/v1/config')).config;
@@ -192,6 +253,9 @@ async function main() {
   if (!/(Approuvée par|Approved by) Megan/.test(JSON.stringify(after)) || verbs(after).includes('review.approve'))
     fail(`the requester's view after the decision: ${JSON.stringify(after).slice(0, 600)}`);
   await say(personal, 'mes demandes', /En analyse au CODIR-IN/);
+
+  log('6. the Annexe 1 form: its first page refused with one error, then accepted');
+  await annexeForm(personal);
   await page.screenshot({ path: path.join(ART, 'end.png'), fullPage: true });
 }
 

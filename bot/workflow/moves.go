@@ -88,3 +88,12 @@ func STIFill(r requests.Request, round int, values map[requests.Tag]string, by a
 	slices.Sort(names)
 	return filled, moveEntry(r, r.Status, AuditSTIFill, by, strings.Join(names, ","), "Annexe 1", "8"), nil
 }
+
+// Override62 is the audit entry of a reviewer ruling, on stage of request id, that a use
+// the bot read as personal information in a public system (6.2) may go ahead: the
+// decision's details keep the override, the audit log names it on its own.
+func Override62(id uint, stage requests.Status, by audit.Actor, reason string) audit.Entry {
+	return audit.Entry{ActorKey: by.Key, ActorName: by.Name, Action: "review.override_6.2",
+		Subject: requests.Subject(id), From: string(stage), To: string(stage), Comment: reason,
+		Sections: []string{"6.2", "6.3.3"}}
+}

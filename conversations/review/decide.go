@@ -97,9 +97,7 @@ func (f *Feature) onConfirm(ctx context.Context, s *conversations.Session) ([]bo
 		replies, err := f.vote(ctx, s, r, ref, workflow.ChoiceApprove, values[inputComment], nil, details)
 		if ru, _ := parseRuling(details); err == nil && ru.Override != "" {
 			// A member's vote overriding 6.2 is audited on its own, as a decision is.
-			err = f.Store.Audit(ctx, audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.override_6.2",
-				Subject: requests.Subject(r.ID), From: string(ref.stage), To: string(ref.stage), Comment: ru.Override,
-				Sections: []string{"6.2", "6.3.3"}})
+			err = f.Store.Audit(ctx, workflow.Override62(r.ID, ref.stage, audit.Actor{Key: s.Key, Name: s.Turn.User.Name}, ru.Override))
 		}
 		if err != nil || len(replies) == 0 || s.Turn.Action.MessageID == "" {
 			return replies, err
@@ -114,9 +112,7 @@ func (f *Feature) onConfirm(ctx context.Context, s *conversations.Session) ([]bo
 	replies, err := f.decide(ctx, s, r, ref, workflow.Approve, values[inputComment], details, appr)
 	if ru, _ := parseRuling(details); err == nil && ru.Override != "" && f.decidedBy(ctx, r, ref, s.Key) {
 		// The decision's details keep the override; the audit log names it on its own.
-		err = f.Store.Audit(ctx, audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.override_6.2",
-			Subject: requests.Subject(r.ID), From: string(ref.stage), To: string(ref.stage), Comment: ru.Override,
-			Sections: []string{"6.2", "6.3.3"}})
+		err = f.Store.Audit(ctx, workflow.Override62(r.ID, ref.stage, audit.Actor{Key: s.Key, Name: s.Turn.User.Name}, ru.Override))
 	}
 	if err != nil || len(replies) == 0 || s.Turn.Action.MessageID == "" {
 		return replies, err

@@ -171,19 +171,26 @@ func kindValues() []string {
 	return out
 }
 
-// onConditions opens the form of an approval with conditions.
-func (f *Feature) onConditions(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+// conditionsPress checks a press on « Approuver avec conditions » or on its form's
+// submit as an approval, and returns the request's view; stop answers a refused press.
+// The STI prepares the request; the committees rule on its conditions (6.3.3).
+func (f *Feature) conditionsPress(ctx context.Context, s *conversations.Session) (requests.Request, cardRef, view, []bot.Reply, error) {
 	r, ref, stop, err := f.checkAct(ctx, s, workflow.Approve)
 	if stop != nil || err != nil {
-		return stop, err
+		return r, ref, view{}, stop, err
 	}
 	if ref.stage == requests.STIReview {
-		// The STI prepares the request; the committees rule on its conditions (6.3.3).
-		return []bot.Reply{refused(s.T("review.error.bad_button"))}, nil
+		return r, ref, view{}, []bot.Reply{refused(s.T("review.error.bad_button"))}, nil
 	}
 	v, err := f.view(ctx, s.Lang, r)
-	if err != nil {
-		return nil, err
+	return r, ref, v, nil, err
+}
+
+// onConditions opens the form of an approval with conditions.
+func (f *Feature) onConditions(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
+	_, ref, v, stop, err := f.conditionsPress(ctx, s)
+	if stop != nil || err != nil {
+		return stop, err
 	}
 	values := map[string]string{}
 	if ref.stage == requests.CODIRReview {
@@ -195,16 +202,9 @@ func (f *Feature) onConditions(ctx context.Context, s *conversations.Session) ([
 // onConfirmConditions reads the form: a committee member's vote to approve with
 // conditions, or under the first-decision rule the stage's approval.
 func (f *Feature) onConfirmConditions(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
-	r, ref, stop, err := f.checkAct(ctx, s, workflow.Approve)
+	r, ref, v, stop, err := f.conditionsPress(ctx, s)
 	if stop != nil || err != nil {
 		return stop, err
-	}
-	if ref.stage == requests.STIReview {
-		return []bot.Reply{refused(s.T("review.error.bad_button"))}, nil
-	}
-	v, err := f.view(ctx, s.Lang, r)
-	if err != nil {
-		return nil, err
 	}
 	in := s.Turn.Action.Values
 	values, problems, details := map[string]string{}, map[string]string{}, ""
@@ -254,9 +254,7 @@ func (f *Feature) approveWith(ctx context.Context, s *conversations.Session, r r
 	}
 	replies, err := f.decide(ctx, s, r, ref, workflow.Approve, comment, details, appr)
 	if ru, _ := parseRuling(details); err == nil && ru.Override != "" && f.decidedBy(ctx, r, ref, s.Key) {
-		err = f.Store.Audit(ctx, audit.Entry{ActorKey: s.Key, ActorName: s.Turn.User.Name, Action: "review.override_6.2",
-			Subject: requests.Subject(r.ID), From: string(ref.stage), To: string(ref.stage), Comment: ru.Override,
-			Sections: []string{"6.2", "6.3.3"}})
+		err = f.Store.Audit(ctx, workflow.Override62(r.ID, ref.stage, audit.Actor{Key: s.Key, Name: s.Turn.User.Name}, ru.Override))
 	}
 	return replies, err
 }

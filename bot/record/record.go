@@ -221,12 +221,14 @@ func Build(in Input) Record {
 // votesOf are the last votes of each member on stage of round, with their content
 // only when the stage is closed.
 func votesOf(all []workflow.Vote, round int, stage requests.Status, closed bool, lang i18n.Lang) []Vote {
-	latest := map[string]int{}
-	var out []Vote
+	var stageVotes []workflow.Vote
 	for _, v := range all {
-		if v.Round != round || v.Stage != stage {
-			continue
+		if v.Round == round && v.Stage == stage {
+			stageVotes = append(stageVotes, v)
 		}
+	}
+	var out []Vote
+	for _, v := range workflow.Latest(stageVotes) {
 		rv := Vote{Name: v.VoterName, Key: v.VoterKey, At: v.At.UTC()}
 		if closed {
 			rv.Choice, rv.Comment = v.Choice, v.Comment
@@ -234,13 +236,6 @@ func votesOf(all []workflow.Vote, round int, stage requests.Status, closed bool,
 				rv.Conditions = append(rv.Conditions, c.Text(lang))
 			}
 		}
-		if i, ok := latest[v.VoterKey]; ok {
-			if !v.At.Before(out[i].At) {
-				out[i] = rv
-			}
-			continue
-		}
-		latest[v.VoterKey] = len(out)
 		out = append(out, rv)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })

@@ -123,7 +123,7 @@ type Outcome struct {
 //     nor refuses, and sending the request back lets the requester clarify it and the
 //     committee vote again on the next round.
 func Count(rule Rule, eligible int, votes []Vote) Outcome {
-	votes = latest(votes)
+	votes = Latest(votes)
 	t := Tally{Eligible: eligible, Cast: len(votes)}
 	for _, v := range votes {
 		switch v.Choice {
@@ -201,8 +201,9 @@ func (o Outcome) close(act Action, why string, votes []Vote) Outcome {
 	return o
 }
 
-// latest keeps each voter's latest vote, in the order the voters first voted.
-func latest(votes []Vote) []Vote {
+// Latest keeps each voter's latest vote, in the order the voters first voted: the
+// votes that count (Count) and that a record shows.
+func Latest(votes []Vote) []Vote {
 	at := map[string]int{}
 	var out []Vote
 	for _, v := range votes {

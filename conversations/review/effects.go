@@ -162,15 +162,7 @@ func (f *Feature) outcomeText(ctx context.Context, lang i18n.Lang, r requests.Re
 // tell writes to a person in their language: the one they chose, else the one they
 // last wrote in, else fallback, else the bot's default. Failures are logged, not returned: the decision stands.
 func (f *Feature) tell(ctx context.Context, key, fallback string, text func(i18n.Lang) string) {
-	lang := f.Lang
-	if i18n.Valid(fallback) {
-		lang = i18n.Lang(fallback)
-	}
-	if people, err := f.Store.People(ctx, key); err == nil {
-		if l := bot.LangOf(people); l != "" {
-			lang = i18n.Lang(l)
-		}
-	}
+	lang := f.personLang(ctx, key, fallback)
 	if _, err := f.Notify.ToPerson(ctx, key, bot.Text(text(lang))); err != nil {
 		f.Log.Warn("notification not delivered", "err", err)
 	}

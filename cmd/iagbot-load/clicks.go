@@ -75,7 +75,7 @@ func (b *bench) clickBurst(ctx context.Context) []row {
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
-				b.fk.slack.forget(chans[i])
+				b.fk.slack.forget(chans[i], slots[i])
 				slots[i] = nil
 				res.failed++
 				res.errs[reason(err)]++

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -58,7 +59,8 @@ func (f *fakes) activity(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if a.Type == "message" {
-			f.teams.arrived(r.PathValue("conv"))
+			// A reply is keyed by the activity it answers; a new message by its conversation.
+			f.teams.arrived(cmp.Or(r.PathValue("reply"), r.PathValue("conv")))
 		}
 		id := r.PathValue("id")
 		if id == "" {

@@ -40,12 +40,18 @@ func TestTeamsTokenAndActivityAccepted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, conv := fk.teamsActivity("t", 7, time.Now())
+	body, id := fk.teamsActivity("t", 7, time.Now())
 	var a schema.Activity
 	if err := json.Unmarshal(body, &a); err != nil {
 		t.Fatal(err)
 	}
-	if a.Conversation.ID != conv || a.ServiceURL != fk.serviceURL() || a.Type != "message" || a.Text == "" {
+	// Person 1 sends requests 4 to 7, all in one personal chat.
+	other, _ := fk.teamsActivity("t", 4, time.Now())
+	var b schema.Activity
+	if err := json.Unmarshal(other, &b); err != nil {
+		t.Fatal(err)
+	}
+	if a.ID != id || a.Conversation.ID != b.Conversation.ID || a.ID == b.ID || a.ServiceURL != fk.serviceURL() || a.Type != "message" || a.Text == "" {
 		t.Fatalf("activity = %+v", a)
 	}
 	if _, err := v.Validate(context.Background(), auth, a.ChannelID, a.ServiceURL); err != nil {
@@ -73,6 +79,39 @@ func TestFakeConnectorTakesReplies(t *testing.T) {
 	}
 	if _, ok := s.replied(); !ok {
 		t.Fatal("reply not tracked")
+	}
+	// A personal chat's replies are told apart by the activity they answer.
+	first, second := fk.teams.expect("act-1", time.Now()), fk.teams.expect("act-2", time.Now())
+	if _, err := c.ReplyToActivity(context.Background(), fk.serviceURL(), "a:conv-1", "act-2", schema.Activity{Type: "message", Text: "ok"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := first.replied(); ok {
+		t.Fatal("the reply to act-2 was taken for act-1's")
+	}
+	if _, ok := second.replied(); !ok {
+		t.Fatal("reply to act-2 not tracked")
+	}
+}
+
+func TestTrackerPairsRepliesFirstComeFirstServed(t *testing.T) {
+	var tr tracker
+	tr.init()
+	a, b, c := tr.expect("D1", time.Now()), tr.expect("D1", time.Now()), tr.expect("D1", time.Now())
+	tr.forget("D1", b)
+	tr.arrived("D1")
+	tr.arrived("D1")
+	tr.arrived("D1")
+	if _, ok := a.replied(); !ok {
+		t.Error("first request of D1 not paired")
+	}
+	if _, ok := b.replied(); ok {
+		t.Error("a forgotten request got a reply")
+	}
+	if _, ok := c.replied(); !ok {
+		t.Error("third request of D1 not paired")
+	}
+	if n := tr.stray.Load(); n != 1 {
+		t.Errorf("stray = %d, want 1", n)
 	}
 }
 

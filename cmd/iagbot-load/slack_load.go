@@ -42,10 +42,10 @@ func signSlack(req *http.Request, body []byte, now time.Time) {
 	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
 }
 
-// slackEvent is the event_callback for a direct message; the channel is unique per
-// request so that the reply can be told apart.
+// slackEvent is the event_callback for a direct message, in the sender's one
+// direct-message channel with the bot, as on Slack.
 func slackEvent(run string, i int, now time.Time) (body []byte, channel string) {
-	channel = fmt.Sprintf("DL%s%07d", run, i)
+	channel = fmt.Sprintf("DL%s%06d", run, peerOf(i))
 	ts := fmt.Sprintf("%d.%06d", now.Unix(), i%1000000)
 	ev := map[string]any{
 		"token": "legacy-verification-token", "team_id": "T0LOAD", "api_app_id": "A0LOAD",
@@ -96,7 +96,7 @@ func (b *bench) slackShot(slots []*slot) fire {
 		start := time.Now()
 		slots[i] = b.fk.slack.expect(ch, start)
 		if err := send(b.client, req, http.StatusOK); err != nil {
-			b.fk.slack.forget(ch)
+			b.fk.slack.forget(ch, slots[i])
 			slots[i] = nil
 			return 0, err
 		}

@@ -25,13 +25,15 @@ func (f *fakes) botFrameworkToken(now time.Time) (string, error) {
 	return "Bearer " + s, err
 }
 
-// teamsActivity is a personal-chat message; its conversation id is unique per request
-// so that the reply can be told apart.
-func (f *fakes) teamsActivity(run string, i int, now time.Time) (body []byte, conv string) {
-	conv = fmt.Sprintf("a:load-%s-%07d", run, i)
+// teamsActivity is a message in the sender's personal chat with the bot, whose
+// conversation id is the same for all of that person's messages, as in Teams. The
+// reply is told apart by the activity it answers (ReplyToActivity's path).
+func (f *fakes) teamsActivity(run string, i int, now time.Time) (body []byte, id string) {
+	id = fmt.Sprintf("%d%07d", now.UnixMilli(), i)
+	conv := fmt.Sprintf("a:load-%s-%06d", run, peerOf(i))
 	user := fmt.Sprintf("29:load-%s-%06d", run, peerOf(i))
 	a := map[string]any{
-		"type": "message", "id": fmt.Sprintf("%d%07d", now.UnixMilli(), i), "timestamp": now.UTC().Format(time.RFC3339Nano),
+		"type": "message", "id": id, "timestamp": now.UTC().Format(time.RFC3339Nano),
 		"serviceUrl": f.serviceURL(), "channelId": "msteams", "locale": "fr-CA", "text": messages[i%len(messages)],
 		"from":         map[string]any{"id": user, "name": "Load " + user[3:], "aadObjectId": user[3:]},
 		"recipient":    map[string]any{"id": "28:" + appID, "name": "iagbot"},
@@ -39,7 +41,7 @@ func (f *fakes) teamsActivity(run string, i int, now time.Time) (body []byte, co
 		"channelData":  map[string]any{"tenant": map[string]any{"id": tenantID}},
 	}
 	body, _ = json.Marshal(a)
-	return body, conv
+	return body, id
 }
 
 // teamsMessages posts signed activities to /api/messages and measures each until the
@@ -63,23 +65,23 @@ func (b *bench) teamsMessages(ctx context.Context) ([]row, error) {
 // the fake connector.
 func (b *bench) teamsShot(auth string) fire {
 	return func(ctx context.Context, i int) (time.Duration, error) {
-		body, conv := b.fk.teamsActivity(b.run, i, time.Now())
+		body, id := b.fk.teamsActivity(b.run, i, time.Now())
 		req, err := http.NewRequestWithContext(ctx, "POST", b.srv.base+"/api/messages", bytes.NewReader(body))
 		if err != nil {
 			return 0, err
 		}
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Authorization", auth)
-		s := b.fk.teams.expect(conv, time.Now())
+		s := b.fk.teams.expect(id, time.Now())
 		if err := send(b.client, req, http.StatusOK, http.StatusCreated, http.StatusAccepted); err != nil {
-			b.fk.teams.forget(conv)
+			b.fk.teams.forget(id, s)
 			return 0, err
 		}
 		select {
 		case <-s.done:
 			return s.at.Sub(s.start), nil
 		case <-ctx.Done():
-			b.fk.teams.forget(conv)
+			b.fk.teams.forget(id, s)
 			return 0, fmt.Errorf("no reply at the fake connector: %w", ctx.Err())
 		}
 	}

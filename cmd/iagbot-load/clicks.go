@@ -48,7 +48,7 @@ func (b *bench) clickBurst(ctx context.Context) []row {
 	for i := range reqs {
 		chans[i] = fmt.Sprintf("CL%s%06d", b.run, i)
 		body := b.fk.clickPayload(b.run, i, chans[i], b.o.clickVerb, now)
-		req, err := http.NewRequestWithContext(ctx, "POST", b.srv.base+"/slack/interactivity", bytes.NewReader(body))
+		req, err := http.NewRequestWithContext(ctx, "POST", b.base(i)+"/slack/interactivity", bytes.NewReader(body))
 		if err != nil {
 			return []row{{name: "clicks", note: err.Error()}}
 		}

@@ -54,7 +54,7 @@ func machineBusy() time.Duration {
 // and fakes) and by everything else on the machine, which on a shared machine
 // competes with both.
 type cpuMeter struct {
-	pid                   string
+	pids                  []string // the servers (replicas): their CPU is summed
 	at                    time.Time
 	server, self, machine time.Duration
 }
@@ -66,9 +66,21 @@ type cpuUse struct {
 	requests             int // sent while measuring, warm-up included
 }
 
-func startCPU(pid int) cpuMeter {
-	p := strconv.Itoa(pid)
-	return cpuMeter{pid: p, at: time.Now(), server: cpuTime(p), self: cpuTime("self"), machine: machineBusy()}
+func startCPU(pids ...int) cpuMeter {
+	m := cpuMeter{at: time.Now()}
+	for _, p := range pids {
+		m.pids = append(m.pids, strconv.Itoa(p))
+	}
+	m.server, m.self, m.machine = m.serversTime(), cpuTime("self"), machineBusy()
+	return m
+}
+
+func (m cpuMeter) serversTime() time.Duration {
+	var t time.Duration
+	for _, p := range m.pids {
+		t += cpuTime(p)
+	}
+	return t
 }
 
 func (m cpuMeter) stop() cpuUse {
@@ -76,7 +88,7 @@ func (m cpuMeter) stop() cpuUse {
 	if wall <= 0 {
 		return cpuUse{}
 	}
-	srv, self, all := cpuTime(m.pid)-m.server, cpuTime("self")-m.self, machineBusy()-m.machine
+	srv, self, all := m.serversTime()-m.server, cpuTime("self")-m.self, machineBusy()-m.machine
 	return cpuUse{server: srv.Seconds() / wall, self: self.Seconds() / wall,
 		others: max(all-srv-self, 0).Seconds() / wall, serverTime: srv}
 }

@@ -112,6 +112,9 @@ func (f *fakes) callSummary() string {
 		}
 		fmt.Fprintf(&b, "%s %d", n, f.calls[n])
 	}
+	// A reply nobody waited on is a second answer to one message, or an answer to a
+	// request the load gave up on.
+	fmt.Fprintf(&b, "; stray replies: Teams %d, Slack %d", f.teams.stray.Load(), f.slack.stray.Load())
 	return b.String()
 }
 

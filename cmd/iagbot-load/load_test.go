@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cssdgs/iagbot/storage/storagetest"
 )
 
 // TestTinyLoadEndToEnd builds iagbot, starts it against the fakes and runs every
@@ -80,5 +82,52 @@ func TestRunLoadPaces(t *testing.T) {
 	// Pacing sets a floor on the duration; a loaded machine may only make it longer.
 	if el := time.Since(start); res.ok() != 11 || el < 100*time.Millisecond {
 		t.Fatalf("ok=%d in %v, want 11 in at least 100 ms", res.ok(), el)
+	}
+}
+
+// TestTwoReplicasOnPostgres loads two servers sharing one PostgreSQL schema, request
+// by request in turn: every Teams and Slack message is answered once, by either.
+func TestTwoReplicasOnPostgres(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and starts iagbot serve twice; skipped with -short")
+	}
+	dsn, ok := storagetest.PostgresDSN(t)
+	if !ok {
+		t.Skip("PostgreSQL not configured")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	o := options{scenario: "teams", n: 40, c: 4, warmup: 4, starts: 0, db: dsn, replicas: 2,
+		cap: 30 * time.Second, timeout: 10 * time.Second}
+	var log bytes.Buffer
+	rep, err := measure(ctx, o, &log)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, log.String())
+	}
+	if n := strings.Count(log.String(), "iagbot serve: pid"); n != 2 {
+		t.Fatalf("%d servers started, want 2:\n%s", n, log.String())
+	}
+	var out bytes.Buffer
+	rep.write(&out, o)
+	if !strings.Contains(rep.calls, "stray replies: Teams 0, Slack 0") {
+		t.Errorf("a message answered twice, or a reply for nobody: %s", rep.calls)
+	}
+	if !strings.Contains(out.String(), "Database: PostgreSQL, 2 replica(s)") {
+		t.Errorf("report does not name the database:\n%s", out.String())
+	}
+	for _, r := range rep.rows {
+		if r.failed > 0 || r.ok != o.n {
+			t.Errorf("%s: %d of %d ok, %d failed: %s", r.name, r.ok, r.n, r.failed, r.note)
+		}
+	}
+}
+
+func TestReplicasNeedPostgres(t *testing.T) {
+	var errs bytes.Buffer
+	if _, err := parseOptions([]string{"-replicas", "2"}, &errs); err == nil {
+		t.Error("two replicas on two SQLite files accepted")
+	}
+	if _, err := parseOptions([]string{"-replicas", "2", "-db", "postgres://127.0.0.1/x"}, &errs); err != nil {
+		t.Errorf("two replicas on PostgreSQL refused: %v", err)
 	}
 }

@@ -39,7 +39,7 @@ func (b *bench) row(name string, res result, c int) row {
 	slices.Sort(sorted)
 	r.p50, r.p95, r.p99 = pct(sorted, 50), pct(sorted, 95), pct(sorted, 99)
 	r.max = maxOf(sorted)
-	if m, err := b.srv.memory(); err == nil {
+	if m, err := b.memory(); err == nil {
 		r.rssMB = m.rssMB
 	}
 	var notes []string
@@ -118,11 +118,16 @@ type report struct {
 	requests  int             // acked requests the server stored, all scenarios
 	calls     string          // what the fakes received
 	loadStart string          // load average when the run started
+	database  string          // which database, how many replicas
 }
 
 func (rep *report) write(w io.Writer, o options) {
-	fmt.Fprintf(w, "Machine: %s; generator, fakes and server on the same machine, loopback only; 1-min load average %s at the start, %s at the end.\n\n",
+	fmt.Fprintf(w, "Machine: %s; generator, fakes and server on the same machine, loopback only; 1-min load average %s at the start, %s at the end.\n",
 		machine(), rep.loadStart, loadAvg())
+	if rep.database != "" {
+		fmt.Fprintf(w, "Database: %s (server columns: all replicas' CPU summed, the largest replica's RSS; a PostgreSQL server's CPU is in *others*).\n", rep.database)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| scenario | requests | concurrency | ok | failed | rate /s | p50 ms | p95 ms | p99 ms | max ms | server RSS MB | cores: server / tool / others | server CPU µs/req | target | met |")
 	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|")
 	for _, r := range rep.rows {

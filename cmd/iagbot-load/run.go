@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -23,6 +24,8 @@ type options struct {
 	burst, starts  int
 	cap, timeout   time.Duration
 	bin, clickVerb string
+	db             string // "" for a fresh SQLite file, else a postgres:// URL
+	replicas       int    // servers sharing the database, requests spread over them
 	keep           bool
 	rate           float64 // requests per second at most; 0 = unpaced
 }
@@ -44,6 +47,8 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.DurationVar(&o.timeout, "timeout", 10*time.Second, "per request, reply included")
 	fs.StringVar(&o.bin, "bin", "", "iagbot binary to run (default: go build ./cmd/iagbot into a temp dir)")
 	fs.StringVar(&o.clickVerb, "click-verb", "review.approve", "verb of the clicked button")
+	fs.StringVar(&o.db, "db", "", "database of the loaded servers: empty for a fresh SQLite file in the temp dir, or a postgres:// URL (its tables are created if absent; every run's ids are new)")
+	fs.IntVar(&o.replicas, "replicas", 1, "servers started on the same database; request i goes to server i mod replicas (needs -db postgres://… above 1)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the temp dir (database, server log) and print its path")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: iagbot-load [options]\n\nStarts `iagbot serve` on 127.0.0.1 against fake Bot Framework and Slack services,\nloads it and prints a Markdown table. All traffic stays on loopback.\n\nOptions:")
@@ -55,7 +60,10 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	if o.scenario != "all" && !slices.Contains(scenarios, o.scenario) {
 		return o, fmt.Errorf("-scenario %q: want all or one of %s", o.scenario, strings.Join(scenarios, ", "))
 	}
-	if o.n < 1 || o.c < 1 || o.warmup < 0 || o.burst < 1 || o.starts < 0 || o.rate < 0 || o.cap <= 0 || o.timeout <= 0 {
+	if o.replicas > 1 && !strings.HasPrefix(o.db, "postgres://") && !strings.HasPrefix(o.db, "postgresql://") {
+		return o, errors.New("-replicas above 1 needs -db postgres://…: replicas share state through PostgreSQL")
+	}
+	if o.replicas < 1 || o.n < 1 || o.c < 1 || o.warmup < 0 || o.burst < 1 || o.starts < 0 || o.rate < 0 || o.cap <= 0 || o.timeout <= 0 {
 		return o, errors.New("-n, -c, -burst must be positive; -warmup, -starts, -rate not negative; durations positive")
 	}
 	return o, nil
@@ -81,17 +89,44 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// bench is one run: the options, the fakes, the server under load, the client.
+// bench is one run: the options, the fakes, the servers under load (replicas of one
+// another), the client.
 type bench struct {
 	o      options
 	fk     *fakes
-	srv    *server
+	srvs   []*server
 	client *http.Client
 	run    string // random, in every id, so that runs never collide
 	log    io.Writer
 }
 
 func (b *bench) want(s string) bool { return b.o.scenario == "all" || b.o.scenario == s }
+
+// base is the server request i goes to: a load balancer's round robin, so that one
+// person's messages reach every replica.
+func (b *bench) base(i int) string { return b.srvs[i%len(b.srvs)].base }
+
+// memory is the largest replica's resident set.
+func (b *bench) memory() (memory, error) {
+	var m memory
+	for _, s := range b.srvs {
+		r, err := s.memory()
+		if err != nil {
+			return m, err
+		}
+		m.rssMB, m.peakMB = max(m.rssMB, r.rssMB), max(m.peakMB, r.peakMB)
+	}
+	return m, nil
+}
+
+// pids are the servers' process ids.
+func (b *bench) pids() []int {
+	var p []int
+	for _, s := range b.srvs {
+		p = append(p, s.cmd.Process.Pid)
+	}
+	return p
+}
 
 // measure runs the chosen scenarios: start-ups on fresh databases, then one server
 // that takes every load scenario in turn, as state accumulates in production.
@@ -137,16 +172,29 @@ func measure(ctx context.Context, o options, log io.Writer) (*report, error) {
 	if o.scenario == "startup" {
 		return rep, nil
 	}
-	if b.srv, err = startServer(ctx, bin, filepath.Join(dir, "load.db"), filepath.Join(dir, "serve.log"), fk); err != nil {
-		return nil, err
+	db := cmp.Or(o.db, filepath.Join(dir, "load.db"))
+	rep.database = "SQLite file"
+	if o.db != "" {
+		rep.database = "PostgreSQL"
 	}
-	defer b.srv.stop()
-	// The pid lets one profile the server while it is loaded (perf record -p PID).
-	fmt.Fprintf(log, "iagbot serve: pid %d on %s\n", b.srv.cmd.Process.Pid, b.srv.base)
+	replicas := max(o.replicas, 1)
+	rep.database += fmt.Sprintf(", %d replica(s)", replicas)
+	for k := range replicas {
+		// Replicas start one after the other, as in a rolling start: the first one
+		// migrates the schema.
+		srv, err := startServer(ctx, bin, db, filepath.Join(dir, fmt.Sprintf("serve%d.log", k)), fk)
+		if err != nil {
+			return nil, err
+		}
+		defer srv.stop()
+		b.srvs = append(b.srvs, srv)
+		// The pid lets one profile the server while it is loaded (perf record -p PID).
+		fmt.Fprintf(log, "iagbot serve: pid %d on %s\n", srv.cmd.Process.Pid, srv.base)
+	}
 	if err := b.loads(ctx, rep); err != nil {
 		return nil, err
 	}
-	rep.mem, _ = b.srv.memory()
+	rep.mem, _ = b.memory()
 	rep.calls = fk.callSummary()
 	return rep, nil
 }

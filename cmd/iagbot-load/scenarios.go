@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// loads runs the load scenarios on b.srv in order, skipping those whose endpoint the
+// loads runs the load scenarios on the servers in order, skipping those whose endpoint the
 // server does not route yet (404), and adds their rows to rep.
 func (b *bench) loads(ctx context.Context, rep *report) error {
 	type scenario struct {
@@ -27,7 +27,7 @@ func (b *bench) loads(ctx context.Context, rep *report) error {
 			continue
 		}
 		if s.path != "" {
-			ok, err := b.srv.mounted(ctx, b.client, s.path)
+			ok, err := b.srvs[0].mounted(ctx, b.client, s.path)
 			if err != nil {
 				return err
 			}
@@ -38,7 +38,7 @@ func (b *bench) loads(ctx context.Context, rep *report) error {
 			}
 		}
 		fmt.Fprintf(b.log, "%s …\n", s.name)
-		cpu := startCPU(b.srv.cmd.Process.Pid)
+		cpu := startCPU(b.pids()...)
 		rows, err := s.run(ctx)
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
@@ -67,7 +67,7 @@ func (b *bench) loads(ctx context.Context, rep *report) error {
 func (b *bench) healthz(ctx context.Context) ([]row, error) {
 	f := func(ctx context.Context, i int) (time.Duration, error) {
 		start := time.Now()
-		err := send(b.client, mustGet(ctx, b.srv.base+"/healthz"), http.StatusOK)
+		err := send(b.client, mustGet(ctx, b.base(i)+"/healthz"), http.StatusOK)
 		return time.Since(start), err
 	}
 	runLoad(ctx, b.spec(b.o.warmup, 0), f)

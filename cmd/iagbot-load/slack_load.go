@@ -87,7 +87,7 @@ func (b *bench) slackShot(slots []*slot) fire {
 	return func(ctx context.Context, i int) (time.Duration, error) {
 		now := time.Now()
 		body, ch := slackEvent(b.run, i, now)
-		req, err := http.NewRequestWithContext(ctx, "POST", b.srv.base+"/slack/events", bytes.NewReader(body))
+		req, err := http.NewRequestWithContext(ctx, "POST", b.base(i)+"/slack/events", bytes.NewReader(body))
 		if err != nil {
 			return 0, err
 		}

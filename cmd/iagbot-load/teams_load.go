@@ -66,7 +66,7 @@ func (b *bench) teamsMessages(ctx context.Context) ([]row, error) {
 func (b *bench) teamsShot(auth string) fire {
 	return func(ctx context.Context, i int) (time.Duration, error) {
 		body, id := b.fk.teamsActivity(b.run, i, time.Now())
-		req, err := http.NewRequestWithContext(ctx, "POST", b.srv.base+"/api/messages", bytes.NewReader(body))
+		req, err := http.NewRequestWithContext(ctx, "POST", b.base(i)+"/api/messages", bytes.NewReader(body))
 		if err != nil {
 			return 0, err
 		}

@@ -5,7 +5,7 @@
 //
 // Every HTTP request is authenticated with Slack's request signature before anything
 // else is read from it. Slack wants an answer within three seconds, so a request is
-// only verified, deduplicated and queued before the answer; a fixed pool of workers
+// only verified, deduplicated and queued before the answer; a bounded pool of workers
 // then calls the engine and posts the replies. A full queue answers 503, and Slack
 // retries the event later.
 //
@@ -74,9 +74,10 @@ type Options struct {
 	// DefaultLang is the team's language, for people whose Slack locale is unknown
 	// (default French).
 	DefaultLang i18n.Lang
-	// Workers is the number of turns handled at once (default 4); Queue the number
-	// waiting (default 8192: acks are several times faster than turns, and Slack does
-	// not retry a click, so bursts must fit; a waiting turn takes under a kilobyte).
+	// Workers is the number of turns handled at once (default DefaultWorkers); Queue
+	// the number waiting (default 8192: acks are several times faster than turns, and
+	// Slack does not retry a click, so bursts must fit; a waiting turn takes under a
+	// kilobyte).
 	Workers, Queue int
 	// AdmissionWait is how long a request waits for a place when the queue is full
 	// before it is refused with 503 (default 2 s: Slack gives up on an answer after
@@ -87,7 +88,7 @@ type Options struct {
 	TurnTimeout time.Duration
 	// UserTTL is how long users.info answers are cached (default 1 h).
 	UserTTL time.Duration
-	// HTTPClient posts to response_url (default: a client with a 10 s timeout).
+	// HTTPClient posts to response_url (default: NewHTTPClient(10 s)).
 	HTTPClient *http.Client
 	// Log receives ids, event types and outcomes; nil discards.
 	Log *slog.Logger
@@ -106,6 +107,25 @@ type Options struct {
 	// the request waited for a place), "foreign" (another workspace, org or app)
 	// (metrics).
 	Observe func(outcome string)
+}
+
+// DefaultWorkers is the default number of turns handled at once. A turn spends most
+// of its time waiting, on the database and on the Web API (users.info,
+// chat.postMessage: tens to hundreds of milliseconds from Slack), not on a core: with
+// four workers, the waits, not the machine, bounded the turns per second. More than
+// this brought no more turns on loopback and costs memory (each busy worker's stack,
+// and the GC scanning it).
+const DefaultWorkers = 32
+
+// NewHTTPClient returns a client for the Web API and response URLs that keeps an idle
+// connection per worker: every call goes to one or two hosts, and Go's default of two
+// idle connections per host made most calls of a busy bot open a new connection
+// (a TCP handshake each, and as many sockets left in TIME_WAIT).
+func NewHTTPClient(timeout time.Duration) *http.Client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConns = 2 * DefaultWorkers
+	tr.MaxIdleConnsPerHost = DefaultWorkers
+	return &http.Client{Timeout: timeout, Transport: tr}
 }
 
 // Channel is the Slack channel. It is safe for concurrent use. Its workers run from
@@ -136,7 +156,7 @@ func New(api API, h bot.Handler, opts Options) (*Channel, error) {
 		opts.DefaultLang = i18n.FR
 	}
 	if opts.Workers <= 0 {
-		opts.Workers = 4
+		opts.Workers = DefaultWorkers
 	}
 	if opts.Queue <= 0 {
 		opts.Queue = 8192
@@ -151,7 +171,7 @@ func New(api API, h bot.Handler, opts Options) (*Channel, error) {
 		opts.UserTTL = time.Hour
 	}
 	if opts.HTTPClient == nil {
-		opts.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+		opts.HTTPClient = NewHTTPClient(10 * time.Second)
 	}
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)

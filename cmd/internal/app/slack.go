@@ -42,7 +42,7 @@ func (a *App) slackRun() *slackRun {
 	if a.slack != nil {
 		return a.slack
 	}
-	opts := []slack.Option{slack.OptionAPIURL(apiURL(s.APIURL)), slack.OptionHTTPClient(&http.Client{Timeout: 15 * time.Second})}
+	opts := []slack.Option{slack.OptionAPIURL(apiURL(s.APIURL)), slack.OptionHTTPClient(slackbot.NewHTTPClient(15 * time.Second))}
 	if s.AppToken != "" {
 		opts = append(opts, slack.OptionAppLevelToken(s.AppToken))
 	}

@@ -11,12 +11,35 @@ import (
 	"github.com/infracloudio/msbotbuilder-go/schema"
 )
 
-// inbound is an activity as received. msbotbuilder-go's Entity keeps only the type, so
-// the entities are decoded here with the fields the channel reads: a mention's text
-// and target, the client's locale.
+// inbound is an activity as received, with only the fields the channel reads:
+// msbotbuilder-go's schema.Activity has some forty, and decoding them all (timestamps,
+// channel data as maps) was most of the decoding of every activity. Entities are
+// decoded with a mention's text and target and the client's locale, which
+// schema.Entity drops.
 type inbound struct {
-	schema.Activity
-	Entities []entity `json:"entities,omitempty"`
+	Type         schema.ActivityTypes       `json:"type"`
+	ID           string                     `json:"id"`
+	ServiceURL   string                     `json:"serviceUrl"`
+	ChannelID    string                     `json:"channelId"`
+	From         schema.ChannelAccount      `json:"from"`
+	Conversation schema.ConversationAccount `json:"conversation"`
+	Recipient    schema.ChannelAccount      `json:"recipient"`
+	MembersAdded []schema.ChannelAccount    `json:"membersAdded"`
+	Locale       string                     `json:"locale"`
+	Text         string                     `json:"text"`
+	Entities     []entity                   `json:"entities"`
+	ChannelData  channelData                `json:"channelData"`
+	ReplyToID    string                     `json:"replyToId"`
+	// Value is a card's submit data or an invoke's payload: the inputs are the card's.
+	Value map[string]any `json:"value"`
+	Name  string         `json:"name"`
+}
+
+// channelData is the part of Teams' channelData the channel reads: the tenant.
+type channelData struct {
+	Tenant struct {
+		ID string `json:"id"`
+	} `json:"tenant"`
 }
 
 type entity struct {
@@ -48,11 +71,7 @@ func (in *inbound) tenantID() string {
 	if in.Conversation.TenantID != "" {
 		return in.Conversation.TenantID
 	}
-	if t, ok := in.ChannelData["tenant"].(map[string]any); ok {
-		id, _ := t["id"].(string)
-		return id
-	}
-	return ""
+	return in.ChannelData.Tenant.ID
 }
 
 // inTenant reports whether the activity names tenant, and no other, in both places
@@ -62,10 +81,7 @@ func (in *inbound) inTenant(tenant string) bool {
 		return false
 	}
 	conv := in.Conversation.TenantID
-	var data string
-	if t, ok := in.ChannelData["tenant"].(map[string]any); ok {
-		data, _ = t["id"].(string)
-	}
+	data := in.ChannelData.Tenant.ID
 	if conv == "" && data == "" {
 		return false
 	}

@@ -20,7 +20,7 @@ func (c *Client) SendActivity(ctx context.Context, serviceURL, conversationID st
 	if err != nil {
 		return "", err
 	}
-	return c.postForID(ctx, u, a)
+	return c.postForID(ctx, u, &a)
 }
 
 // ReplyToActivity posts a as a reply to activity replyToID
@@ -34,7 +34,7 @@ func (c *Client) ReplyToActivity(ctx context.Context, serviceURL, conversationID
 	if a.ReplyToID == "" {
 		a.ReplyToID = replyToID
 	}
-	return c.postForID(ctx, u, a)
+	return c.postForID(ctx, u, &a)
 }
 
 // UpdateActivity replaces activity activityID (PUT); a.ID is set to
@@ -47,7 +47,7 @@ func (c *Client) UpdateActivity(ctx context.Context, serviceURL, conversationID,
 	if a.ID == "" {
 		a.ID = activityID
 	}
-	_, err = c.sendJSON(ctx, http.MethodPut, u, a)
+	_, err = c.sendActivity(ctx, http.MethodPut, u, &a)
 	return err
 }
 
@@ -83,8 +83,8 @@ func (c *Client) CreateConversation(ctx context.Context, serviceURL string, p sc
 	return &out, nil
 }
 
-func (c *Client) postForID(ctx context.Context, u *url.URL, a schema.Activity) (string, error) {
-	resp, err := c.sendJSON(ctx, http.MethodPost, u, a)
+func (c *Client) postForID(ctx context.Context, u *url.URL, a *schema.Activity) (string, error) {
+	resp, err := c.sendActivity(ctx, http.MethodPost, u, a)
 	if err != nil {
 		return "", err
 	}
@@ -96,6 +96,16 @@ func (c *Client) postForID(ctx context.Context, u *url.URL, a schema.Activity) (
 		return "", fmt.Errorf("%w: activity response is not JSON", ErrResponse)
 	}
 	return rr.ID, nil
+}
+
+// sendActivity is sendJSON for an activity, which a points to: a message is encoded
+// without copying it into an interface.
+func (c *Client) sendActivity(ctx context.Context, method string, u *url.URL, a *schema.Activity) (*response, error) {
+	body, ok := appendActivity(make([]byte, 0, sizeHint(a)), a)
+	if !ok {
+		return c.sendJSON(ctx, method, u, *a)
+	}
+	return c.call(ctx, request{method: method, url: u, body: body, contentType: "application/json"})
 }
 
 // endpoint appends path segments to serviceURL, escaping each one: Teams

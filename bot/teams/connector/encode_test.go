@@ -1,0 +1,114 @@
+package connector
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/infracloudio/msbotbuilder-go/schema"
+)
+
+// messages are activities as the Teams channel sends them, and their edge cases.
+func messages() []schema.Activity {
+	card := json.RawMessage(`{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"é <b>&</b>","wrap":true},` +
+		`{"z":null,"a":"","m":[]}],"actions":[],"$schema":"http://adaptivecards.io/schemas/adaptive-card.json"}`)
+	spaced := json.RawMessage("{ \"b\" : [ 1 , 2 ],\n\t\"a\" : { } }")
+	odd := "quote\" back\\ nl\n cr\r tab\t bell\a nul\x00 bad\xff\xfe ls\u2028 ps\u2029 <at>x</at> & é 😀"
+	from := schema.ChannelAccount{ID: "28:bot", Name: "Assistant IAG"}
+	return []schema.Activity{
+		{},
+		{Type: schema.Message},
+		{Type: schema.Message, Text: "**Réponse**\n\n- un\n- deux", TextFormat: schema.MARKDOWN, From: from,
+			Conversation: schema.ConversationAccount{ID: "a:1"}, Recipient: schema.ChannelAccount{ID: "29:u"}, ReplyToID: "1700000000000"},
+		{Type: schema.Message, Text: odd, Summary: odd, From: schema.ChannelAccount{Name: odd}},
+		{Type: schema.Message, ID: "act-1", Text: "0001-01-01T00:00:00Z", Summary: "", From: schema.ChannelAccount{ID: "0001-01-01T00:00:00Z"}},
+		{Type: schema.Message, Summary: "Demande 12", From: from, Conversation: schema.ConversationAccount{ID: "19:c@thread.tacv2;messageid=1"},
+			Attachments: []schema.Attachment{{ContentType: "application/vnd.microsoft.card.adaptive", Content: card}}},
+		{Type: schema.Message, Attachments: []schema.Attachment{{Content: spaced}, {ContentType: "x", Content: json.RawMessage(`[]`)},
+			{ContentType: "y", Content: json.RawMessage(`"s"`)}, {Content: json.RawMessage(`{}`)}}},
+	}
+}
+
+// TestAppendActivityAsPruned: the direct encoding of a message gives the bytes of the
+// general MarshalPruned, and of the tree pruning, and is used for the channel's
+// messages.
+func TestAppendActivityAsPruned(t *testing.T) {
+	for i, a := range messages() {
+		got, ok := appendActivity(nil, &a)
+		if !ok {
+			t.Errorf("case %d: not encoded directly", i)
+			continue
+		}
+		want, err := marshalPruned(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("case %d:\n got %s\nwant %s", i, got, want)
+		}
+		// The tree holds invalid UTF-8 as U+FFFD itself, not escaped.
+		if ref := referencePruned(t, a); string(got) != ref && !bytes.Contains(got, []byte(`\ufffd`)) {
+			t.Errorf("case %d:\n got %s\n ref %s", i, got, ref)
+		}
+		if pub, err := MarshalPruned(&a); err != nil || !bytes.Equal(pub, want) {
+			t.Errorf("case %d: MarshalPruned(&a) = %s, %v", i, pub, err)
+		}
+	}
+}
+
+// TestAppendActivityLeavesOthers: any other field, or content that is not encoded
+// JSON, goes the general way.
+func TestAppendActivityLeavesOthers(t *testing.T) {
+	for i, a := range []schema.Activity{
+		realReply(),
+		{Type: schema.Message, ChannelData: map[string]any{"notification": map[string]any{"alert": true}}},
+		{Type: schema.Message, From: schema.ChannelAccount{ID: "28:b", Role: "bot"}},
+		{Type: schema.Message, Conversation: schema.ConversationAccount{ID: "a:1", TenantID: "t"}},
+		{Type: schema.Message, Value: map[string]any{"a": 1}},
+		{Type: schema.Message, Attachments: []schema.Attachment{{Content: map[string]any{"a": 1}}}},
+		{Type: schema.Message, Attachments: []schema.Attachment{{Content: json.RawMessage(nil)}}},
+		{Type: schema.Message, Attachments: []schema.Attachment{{Content: json.RawMessage(`null`)}}},
+		{Type: schema.Message, Attachments: []schema.Attachment{{Name: "f", Content: json.RawMessage(`{}`)}}},
+	} {
+		if _, ok := appendActivity(nil, &a); ok {
+			t.Errorf("case %d encoded directly", i)
+		}
+		got, err := MarshalPruned(a)
+		if want := referencePruned(t, a); err != nil || string(got) != want {
+			t.Errorf("case %d: MarshalPruned = %s, %v; want %s", i, got, err, want)
+		}
+	}
+	if _, err := MarshalPruned(schema.Activity{Attachments: []schema.Attachment{{Content: json.RawMessage(`{"a":`)}}}); err == nil {
+		t.Error("invalid content: error = nil")
+	}
+}
+
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "abc", "\"\\\n\r\t\b\f\x01\x1f\x7f", "\xff\xc3", "\u2028\u2029", "<>&é😀", "a\xe2\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.Encode(s)
+		if got, want := string(appendString(nil, s)), strings.TrimSuffix(buf.String(), "\n"); got != want {
+			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+// BenchmarkMarshalReply encodes a Teams text reply.
+//
+//	go test ./bot/teams/connector -run '^$' -bench MarshalReply -benchmem -cpu 1
+func BenchmarkMarshalReply(b *testing.B) {
+	a := messages()[2]
+	a.Text = strings.Repeat("Un usage permis avec conditions : ne copiez aucun renseignement personnel. ", 8)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := MarshalPruned(a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -26,7 +26,13 @@ import (
 // first, see tools): the strictest answer is given, so that a "permitted" for one
 // never hides a "forbidden" for another, and the others are listed in Others.
 func (e *Engine) Evaluate(question string, userLang i18n.Lang) Result {
-	a := e.Analyze(question)
+	return e.EvaluateAnalysis(e.Analyze(question), userLang)
+}
+
+// EvaluateAnalysis is Evaluate on a question this engine has already analysed (its
+// Analyze): a caller that analysed the question to decide whether it is one (the Q&A's
+// intent matcher) does not read it a second time.
+func (e *Engine) EvaluateAnalysis(a Analysis, userLang i18n.Lang) Result {
 	r := e.evaluate(a, userLang)
 	if len(a.others) == 0 {
 		return r

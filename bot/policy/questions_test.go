@@ -2,7 +2,9 @@ package policy
 
 import (
 	"os"
+	"reflect"
 	"testing"
+	"time"
 
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/inventory"
@@ -276,5 +278,20 @@ func TestQuestions(t *testing.T) {
 	}
 	if langs[fr] < len(questions)*2/5 || langs[en] < len(questions)*2/5 {
 		t.Errorf("unbalanced languages: %v", langs)
+	}
+}
+
+// TestEvaluateAnalysis: evaluating an analysis already made (the Q&A's matcher made
+// it) answers as Evaluate does, for every question of the table and on any day.
+func TestEvaluateAnalysis(t *testing.T) {
+	e := testEngine(t)
+	day := time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range questions {
+		for _, lang := range []i18n.Lang{"", i18n.FR, i18n.EN} {
+			want, got := e.EvaluateAt(c.q, lang, day), e.EvaluateAnalysisAt(e.Analyze(c.q), lang, day)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%q (%s):\n got  %+v\n want %+v", c.q, lang, got, want)
+			}
+		}
 	}
 }

@@ -22,6 +22,13 @@ func (e *Engine) EvaluateAt(question string, userLang i18n.Lang, today time.Time
 	return r
 }
 
+// EvaluateAnalysisAt is EvaluateAnalysis on day today (see EvaluateAt).
+func (e *Engine) EvaluateAnalysisAt(a Analysis, userLang i18n.Lang, today time.Time) Result {
+	r := e.EvaluateAnalysis(a, userLang)
+	e.when(&r, today)
+	return r
+}
+
 // EvaluateAssumingAt is EvaluateAssuming on day today (see EvaluateAt).
 func (e *Engine) EvaluateAssumingAt(question string, userLang i18n.Lang, personal bool, today time.Time) Result {
 	r := e.EvaluateAssuming(question, userLang, personal)

@@ -142,7 +142,7 @@ func (f *Feature) handle(ctx context.Context, s *conversations.Session) ([]bot.R
 		// « Est-ce que j'ai le droit d'utiliser l'IA avec mes élèves ? »: the short rule.
 		return []bot.Reply{s.Reply("qa.general")}, nil
 	}
-	r := e.EvaluateAt(s.Turn.Text, s.Lang, localDay(s.Now))
+	r := e.EvaluateAnalysisAt(a, s.Lang, localDay(s.Now)) // the matcher's analysis, not a second one
 	if f.OnVerdict != nil {
 		f.OnVerdict(r.Verdict)
 	}

@@ -49,6 +49,9 @@ var (
 		"can i", "may i", "can we", "allowed", "is it ok", "permitted"}
 )
 
+// The lists above compiled, for the matcher that runs on every turn.
+var discloseL, disclosePhraseL, permissionL = words.NewList(discloseStems...), words.NewList(disclosePhrase...), words.NewList(permission...)
+
 // New returns the disclosure feature, naming uses (the built-in ones when nil).
 func New(uses []Use) conversations.Feature {
 	if uses == nil {
@@ -63,9 +66,9 @@ type disclosure struct{ uses []Use }
 func (disclosure) Name() string { return "disclosure" }
 
 func (d disclosure) Intents() []conversations.Intent {
-	return []conversations.Intent{{Name: "disclosure", Priority: 60, Match: func(_ *conversations.Session, f string) bool {
-		w := words.Split(f)
-		return (w.Has(discloseStems...) || w.Has(disclosePhrase...)) && !(w.Has(permission...) && w.Has(words.Personal...))
+	return []conversations.Intent{{Name: "disclosure", Priority: 60, Match: func(s *conversations.Session, f string) bool {
+		w := words.Of(s, f)
+		return (discloseL.In(w) || disclosePhraseL.In(w)) && !(permissionL.In(w) && words.PersonalList.In(w))
 	}, Handle: d.handle}}
 }
 

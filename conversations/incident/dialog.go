@@ -54,8 +54,7 @@ func (in *incident) Continue(ctx context.Context, s *conversations.Session) ([]b
 	if err != nil || !ok {
 		return nil, false, err
 	}
-	w := words.Split(s.Folded())
-	cmd := w.Without(words.CommandFillers...)
+	w, cmd := words.Of(s, s.Folded()), words.Command(s, s.Folded())
 	if st.Step == stepOffer {
 		switch {
 		case words.Yes.Exact(cmd):

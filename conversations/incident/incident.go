@@ -94,10 +94,10 @@ func (in *incident) Intents() []conversations.Intent {
 	// names an incident (« Conséquence : incident de confidentialité »).
 	return []conversations.Intent{
 		{Name: "incident", Priority: 70, Interrupts: true,
-			Match:  func(_ *conversations.Session, f string) bool { return in.toldNow(f) },
+			Match:  func(s *conversations.Session, f string) bool { return in.toldNow(words.Of(s, f)) },
 			Handle: in.advise},
 		{Name: "incident", Priority: 70,
-			Match:  func(_ *conversations.Session, f string) bool { return in.isIncident(f) },
+			Match:  func(s *conversations.Session, f string) bool { return in.isIncident(words.Of(s, f)) },
 			Handle: in.advise},
 	}
 }
@@ -119,7 +119,7 @@ func (*incident) Help(s *conversations.Session) []string {
 // message tells of the system, the time and the kinds of data is kept, as codes, to
 // spare questions; the message itself is not.
 func (in *incident) advise(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
-	w := words.Split(s.Folded())
+	w := words.Of(s, s.Folded())
 	st := incidentState{Step: stepOffer, System: in.systems.find(w), Kinds: parseKinds(w)}
 	if when, ok := parseWhen(w, s.Now.In(text.Toronto())); ok && when != "unknown" { // « hier soir » is a Québec evening
 		st.When = when

@@ -55,23 +55,32 @@ var (
 	requestTalk = []string{"demande", "demandes", "request", "requests"}
 )
 
-// isIncident reports whether folded text tells of a privacy incident.
-func (in *incident) isIncident(folded string) bool {
-	w := words.Split(folded)
-	if w.Has(hypothetical...) {
+// The lists above compiled, for the matchers that run on every turn.
+var (
+	hypotheticalL, declareIncidentL, explicitIncidentL = words.NewList(hypothetical...), words.NewList(declareIncident...), words.NewList(explicitIncident...)
+	informationalL, mistakeL, aiTargetL                = words.NewList(informational...), words.NewList(mistake...), words.NewList(aiTarget...)
+	weakPersonalL, requestTalkL, dialogAnswerL         = words.NewList(weakPersonal...), words.NewList(requestTalk...), words.NewList(dialogAnswer...)
+	frPerfectL, frPartcipleL, frJustNowL               = words.NewList(frPerfect...), words.NewList(frPartciple...), words.NewList(frJustNow...)
+	frInfinitiveL, enPastL, misAJour                   = words.NewList(frInfinitive...), words.NewList(enPast...), words.NewList("mis a jour")
+)
+
+// isIncident reports whether the words of a message (folded) tell of a privacy
+// incident.
+func (in *incident) isIncident(w words.Words) bool {
+	if hypotheticalL.In(w) {
 		return false // « si je mettais… », "what if I pasted…": a question, answered as such
 	}
-	if w.Has(declareIncident...) {
+	if declareIncidentL.In(w) {
 		return true
 	}
 	entered := enteredData(w)
-	oops := w.Has(mistake...)
-	if w.Has(explicitIncident...) && (entered || oops || !w.Has(informational...)) && !w.Has(dialogAnswer...) {
+	oops := mistakeL.In(w)
+	if explicitIncidentL.In(w) && (entered || oops || !informationalL.In(w)) && !dialogAnswerL.In(w) {
 		return true
 	}
-	target := w.Has(aiTarget...) || in.systems.find(w) != ""
-	strong, weak := w.Has(words.Personal...), w.Has(weakPersonal...)
-	if w.Has(requestTalk...) && !oops {
+	target := aiTargetL.In(w) || in.systems.find(w) != ""
+	strong, weak := words.PersonalList.In(w), weakPersonalL.In(w)
+	if requestTalkL.In(w) && !oops {
 		return false
 	}
 	switch {
@@ -85,12 +94,11 @@ func (in *incident) isIncident(folded string) bool {
 
 // toldNow reports an incident told in the first person and the past, or a request to
 // report one: what interrupts a dialog.
-func (in *incident) toldNow(folded string) bool {
-	w := words.Split(folded)
-	if w.Has(hypothetical...) {
+func (in *incident) toldNow(w words.Words) bool {
+	if hypotheticalL.In(w) {
 		return false
 	}
-	return w.Has(declareIncident...) || enteredData(w) && in.isIncident(folded)
+	return declareIncidentL.In(w) || enteredData(w) && in.isIncident(w)
 }
 
 // dialogAnswer are the labels of an answer to the Annexe 1 risk question (« Cause :
@@ -102,23 +110,21 @@ var dialogAnswer = []string{"cause", "consequence", "consequences", "risque", "r
 // de mettre", "I pasted". "J'ai mis à jour" is not one.
 func enteredData(w words.Words) bool {
 	for i := range w {
-		for _, subj := range frPerfect {
-			if w.MatchAt(i, subj) {
-				end := i + words.Count(subj) - 1
-				for j := end + 1; j <= end+4 && j < len(w); j++ {
-					if slices.ContainsFunc(frPartciple, func(p string) bool { return w.MatchAt(j, p) }) &&
-						!w.MatchAt(j, "mis a jour") {
-						return true
-					}
+		if frPerfectL.At(w, i, func(n int) bool {
+			end := i + n - 1
+			for j := end + 1; j <= end+4 && j < len(w); j++ {
+				if frPartcipleL.MatchesAt(w, j) && !misAJour.MatchesAt(w, j) {
+					return true
 				}
 			}
+			return false
+		}) {
+			return true
 		}
-		for _, subj := range frJustNow {
-			if w.MatchAt(i, subj) && w.After(i+words.Count(subj)-1, 3, frInfinitive...) {
-				return true
-			}
+		if frJustNowL.At(w, i, func(n int) bool { return frInfinitiveL.After(w, i+n-1, 3) }) {
+			return true
 		}
-		if slices.Contains(enSubject, w[i]) && (i == 0 || !slices.Contains(enModal, w[i-1])) && w.After(i, 3, enPast...) {
+		if slices.Contains(enSubject, w[i]) && (i == 0 || !slices.Contains(enModal, w[i-1])) && enPastL.After(w, i, 3) {
 			return true
 		}
 	}
@@ -156,7 +162,7 @@ func isPublic(name string) bool {
 // systems recognises system names in messages.
 type systems struct {
 	names []string
-	forms [][]string
+	forms []*words.List
 }
 
 func newSystems(extra []string) systems {
@@ -164,11 +170,11 @@ func newSystems(extra []string) systems {
 	// The inventory's names first: a school's own system is named more precisely there.
 	for _, n := range extra {
 		if f := text.FoldWords(n); f != "" {
-			s.names, s.forms = append(s.names, n), append(s.forms, []string{f})
+			s.names, s.forms = append(s.names, n), append(s.forms, words.NewList(f))
 		}
 	}
 	for _, sn := range systemNames {
-		s.names, s.forms = append(s.names, sn.name), append(s.forms, sn.forms)
+		s.names, s.forms = append(s.names, sn.name), append(s.forms, words.NewList(sn.forms...))
 	}
 	return s
 }
@@ -176,7 +182,7 @@ func newSystems(extra []string) systems {
 // find returns the name of the first system w mentions, or "".
 func (s systems) find(w words.Words) string {
 	for i, forms := range s.forms {
-		if w.Has(forms...) {
+		if forms.In(w) {
 			return s.names[i]
 		}
 	}

@@ -35,8 +35,8 @@ func (*erase) Name() string { return "mydata.erase" }
 
 func (e *erase) Intents() []conversations.Intent {
 	return []conversations.Intent{{Name: "mydata.erase", Priority: 95, Interrupts: true,
-		Match: func(_ *conversations.Session, f string) bool {
-			return deleteData.Exact(words.Split(f).Without(words.CommandFillers...))
+		Match: func(s *conversations.Session, f string) bool {
+			return deleteData.Exact(words.Command(s, f))
 		},
 		Handle: e.ask}}
 }
@@ -54,7 +54,7 @@ func (*erase) DialogKind() string { return eraseDialog }
 // Continue takes a typed "oui" or "non" to the confirmation; anything else drops the
 // pending confirmation, so that a later "oui" meant for something else erases nothing.
 func (e *erase) Continue(ctx context.Context, s *conversations.Session) ([]bot.Reply, bool, error) {
-	cmd := words.Split(s.Folded()).Without(words.CommandFillers...)
+	cmd := words.Command(s, s.Folded())
 	switch {
 	case words.Yes.Exact(cmd):
 		r, err := e.erase(ctx, s)

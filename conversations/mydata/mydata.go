@@ -59,8 +59,8 @@ func (*myData) Name() string { return "mydata" }
 
 func (m *myData) Intents() []conversations.Intent {
 	return []conversations.Intent{{Name: "mydata", Priority: 90, Interrupts: true,
-		Match: func(_ *conversations.Session, f string) bool {
-			return showData.Exact(words.Split(f).Without(words.CommandFillers...))
+		Match: func(s *conversations.Session, f string) bool {
+			return showData.Exact(words.Command(s, f))
 		},
 		Handle: m.show}}
 }

@@ -36,8 +36,8 @@ func (transparency) Name() string { return "transparency" }
 
 func (t transparency) Intents() []conversations.Intent {
 	return []conversations.Intent{{Name: "transparency", Priority: 60,
-		Match: func(_ *conversations.Session, f string) bool {
-			return aboutBot.Contains(f) || aboutBotAlone.Exact(words.Split(f).Without(words.CommandFillers...))
+		Match: func(s *conversations.Session, f string) bool {
+			return aboutBot.Contains(f) || aboutBotAlone.Exact(words.Command(s, f))
 		},
 		Handle: t.handle}}
 }

@@ -16,6 +16,28 @@ type Words []string
 // Split splits a folded message into words.
 func Split(folded string) Words { return strings.Fields(folded) }
 
+type wordsKey struct{}
+
+// Of is folded (the turn's folded text) split into words, once per turn for every
+// feature that reads it. A matcher asked about another text, or without a session
+// (tests), gets that text split. Callers must not modify the result.
+func Of(s *conversations.Session, folded string) Words {
+	if s == nil || s.Folded() != folded {
+		return Split(folded)
+	}
+	return s.Memo(wordsKey{}, func() any { return Split(folded) }).(Words)
+}
+
+type commandKey struct{}
+
+// Command is Of(s, folded) without CommandFillers (Without), once per turn.
+func Command(s *conversations.Session, folded string) string {
+	if s == nil || s.Folded() != folded {
+		return Split(folded).Without(CommandFillers...)
+	}
+	return s.Memo(commandKey{}, func() any { return Of(s, folded).Without(CommandFillers...) }).(string)
+}
+
 // Has reports whether one of the stems or phrases (already folded) matches in w.
 func (w Words) Has(stems ...string) bool { return w.Index(stems...) >= 0 }
 
@@ -77,6 +99,119 @@ func nextWord(s string) (word, rest string) {
 	return word, rest
 }
 
+// List is a list of stems or phrases (folded, as MatchAt takes them) compiled once at
+// start-up: each is split into its words, and they are indexed by their first word, so
+// that matching a message looks each of its words up once instead of walking every
+// stem at every word (what Has does). Every turn runs a few hundred of these matches.
+type List struct {
+	byFirst map[string][]stem // stems whose first word is whole
+	// byByte holds the stems whose first word ends in "*", by the first byte of that
+	// prefix; anyWord those whose prefix is empty ("*").
+	byByte  [256][]stem
+	anyWord []stem
+}
+
+// stem is a stem or phrase split into words.
+type stem []part
+
+// part is one word of a stem: whole, or a prefix when it ended in "*".
+type part struct {
+	word   string
+	prefix bool
+}
+
+// NewList compiles stems. Empty stems, which never match, are left out.
+func NewList(stems ...string) *List {
+	l := &List{byFirst: map[string][]stem{}}
+	for _, st := range stems {
+		var ps stem
+		for _, p := range strings.Fields(st) {
+			w, star := strings.CutSuffix(p, "*")
+			ps = append(ps, part{word: w, prefix: star})
+		}
+		switch {
+		case len(ps) == 0:
+		case ps[0].prefix && ps[0].word == "":
+			l.anyWord = append(l.anyWord, ps)
+		case ps[0].prefix:
+			l.byByte[ps[0].word[0]] = append(l.byByte[ps[0].word[0]], ps)
+		default:
+			l.byFirst[ps[0].word] = append(l.byFirst[ps[0].word], ps)
+		}
+	}
+	return l
+}
+
+// matchAt reports whether st matches at word i (as MatchAt).
+func (st stem) matchAt(w Words, i int) bool {
+	if i+len(st) > len(w) {
+		return false
+	}
+	for n, p := range st {
+		if p.prefix {
+			if !strings.HasPrefix(w[i+n], p.word) {
+				return false
+			}
+		} else if w[i+n] != p.word {
+			return false
+		}
+	}
+	return true
+}
+
+// At calls yield with the number of words of each stem of l that matches at word i,
+// until yield returns true; it reports whether one did.
+func (l *List) At(w Words, i int, yield func(n int) bool) bool {
+	for _, st := range l.byFirst[w[i]] {
+		if st.matchAt(w, i) && yield(len(st)) {
+			return true
+		}
+	}
+	if w[i] != "" {
+		for _, st := range l.byByte[w[i][0]] {
+			if st.matchAt(w, i) && yield(len(st)) {
+				return true
+			}
+		}
+	}
+	for _, st := range l.anyWord {
+		if st.matchAt(w, i) && yield(len(st)) {
+			return true
+		}
+	}
+	return false
+}
+
+func anyLen(int) bool { return true }
+
+// MatchesAt reports whether one of the stems of l matches at word i.
+func (l *List) MatchesAt(w Words, i int) bool { return l.At(w, i, anyLen) }
+
+// In reports whether one of the stems of l matches in w (as Has).
+func (l *List) In(w Words) bool { return l.Index(w) >= 0 }
+
+// Index is the position of the first word of w where one of the stems of l matches,
+// or -1 (as Words.Index).
+func (l *List) Index(w Words) int {
+	for i := range w {
+		if l.MatchesAt(w, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// After reports whether one of the stems of l matches within the n words following
+// word i (as Words.After).
+func (l *List) After(w Words, i, n int) bool {
+	for j := i + 1; j <= i+n && j < len(w); j++ {
+		if l.MatchesAt(w, j) {
+			return true
+		}
+	}
+	return false
+}
+
 // After reports whether one of stems matches within the n words following word i.
 func (w Words) After(i, n int, stems ...string) bool {
 	for j := i + 1; j <= i+n && j < len(w); j++ {
@@ -94,7 +229,9 @@ func (w Words) After(i, n int, stems ...string) bool {
 func (w Words) Without(fillers ...string) string {
 	s := " " + strings.Join(w, " ") + " "
 	for _, f := range fillers {
-		s = strings.ReplaceAll(s, " "+f+" ", " ")
+		if strings.Contains(s, f) { // most fillers are absent: no padded copy to build
+			s = strings.ReplaceAll(s, " "+f+" ", " ")
+		}
 	}
 	return strings.TrimSpace(s)
 }
@@ -121,6 +258,9 @@ var Personal = []string{"eleve*", "parent", "parents", "renseignement* personnel
 	"student*", "pupil*", "personal info*", "personal data", "child*", "kid", "kids", "family",
 	"families", "sin", "social insurance", "health", "medical", "diagnos*", "iep", "report card*", "grades",
 	"employee*", "names", "class list", "date of birth", "contact details"}
+
+// PersonalList is Personal compiled.
+var PersonalList = NewList(Personal...)
 
 // Yes, No and Cancel are the answers to a yes-or-no question of a dialog, compared
 // whole.

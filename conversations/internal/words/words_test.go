@@ -1,6 +1,7 @@
 package words
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -62,5 +63,45 @@ func BenchmarkHasPersonal(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
 		w.Has(Personal...)
+	}
+}
+
+// TestList: a compiled List finds what Has, Index and After find with the same stems.
+func TestList(t *testing.T) {
+	lists := [][]string{Personal, CommandFillers, {"j ai", "jai", "je l ai", "j avais", "collegue a"},
+		{"mis", "copie*", "fait lire", "mis a jour"}, {"", "  j   ai ", "chatgpt", "gpt*", "chat gpt", "*", "* ai"}, {"code* permanent* des eleve*"}}
+	msgs := []string{"j ai colle les codes permanents des eleves dans chatgpt", "", "eleve", "puis je utiliser chat gpt pour mes eleves",
+		"j avais mis a jour le bulletin de mon enfant", "je l ai fait lire a chatgpt4 par erreur", "can you please tell me my data",
+		"la date de naissance et les noms de la liste de classe", "code permanent des eleves"}
+	for _, stems := range lists {
+		l := NewList(stems...)
+		for _, m := range msgs {
+			w := Split(m)
+			if got, want := l.Index(w), w.Index(stems...); got != want {
+				t.Errorf("%q in %q: Index %d, want %d", stems, m, got, want)
+			}
+			if got, want := l.In(w), w.Has(stems...); got != want {
+				t.Errorf("%q in %q: In %v, want %v", stems, m, got, want)
+			}
+			for i := range w {
+				if got, want := l.MatchesAt(w, i), slices.ContainsFunc(stems, func(st string) bool { return w.MatchAt(i, st) }); got != want {
+					t.Errorf("%q in %q at %d: MatchesAt %v, want %v", stems, m, i, got, want)
+				}
+				for n := 0; n < 4; n++ {
+					if got, want := l.After(w, i, n), w.After(i, n, stems...); got != want {
+						t.Errorf("%q in %q: After(%d, %d) %v, want %v", stems, m, i, n, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkListPersonal is BenchmarkHasPersonal with the compiled list.
+func BenchmarkListPersonal(b *testing.B) {
+	w := Split("est ce que je peux utiliser copilot avec des donnees d eleves pour preparer un plan")
+	l := NewList(Personal...)
+	for b.Loop() {
+		l.In(w)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"os"
 	"strings"
@@ -28,9 +29,12 @@ type Config struct {
 	Inventory  string    // IAGBOT_INVENTORY: inventory file loaded at start
 	ConfigFile string    // IAGBOT_CONFIG: the YAML file below
 	Lang       i18n.Lang // IAGBOT_LANG: default language
-	Teams      Teams
-	Slack      Slack
-	File       File
+	// LogLevel is IAGBOT_LOG_LEVEL (debug, info, warn, error): debug adds a line per
+	// turn that went well.
+	LogLevel slog.Level
+	Teams    Teams
+	Slack    Slack
+	File     File
 }
 
 // Teams holds the Bot Framework settings.
@@ -92,6 +96,9 @@ func Load(getenv func(string) string) (*Config, error) {
 		return nil, fmt.Errorf("config: IAGBOT_LANG=%q: want fr or en", lang)
 	}
 	c.Lang = i18n.Lang(lang)
+	if err := c.LogLevel.UnmarshalText([]byte(get("IAGBOT_LOG_LEVEL", "info"))); err != nil {
+		return nil, fmt.Errorf("config: IAGBOT_LOG_LEVEL=%q: want debug, info, warn or error", getenv("IAGBOT_LOG_LEVEL"))
+	}
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		return nil, fmt.Errorf("config: IAGBOT_ADDR=%q: %v", c.Addr, err)
 	}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -17,8 +18,12 @@ func TestLoadDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.DB != "iagbot.db" || c.Addr != ":3978" || c.Lang != "fr" || c.Teams.OpenIDMetadataURL != DefaultOpenIDMetadataURL {
+	if c.DB != "iagbot.db" || c.Addr != ":3978" || c.Lang != "fr" || c.Teams.OpenIDMetadataURL != DefaultOpenIDMetadataURL ||
+		c.LogLevel != slog.LevelInfo {
 		t.Fatalf("defaults = %+v", c)
+	}
+	if c, err := Load(env(map[string]string{"IAGBOT_LOG_LEVEL": "debug"})); err != nil || c.LogLevel != slog.LevelDebug {
+		t.Fatalf("IAGBOT_LOG_LEVEL=debug: %v, %v", c, err)
 	}
 }
 
@@ -37,6 +42,7 @@ func TestLoadNamesTheBadKey(t *testing.T) {
 		want string
 	}{
 		{"bad lang", map[string]string{"IAGBOT_LANG": "de"}, "IAGBOT_LANG"},
+		{"bad log level", map[string]string{"IAGBOT_LOG_LEVEL": "verbose"}, "IAGBOT_LOG_LEVEL"},
 		{"bad addr", map[string]string{"IAGBOT_ADDR": "3978"}, "IAGBOT_ADDR"},
 		{"app id without password", map[string]string{"MICROSOFT_APP_ID": "x"}, "MICROSOFT_APP_PASSWORD"},
 		{"slack token without secret", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"},

@@ -25,7 +25,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	log := slog.New(secret.Handler(slog.NewJSONHandler(env.Stderr, nil)))
+	log := slog.New(secret.Handler(slog.NewJSONHandler(env.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel})))
 	// Listen first: while the database is opened and migrated (replicas starting
 	// together wait for one another's migrations), /healthz answers and /readyz says
 	// it is not ready yet.

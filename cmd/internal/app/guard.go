@@ -12,11 +12,17 @@ import (
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/metrics"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // guard is the bot.Handler every channel calls: it gives each turn a request id, limits
 // how fast one person can send, measures the turn, logs its outcome — never its text,
 // which may name a student — and turns a panic into the generic apology.
+//
+// Its per-turn work is kept small: the metrics' label children are resolved once per
+// channel, and the line of a turn that went well is at Debug level (the metrics count
+// and time every turn; errors, panics and rate limits stay Warn and Error lines), built
+// only when enabled.
 type guard struct {
 	next    bot.Handler
 	log     *slog.Logger
@@ -25,16 +31,39 @@ type guard struct {
 	// langOf is the person's language (chosen, else last written in), empty when
 	// unknown; the notice falls back to the client's locale.
 	langOf func(ctx context.Context, key string) string
+
+	children sync.Map // bot.Channel → *turnMetrics
+}
+
+// turnMetrics are a channel's metric children, resolved once: WithLabelValues hashes
+// its labels and takes a lock on every call.
+type turnMetrics struct {
+	ok, failed, limited prometheus.Counter
+	seconds             prometheus.Observer
+}
+
+func (g *guard) metricsOf(ch bot.Channel) *turnMetrics {
+	if m, ok := g.children.Load(ch); ok {
+		return m.(*turnMetrics)
+	}
+	c := string(ch)
+	m, _ := g.children.LoadOrStore(ch, &turnMetrics{ok: g.metrics.Inbound.WithLabelValues(c, "ok"),
+		failed: g.metrics.Inbound.WithLabelValues(c, "error"), limited: g.metrics.Inbound.WithLabelValues(c, "rate_limited"),
+		seconds: g.metrics.TurnSeconds.WithLabelValues(c)})
+	return m.(*turnMetrics)
 }
 
 func (g *guard) Handle(ctx context.Context, t bot.Turn) (replies []bot.Reply, err error) {
 	if t.RequestID == "" {
 		t.RequestID = newRequestID()
 	}
-	log := g.log.With("request_id", t.RequestID, "channel", string(t.Channel))
+	m := g.metricsOf(t.Channel)
+	ids := func(attrs ...slog.Attr) []slog.Attr {
+		return append([]slog.Attr{slog.String("request_id", t.RequestID), slog.String("channel", string(t.Channel))}, attrs...)
+	}
 	if !g.limit.allow(limitKey(t), time.Now()) {
-		g.metrics.Inbound.WithLabelValues(string(t.Channel), "rate_limited").Inc()
-		log.Warn("turn rate limited")
+		m.limited.Inc()
+		g.log.LogAttrs(ctx, slog.LevelWarn, "turn rate limited", ids()...)
 		lang := i18n.Parse(t.Locale)
 		if g.langOf != nil {
 			if l := g.langOf(ctx, t.User.Key(t.Channel)); i18n.Valid(l) {
@@ -46,24 +75,34 @@ func (g *guard) Handle(ctx context.Context, t bot.Turn) (replies []bot.Reply, er
 	start := time.Now()
 	defer func() {
 		if p := recover(); p != nil {
-			log.Error("turn panicked", "panic", fmt.Sprint(p))
+			g.log.LogAttrs(ctx, slog.LevelError, "turn panicked", ids(slog.String("panic", fmt.Sprint(p)))...)
 			replies, err = nil, fmt.Errorf("turn panicked")
 		}
+		took := time.Since(start)
 		outcome := "ok"
 		if err != nil {
 			outcome = "error"
+			m.failed.Inc()
+		} else {
+			m.ok.Inc()
 		}
-		g.metrics.Inbound.WithLabelValues(string(t.Channel), outcome).Inc()
-		g.metrics.TurnSeconds.WithLabelValues(string(t.Channel)).Observe(time.Since(start).Seconds())
-		kind := "message"
-		if t.Action != nil {
-			kind = "action:" + t.Action.Verb
+		m.seconds.Observe(took.Seconds())
+		level := slog.LevelDebug
+		if err != nil {
+			level = slog.LevelInfo // with the Error line below, for the outcome and duration
 		}
-		log.Info("turn", "kind", kind, "outcome", outcome, "replies", len(replies), "ms", time.Since(start).Milliseconds())
+		if g.log.Enabled(ctx, level) {
+			kind := "message"
+			if t.Action != nil {
+				kind = "action:" + t.Action.Verb
+			}
+			g.log.LogAttrs(ctx, level, "turn", ids(slog.String("kind", kind), slog.String("outcome", outcome),
+				slog.Int("replies", len(replies)), slog.Int64("ms", took.Milliseconds()))...)
+		}
 	}()
 	replies, err = g.next.Handle(ctx, t)
 	if err != nil {
-		log.Error("turn failed", "error", err.Error())
+		g.log.LogAttrs(ctx, slog.LevelError, "turn failed", ids(slog.String("error", err.Error()))...)
 	}
 	return replies, err
 }

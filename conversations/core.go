@@ -23,10 +23,10 @@ func (coreFeature) Name() string { return "core" }
 var (
 	smallTalk = Phrases{"merci", "merci beaucoup", "mercii", "ok", "okay", "oki", "d accord", "daccord", "parfait", "super", "genial",
 		"cool", "top", "bonne journee", "bonne soiree", "au revoir", "a plus", "bye", "bye bye", "thanks", "thank you",
-		"thx", "ty", "great", "perfect", "got it", "compris", "c est note", "noted", "see you", "good bye", "goodbye", "oui merci", "non merci"}
-	helpWords      = Phrases{"aide", "help", "?", "menu", "a l aide", "au secours", "que peux tu faire", "que sais tu faire", "what can you do", "commands", "commandes", "options"}
-	procedureWords = Phrases{"procedure 30 02", "procedure", "la procedure", "30 02", "la procedure 30 02", "procedure iag", "procedure ia", "resume de la procedure", "procedure summary"}
-	greetWords     = Phrases{"bonjour", "allo", "salut", "bonsoir", "hello", "hi", "hey", "good morning", "bon matin", "coucou"}
+		"thx", "ty", "great", "perfect", "got it", "compris", "c est note", "noted", "see you", "good bye", "goodbye", "oui merci", "non merci"}.Compile()
+	helpWords      = Phrases{"aide", "help", "?", "menu", "a l aide", "au secours", "que peux tu faire", "que sais tu faire", "what can you do", "commands", "commandes", "options"}.Compile()
+	procedureWords = Phrases{"procedure 30 02", "procedure", "la procedure", "30 02", "la procedure 30 02", "procedure iag", "procedure ia", "resume de la procedure", "procedure summary"}.Compile()
+	greetWords     = Phrases{"bonjour", "allo", "salut", "bonsoir", "hello", "hi", "hey", "good morning", "bon matin", "coucou"}.Compile()
 )
 
 func (c coreFeature) Intents() []Intent {

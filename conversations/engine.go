@@ -302,6 +302,6 @@ func (e *Engine) switchLang(ctx context.Context, s *Session, folded string) ([]b
 }
 
 var (
-	langEN = Phrases{"in english", "in english please", "english", "english please", "en anglais", "en anglais svp", "en anglais s il vous plait", "switch to english"}
-	langFR = Phrases{"en francais", "en francais svp", "en francais s il vous plait", "francais", "in french", "in french please", "french please", "switch to french"}
+	langEN = Phrases{"in english", "in english please", "english", "english please", "en anglais", "en anglais svp", "en anglais s il vous plait", "switch to english"}.Compile()
+	langFR = Phrases{"en francais", "en francais svp", "en francais s il vous plait", "francais", "in french", "in french please", "french please", "switch to french"}.Compile()
 )

@@ -26,11 +26,62 @@ func (p Phrases) Prefix(folded string) (rest string, ok bool) {
 		if folded == f {
 			return "", true
 		}
-		if strings.HasPrefix(folded, f+" ") {
+		if hasWordsPrefix(folded, f) {
 			return strings.TrimSpace(folded[len(f):]), true
 		}
 	}
 	return "", false
+}
+
+// hasWordsPrefix reports whether s starts with f followed by a space (without
+// building f+" " for every phrase of every turn).
+func hasWordsPrefix(s, f string) bool {
+	return len(s) > len(f) && s[len(f)] == ' ' && strings.HasPrefix(s, f)
+}
+
+// Compiled is a list of phrases folded once, at start-up: the command phrases that
+// intents compare with every turn are not folded again on each (Phrases folds every
+// phrase on every call), and Exact is one lookup.
+type Compiled struct {
+	folded []string // FoldWords of each phrase, in order (Prefix returns the first)
+	exact  map[string]bool
+}
+
+// Compile folds p. Its methods answer as p's.
+func (p Phrases) Compile() *Compiled {
+	c := &Compiled{exact: make(map[string]bool, len(p))}
+	for _, ph := range p {
+		f := text.FoldWords(ph)
+		c.folded = append(c.folded, f)
+		c.exact[f] = true
+	}
+	return c
+}
+
+// Exact is Phrases.Exact.
+func (c *Compiled) Exact(folded string) bool { return c.exact[folded] }
+
+// Prefix is Phrases.Prefix.
+func (c *Compiled) Prefix(folded string) (rest string, ok bool) {
+	for _, f := range c.folded {
+		if folded == f {
+			return "", true
+		}
+		if hasWordsPrefix(folded, f) {
+			return strings.TrimSpace(folded[len(f):]), true
+		}
+	}
+	return "", false
+}
+
+// Contains is Phrases.Contains.
+func (c *Compiled) Contains(folded string) bool {
+	for _, f := range c.folded {
+		if containsWords(folded, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // Contains reports whether one of the phrases appears in the folded text as whole words.

@@ -53,3 +53,28 @@ func BenchmarkPhrasesContains(b *testing.B) {
 		p.Contains(folded)
 	}
 }
+
+// TestCompiled: a compiled list answers Exact, Prefix and Contains as the list does,
+// phrases not folded included.
+func TestCompiled(t *testing.T) {
+	lists := []Phrases{helpWords0, {"Élève", "en français", "?", "a", "a b", "", "l'œuvre !"}, {"rappelle moi", "rappelle"}}
+	texts := []string{"", "aide", "a", "a b", "a b c", "ab", "b a b", "eleve", "en francais svp", "l oeuvre", "rappelle moi demain", "rappelle", "x rappelle moi", "?", " a"}
+	for _, p := range lists {
+		c := p.Compile()
+		for _, f := range texts {
+			if got, want := c.Exact(f), p.Exact(f); got != want {
+				t.Errorf("%q Exact(%q) = %v, want %v", p, f, got, want)
+			}
+			if got, want := c.Contains(f), p.Contains(f); got != want {
+				t.Errorf("%q Contains(%q) = %v, want %v", p, f, got, want)
+			}
+			rest, ok := c.Prefix(f)
+			wrest, wok := p.Prefix(f)
+			if rest != wrest || ok != wok {
+				t.Errorf("%q Prefix(%q) = %q %v, want %q %v", p, f, rest, ok, wrest, wok)
+			}
+		}
+	}
+}
+
+var helpWords0 = Phrases{"aide", "help", "?", "menu", "a l aide", "au secours", "que peux tu faire"}

@@ -74,7 +74,7 @@ func (f *Feature) DialogKind() string { return DialogKind }
 
 // Intents are the phrases that reach the dialog when none is under way.
 func (f *Feature) Intents() []conversations.Intent {
-	match := func(p conversations.Phrases) func(*conversations.Session, string) bool {
+	match := func(p *conversations.Compiled) func(*conversations.Session, string) bool {
 		return func(s *conversations.Session, folded string) bool {
 			return !questionLike(s.Turn.Text) && p.Exact(polite(folded))
 		}

@@ -14,19 +14,19 @@ import (
 // mistaken for a command.
 var (
 	politeOpenings = conversations.Phrases{"je veux", "je voudrais", "j aimerais", "je souhaite", "i want to", "i would like to",
-		"i d like to", "id like to", "please", "svp", "s il vous plait", "stp", "let s", "lets", "on peut", "je dois"}
+		"i d like to", "id like to", "please", "svp", "s il vous plait", "stp", "let s", "lets", "on peut", "je dois"}.Compile()
 	newPhrases = conversations.Phrases{"faire une demande", "nouvelle demande", "faire une demande d approbation",
 		"demande d approbation", "nouvelle demande d approbation", "commencer une demande", "creer une demande",
 		"soumettre une demande", "faire approuver un systeme", "new request", "start an approval request",
 		"start a request", "approval request", "new approval request", "make a request", "make an approval request",
-		"submit a request", "create a request", "request approval", "start a new request"}
+		"submit a request", "create a request", "request approval", "start a new request"}.Compile()
 	resumePhrases = conversations.Phrases{"reprendre", "reprendre ma demande", "continuer", "continuer ma demande",
-		"poursuivre", "poursuivre ma demande", "resume", "resume my request", "continue", "continue my request"}
+		"poursuivre", "poursuivre ma demande", "resume", "resume my request", "continue", "continue my request"}.Compile()
 	listPhrases = conversations.Phrases{"mes demandes", "voir mes demandes", "liste de mes demandes", "mes demandes d approbation",
 		"etat de mes demandes", "statut de mes demandes", "my requests", "show my requests", "list my requests",
-		"status of my requests", "my approval requests"}
+		"status of my requests", "my approval requests"}.Compile()
 	formPhrases = conversations.Phrases{"remplir le formulaire", "formulaire", "le formulaire", "ouvrir le formulaire",
-		"remplir la demande en formulaire", "fill in the form", "fill out the form", "form", "open the form", "the form"}
+		"remplir la demande en formulaire", "fill in the form", "fill out the form", "form", "open the form", "the form"}.Compile()
 	helpPhrases    = conversations.Phrases{"aide", "help", "commandes", "commands", "options", "menu", "au secours"}
 	pausePhrases   = conversations.Phrases{"pause", "plus tard", "later", "stop", "arreter", "arrete", "on arrete", "je reviendrai", "continue later", "continuer plus tard"}
 	cancelPhrases  = conversations.Phrases{"annuler", "cancel", "abandonner", "annuler la demande", "annuler ma demande", "cancel the request", "cancel my request", "abandon"}
@@ -80,7 +80,7 @@ var questionOpenings = conversations.Phrases{"puis je", "est ce que", "est ce qu
 	"ai je", "a t on", "dois je", "doit on", "faut il", "est il", "est elle", "y a t il", "quel", "quelle", "quels",
 	"quelles", "qu est ce", "comment", "pourquoi", "quand", "ou", "combien", "qui", "can i", "may i", "can we", "may we",
 	"could i", "should i", "do i", "do we", "does", "is it", "is there", "are", "am i", "what", "which", "how", "why",
-	"when", "where", "who", "will", "must i", "est ce", "c est quoi", "on peut", "je peux", "j ai le droit"}
+	"when", "where", "who", "will", "must i", "est ce", "c est quoi", "on peut", "je peux", "j ai le droit"}.Compile()
 
 // questionLike reports a policy question asked in the middle of the dialog.
 func questionLike(s string) bool {

@@ -25,7 +25,7 @@ const (
 var deleteData = conversations.Phrases{"supprimer mes donnees", "supprime mes donnees", "supprimez mes donnees",
 	"effacer mes donnees", "efface mes donnees", "effacez mes donnees", "supprimer mes renseignements",
 	"effacer mes renseignements", "oublie moi", "oubliez moi", "delete my data", "erase my data", "remove my data",
-	"delete my personal data", "forget me", "delete everything you have on me", "delete what you have on me"}
+	"delete my personal data", "forget me", "delete everything you have on me", "delete what you have on me"}.Compile()
 
 // erase removes, on confirmation, what the bot holds about a person and is not
 // required for accountability (privacy.Erasure says what).

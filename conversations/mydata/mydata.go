@@ -44,7 +44,7 @@ var showData = conversations.Phrases{"mes donnees", "voir mes donnees", "affiche
 	"montrez moi mes donnees", "mes renseignements", "mes renseignements personnels", "quelles donnees as tu sur moi",
 	"quelles donnees avez vous sur moi", "que sais tu sur moi", "qu est ce que tu sais sur moi", "que sais tu de moi",
 	"qu as tu sur moi", "my data", "show my data", "see my data", "my personal data", "what data do you have on me",
-	"what data do you have about me", "what do you know about me", "what do you have on me"}
+	"what data do you have about me", "what do you know about me", "what do you have on me"}.Compile()
 
 // day is how dates show.
 const day = "2006-01-02"

@@ -22,11 +22,11 @@ var aboutBot = conversations.Phrases{
 	"are you a bot", "are you a robot", "are you human", "are you a human", "are you chatgpt", "are you a generative ai",
 	"are you a chatbot", "do you use ai", "do you use chatgpt", "what do you store", "what do you keep",
 	"what data do you keep", "what data do you store", "where do your answers come from",
-}
+}.Compile()
 
 // aboutBotAlone are questions about the bot only when asked on their own: "comment ça
 // marche pour faire une demande ?" is about requests.
-var aboutBotAlone = conversations.Phrases{"comment ca marche", "comment ca fonctionne", "how does it work", "how does this work"}
+var aboutBotAlone = conversations.Phrases{"comment ca marche", "comment ca fonctionne", "how does it work", "how does this work"}.Compile()
 
 // transparency explains how the bot works and what it keeps (5.1.8, 5.1.9, Annexe 1's
 // DNG life cycle: collection, retention, communication, destruction).

@@ -35,7 +35,7 @@ var generic = map[string]bool{"ai": true, "genai": true, "user": true, "rp": fal
 // qu'un », « que veut dire », "what is", "what does … mean".
 var askDefinition = conversations.Phrases{"c est quoi", "c quoi", "cest quoi", "qu est ce que", "qu est ce qu", "que veut dire",
 	"que signifie", "definition de", "definition d", "definition", "definir", "defini", "ca veut dire quoi", "veut dire quoi",
-	"what is", "what s", "what are", "whats", "define", "definition of", "meaning of", "what does"}
+	"what is", "what s", "what are", "whats", "define", "definition of", "meaning of", "what does"}.Compile()
 
 // definitionOf returns the terms a definition question asks about, most specific
 // (longest name) first: « c'est quoi une EFVP ? » → efvp.

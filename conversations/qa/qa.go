@@ -247,7 +247,7 @@ var questionStarts = conversations.Phrases{
 	"est ce que j ai le droit", "est ce que j ai droit", "ai je droit", "j ai tu le droit", "je peux tu", "on peut tu",
 	"est ce que je peux", "est ce qu on peut", "est ce correct", "c est tu correct", "est ce que c est correct",
 	"est ce que je pourrais", "pourrais je", "is it okay", "do i have the right", "are we allowed to", "am i able",
-}
+}.Compile()
 
 // questionLike reports a message that asks for permission.
 func questionLike(folded string) bool {
@@ -255,7 +255,7 @@ func questionLike(folded string) bool {
 	return ok
 }
 
-var aiWords = conversations.Phrases{"ia", "iag", "l ia", "l iag", "ai", "genai", "intelligence artificielle", "artificial intelligence", "chatbot", "outil", "tool", "outils", "tools", "ia generative", "generative ai"}
+var aiWords = conversations.Phrases{"ia", "iag", "l ia", "l iag", "ai", "genai", "intelligence artificielle", "artificial intelligence", "chatbot", "outil", "tool", "outils", "tools", "ia generative", "generative ai"}.Compile()
 
 func mentionsAI(folded string) bool { return aiWords.Contains(folded) }
 

@@ -16,7 +16,7 @@ import (
 
 // revisedWords say an EFVP was revised; with "efvp" in the same message they make the
 // intent. Nouns like « révision » are left out: "when is the next EFVP review?" asks.
-var revisedWords = conversations.Phrases{"revisee", "revise", "revised", "reviewed", "mise a jour", "updated", "refaite", "faite"}
+var revisedWords = conversations.Phrases{"revisee", "revise", "revised", "reviewed", "mise a jour", "updated", "refaite", "faite"}.Compile()
 
 // completeDates are the dates written in full in the text, in order, as UTC days: ISO
 // or in words with their year. Numeric day/month forms are left out (05/01 is May in
@@ -31,8 +31,10 @@ func completeDates(folded string, now time.Time) []time.Time {
 	return out
 }
 
+var efvpWord = conversations.Phrases{"efvp"}.Compile()
+
 func efvpRevised(folded string) bool {
-	return conversations.Phrases{"efvp"}.Contains(folded) && revisedWords.Contains(folded)
+	return efvpWord.Contains(folded) && revisedWords.Contains(folded)
 }
 
 // defaultYears is the revision period when the previous one is not known: the

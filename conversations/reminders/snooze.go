@@ -14,11 +14,11 @@ var (
 	snoozePrefixes = conversations.Phrases{"rappelle moi", "rappelez moi", "rappelle le moi", "rappelez le moi",
 		"relance moi", "relancez moi", "reporte ce rappel", "reporter ce rappel", "reporte le rappel", "reporte",
 		"remind me", "remind me again", "remind me about it", "remind me about this", "snooze", "snooze this",
-		"postpone this reminder", "postpone"}
+		"postpone this reminder", "postpone"}.Compile()
 	stopPhrases = conversations.Phrases{"arrete ce rappel", "arrete le rappel", "arrete ces rappels",
 		"arretez ce rappel", "arrete de me le rappeler", "ne me le rappelle plus", "plus de rappel", "stop ce rappel",
 		"stop this reminder", "stop the reminder", "stop these reminders", "stop reminding me", "cancel this reminder",
-		"no more reminders"}
+		"no more reminders"}.Compile()
 	numbers = map[string]int{"un": 1, "une": 1, "a": 1, "an": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
 		"quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7, "huit": 8, "eight": 8,
 		"neuf": 9, "nine": 9, "dix": 10, "ten": 10, "quinze": 15, "fifteen": 15}

@@ -12,13 +12,13 @@ import (
 
 var (
 	reviewersPhrases = conversations.Phrases{"approbateurs", "approbatrices", "qui approuve", "reviewers", "approvers",
-		"who approves", "who reviews"}
+		"who approves", "who reviews"}.Compile()
 	pendingPhrases = conversations.Phrases{"demandes a examiner", "demandes en attente", "a examiner", "demandes a approuver",
 		"a approuver", "approbations en attente", "demandes a traiter", "pending reviews", "pending requests", "reviews",
-		"requests to review", "to review", "pending approvals"}
+		"requests to review", "to review", "pending approvals"}.Compile()
 	registerPhrases = conversations.Phrases{"enregistrer ce canal pour", "enregistre ce canal pour", "enregistrer ce canal pour le",
 		"enregistrer ce canal pour la", "utiliser ce canal pour", "register this channel for", "register this channel for the",
-		"use this channel for"}
+		"use this channel for"}.Compile()
 	// roleNames are the words that name a review role, folded.
 	roleNames = map[string]string{"codir in": config.RoleCODIRIN, "codir": config.RoleCODIRIN, "sti": config.RoleSTI,
 		"cprpsi": config.RoleCPRPSI, "comite vie privee": config.RoleCPRPSI, "privacy committee": config.RoleCPRPSI,

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/infracloudio/msbotbuilder-go/schema"
 )
@@ -112,21 +113,74 @@ func (c *Client) sendActivity(ctx context.Context, method string, u *url.URL, a 
 // conversation ids contain ':' '@' and ';' (e.g. "19:x@thread.tacv2;
 // messageid=1") and an id must never be able to add path segments.
 func endpoint(serviceURL string, segs ...string) (*url.URL, error) {
+	b, err := services.base(serviceURL)
+	if err != nil {
+		return nil, err
+	}
+	n := len(b.path)
+	for _, s := range segs {
+		if s == "" || s == "." || s == ".." {
+			return nil, fmt.Errorf("%w: empty or dot path segment (conversation or activity id)", ErrInvalidArgument)
+		}
+		n += 1 + len(s)
+	}
+	var raw, path strings.Builder
+	raw.Grow(n + n/4)
+	path.Grow(n)
+	raw.WriteString(b.raw)
+	path.WriteString(b.path)
+	for _, s := range segs {
+		raw.WriteByte('/')
+		raw.WriteString(url.PathEscape(s))
+		path.WriteByte('/')
+		path.WriteString(s)
+	}
+	u := b.u
+	u.Path, u.RawPath = path.String(), raw.String()
+	return &u, nil
+}
+
+// serviceBase is a service URL parsed once: its scheme and host, and its path with
+// no trailing slash, escaped (raw) and not.
+type serviceBase struct {
+	u         url.URL
+	raw, path string
+}
+
+// serviceBases caches parsed service URLs: a bot talks to a handful (Teams' regional
+// ones), and parsing one on every call was a tenth of the client's work on a reply.
+type serviceBases struct {
+	mu sync.Mutex
+	m  map[string]*serviceBase
+}
+
+// maxServiceBases bounds the cache; past it, URLs are parsed on every call.
+const maxServiceBases = 64
+
+var services = &serviceBases{m: map[string]*serviceBase{}}
+
+func (sb *serviceBases) base(serviceURL string) (*serviceBase, error) {
+	sb.mu.Lock()
+	b := sb.m[serviceURL]
+	sb.mu.Unlock()
+	if b != nil {
+		return b, nil
+	}
 	u, err := url.Parse(serviceURL)
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
 		return nil, fmt.Errorf("%w: service URL must be absolute http(s)", ErrInvalidArgument)
 	}
 	raw := strings.TrimSuffix(u.EscapedPath(), "/")
-	for _, s := range segs {
-		if s == "" || s == "." || s == ".." {
-			return nil, fmt.Errorf("%w: empty or dot path segment (conversation or activity id)", ErrInvalidArgument)
-		}
-		raw += "/" + url.PathEscape(s)
-	}
 	path, err := url.PathUnescape(raw)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInvalidArgument, err)
 	}
-	u.Path, u.RawPath, u.RawQuery, u.Fragment, u.User = path, raw, "", "", nil
-	return u, nil
+	u.Path, u.RawPath, u.RawQuery, u.Fragment, u.User, u.ForceQuery, u.OmitHost = "", "", "", "", nil, false, false
+	b = &serviceBase{u: *u, raw: raw, path: path}
+	sb.mu.Lock()
+	if len(sb.m) < maxServiceBases {
+		sb.m[serviceURL] = b
+	}
+	sb.mu.Unlock()
+	return b, nil
 }

@@ -2,10 +2,14 @@ package connector
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 
+	"github.com/cssdgs/iagbot/bot/teams/internal/bftest"
 	"github.com/infracloudio/msbotbuilder-go/schema"
 )
 
@@ -108,6 +112,44 @@ func BenchmarkMarshalReply(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := MarshalPruned(a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// canned answers every request at once, without a network: the token endpoint's
+// answer, else an activity id.
+type canned struct{}
+
+func (canned) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Body != nil {
+		io.Copy(io.Discard, r.Body)
+		r.Body.Close()
+	}
+	body := `{"id":"act-1"}`
+	if r.URL.Path == "/token" {
+		body = bftest.TokenJSON("tok")
+	}
+	return &http.Response{StatusCode: http.StatusOK, Header: http.Header{"Content-Type": {"application/json"}},
+		Body: io.NopCloser(strings.NewReader(body)), Request: r}, nil
+}
+
+// BenchmarkReplyToActivity is the client's work for one Teams text reply: URL, body,
+// request, token, answer; the network is a stub.
+//
+//	go test ./bot/teams/connector -run '^$' -bench ReplyToActivity -benchmem -cpu 1
+func BenchmarkReplyToActivity(b *testing.B) {
+	c, err := New(Config{AppID: testAppID, AppPassword: testSecret, TokenURL: "http://127.0.0.1:1/token", MaxAttempts: 1,
+		HTTPClient: &http.Client{Transport: canned{}}}) // the attempt's own deadline, as with New's client
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := messages()[2]
+	a.Text = strings.Repeat("Un usage permis avec conditions : ne copiez aucun renseignement personnel. ", 8)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.ReplyToActivity(ctx, "https://smba.trafficmanager.net/amer/", "a:1Xk9-personal_chat", "1733140000000", a); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -84,12 +84,17 @@ func (c *Client) attempt(ctx context.Context, r request) (*response, string, err
 			return nil, "", err
 		}
 	}
+	// With this deadline, sooner than the client's own, net/http's Client sets no
+	// second one.
 	actx, cancel := context.WithTimeout(ctx, c.requestTimeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(actx, r.method, r.url.String(), bytes.NewReader(r.body))
+	// The URL is built already: the request takes it as it is rather than its text
+	// parsed again ("" parses to an empty URL, replaced at once).
+	req, err := http.NewRequestWithContext(actx, r.method, "", bytes.NewReader(r.body))
 	if err != nil {
 		return nil, "", fmt.Errorf("%w: %v", ErrInvalidArgument, err)
 	}
+	req.URL, req.Host = r.url, r.url.Host
 	if r.body != nil {
 		req.Header.Set("Content-Type", r.contentType)
 	}

@@ -26,19 +26,22 @@ var (
 	// delegateRe finds the delegate: « déléguer à », « délégué à », « remplacé par »,
 	// "delegate to", "replaced by", "covered by".
 	delegateRe = regexp.MustCompile(`(?i)(?:\bd[ée]l[ée]guer?\s+(?:à|a)|\bd[ée]l[ée]gu[ée]e?s?\s+(?:à|a)|\bremplac[ée]e?\s+par|\bdelegate\s+to|\bdelegating\s+to|\breplaced\s+by|\bcovered\s+by)\s+(.+)$`)
-	selfWords  = conversations.Phrases{"je", "j", "i", "moi je"}
+	selfWords  = conversations.Phrases{"je", "j", "i", "moi je"}.Compile()
 	// cancelSelf end one's own delegation; cancelOther an administrator's for someone.
 	cancelSelf = conversations.Phrases{"annuler ma delegation", "annule ma delegation", "annuler mon absence",
 		"je suis de retour", "fin de ma delegation", "cancel my delegation", "cancel my absence", "end my delegation",
-		"i m back", "i am back"}
+		"i m back", "i am back"}.Compile()
 	cancelOtherRe = regexp.MustCompile(`(?i)^\s*(?:annuler\s+la\s+d[ée]l[ée]gation\s+(?:de|d['’])\s*(.+?)|cancel\s+the\s+delegation\s+of\s+(.+?)|cancel\s+(.+?)['’]s\s+delegation)\s*[.!]?\s*$`)
 )
 
 // parseAbsence reads an absence; ok is false when text does not say someone will be
 // away.
 func parseAbsence(raw string, now time.Time) (absence, bool) {
+	if strings.HasSuffix(strings.TrimSpace(raw), "?") || !mayBeAway(raw) {
+		return absence{}, false
+	}
 	m := awayRe.FindStringSubmatchIndex(raw)
-	if m == nil || strings.HasSuffix(strings.TrimSpace(raw), "?") {
+	if m == nil {
 		return absence{}, false
 	}
 	var a absence
@@ -74,6 +77,9 @@ func parseAbsence(raw string, now time.Time) (absence, bool) {
 func parseCancel(raw string) (person string, ok bool) {
 	if cancelSelf.Exact(text.FoldWords(raw)) {
 		return "", true
+	}
+	if head := strings.TrimLeft(raw, "\t\n\f\r "); !hasPrefixFold(head, "annuler") && !hasPrefixFold(head, "cancel") {
+		return "", false // what cancelOtherRe would say, without running it on every turn
 	}
 	m := cancelOtherRe.FindStringSubmatch(raw)
 	if m == nil {
@@ -179,4 +185,47 @@ func dropWords(s string, n int) string {
 		s = s[i:]
 	}
 	return s
+}
+
+// mayBeAway is false when raw cannot match awayRe, which every turn would otherwise
+// run (backtracking over the whole text): the expression needs « sera » (« serai »),
+// "will" or "'ll", then one of the words of absence. (?i) matches letters by Unicode
+// case folding, which for these letters adds only the long s (ſ) to ASCII case: a text
+// holding one goes to the expression (TestFoldedLettersAreASCII).
+func mayBeAway(raw string) bool {
+	if strings.Contains(raw, "ſ") {
+		return true
+	}
+	return (containsFold(raw, "sera") || containsFold(raw, "will") || containsFold(raw, "ll")) &&
+		(containsFold(raw, "absent") || containsFold(raw, "away") || containsFold(raw, "off") ||
+			containsFold(raw, "cong") || containsFold(raw, "leave"))
+}
+
+// containsFold reports whether s contains sub (lower-case ASCII letters and spaces)
+// in ASCII case folding.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if hasPrefixFold(s[i:], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether s starts with sub (lower-case ASCII) in ASCII case
+// folding.
+func hasPrefixFold(s, sub string) bool {
+	if len(s) < len(sub) {
+		return false
+	}
+	for j := 0; j < len(sub); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != sub[j] {
+			return false
+		}
+	}
+	return true
 }

@@ -1,8 +1,11 @@
 package review
 
 import (
+	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cssdgs/iagbot/bot/config"
 )
@@ -83,6 +86,36 @@ func TestParseReassign(t *testing.T) {
 		got, ok := parseReassign(tc.say)
 		if ok != tc.ok || got != tc.want {
 			t.Errorf("%q: (%+v, %v), want (%+v, %v)", tc.say, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestFoldedLettersAreASCII: the letters mayBeAway and parseCancel look for without
+// regexp fold (as (?i) folds them) to ASCII letters only, besides the long s.
+func TestFoldedLettersAreASCII(t *testing.T) {
+	for _, r := range "seraiwlbntofcgvyu" {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f >= utf8.RuneSelf && f != 'ſ' {
+				t.Errorf("%q folds to %q", r, f)
+			}
+		}
+	}
+}
+
+// TestPrefiltersAgreeWithExpressions: mayBeAway and the « annuler »/"cancel" check
+// never turn away a text the expressions match.
+func TestPrefiltersAgreeWithExpressions(t *testing.T) {
+	for _, s := range []string{"je serai absente du 2027-01-10 au 2027-01-24", "Paul Roy SERA EN CONGÉ", "I'LL BE OFF tomorrow",
+		"paul.roy@example.org will  be on leave", "ſera absent", "Je ſerai absent", "Paul will be away", "i’ll be Away",
+		"Puis-je utiliser ChatGPT ?", "statut", "aide", "bonjour", "sera là", "will be back", "absent",
+		"ANNULER la délégation de Paul Roy", "  Cancel the delegation of Paul", "cancel Paul’s delegation.", "annuler ma délégation",
+		"\tannuler la delegation d'Anne", "Annulé", "cancelled"} {
+		if awayRe.MatchString(s) && !mayBeAway(s) {
+			t.Errorf("mayBeAway(%q) = false, awayRe matches", s)
+		}
+		head := strings.TrimLeft(s, "\t\n\f\r ")
+		if cancelOtherRe.MatchString(s) && !hasPrefixFold(head, "annuler") && !hasPrefixFold(head, "cancel") {
+			t.Errorf("%q: cancelOtherRe matches, the prefix check says no", s)
 		}
 	}
 }

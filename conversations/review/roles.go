@@ -41,8 +41,11 @@ func (f *Feature) Intents() []conversations.Intent {
 			return ok
 		}, Handle: f.register},
 		{Name: "review.admin", Priority: 95, Match: func(s *conversations.Session, _ string) bool {
+			if !notQuestion(s) { // first: a question costs no parsing
+				return false
+			}
 			_, ok := parseAdmin(s.Turn.Text)
-			return ok && notQuestion(s)
+			return ok
 		}, Handle: f.adminCommand},
 	}, f.delegationIntents()...)
 }

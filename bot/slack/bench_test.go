@@ -3,6 +3,8 @@ package slack_test
 import (
 	"context"
 	"encoding/json"
+	"github.com/cssdgs/iagbot/cards"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -81,3 +83,42 @@ func BenchmarkSlackEventAck(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPost measures one reply (a card) posted with chat.postMessage to a loopback
+// server answering as Slack does, the posted message echoed back with its blocks:
+// through slack-go's client, and through the channel's own (WebAPI).
+func BenchmarkPost(b *testing.B) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, postEcho)
+	}))
+	defer srv.Close()
+	card := &cards.Card{Title: "Demande n° 42 à examiner", Subtitle: "Outil : ChatGPT. Usage : résumer des textes sans données personnelles.",
+		Buttons: []cards.Button{{Label: "Examiner", Verb: "review.open", Subject: "42"}, {Label: "Refuser", Verb: "review.reject", Subject: "42"}}}
+	to := bot.ConversationRef{Channel: bot.Slack, ID: "D1", UserID: "U1"}
+	for _, tc := range []struct {
+		name string
+		api  slackbot.API
+	}{
+		{"slack-go", slack.New("xoxb-bench", slack.OptionAPIURL(srv.URL+"/"), slack.OptionHTTPClient(slackbot.NewHTTPClient(5*time.Second)))},
+		{"WebAPI", slackbot.NewWebAPI("xoxb-bench", srv.URL+"/", slackbot.NewHTTPClient(5*time.Second))},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			ch, err := slackbot.New(tc.api, noopHandler{}, slackbot.Options{Dedupe: mustOpenDB(b)})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer ch.Stop(context.Background())
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ch.Post(context.Background(), to, bot.Reply{Card: card}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// postEcho is chat.postMessage's answer to a card, as Slack sends it.
+const postEcho = `{"ok":true,"channel":"D1","ts":"1700000000.100001","message":{"user":"UBOT","type":"message","ts":"1700000000.100001","bot_id":"B1","app_id":"A1","text":"Demande n° 42 à examiner","team":"T1","bot_profile":{"id":"B1","app_id":"A1","name":"iagbot","icons":{"image_36":"https://a.slack-edge.com/x.png"},"deleted":false,"updated":1700000000,"team_id":"T1"},"blocks":[{"type":"header","block_id":"h","text":{"type":"plain_text","text":"Demande n° 42 à examiner","emoji":true}},{"type":"section","block_id":"s","text":{"type":"mrkdwn","text":"Outil : ChatGPT. Usage : résumer des textes sans données personnelles.","verbatim":false}},{"type":"actions","block_id":"a","elements":[{"type":"button","action_id":"review.open#0","text":{"type":"plain_text","text":"Examiner","emoji":true},"value":"review.open|42"},{"type":"button","action_id":"review.reject#1","text":{"type":"plain_text","text":"Refuser","emoji":true},"value":"review.reject|42"}]}]},"response_metadata":{"warnings":["missing_charset"]},"warning":"missing_charset"}`

@@ -20,6 +20,7 @@ type call struct {
 	Method string
 	Form   url.Values     // form-encoded calls (chat.*, users.info, conversations.open)
 	JSON   map[string]any // JSON calls (views.publish, response_url)
+	Auth   string         // the Authorization header
 }
 
 // fakeSlack is slacktest's server with our own handlers for the methods the channel
@@ -105,10 +106,13 @@ func writeJSON(w http.ResponseWriter, v any) {
 
 func (f *fakeSlack) handler(method string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		c := call{Method: method}
+		c := call{Method: method, Auth: r.Header.Get("Authorization")}
 		body, _ := io.ReadAll(r.Body)
 		if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
 			json.Unmarshal(body, &c.JSON)
+			if method == "chat.postMessage" {
+				c.Form = jsonForm(body) // as slack-go would have sent it
+			}
 		} else {
 			c.Form, _ = url.ParseQuery(string(body))
 		}
@@ -177,3 +181,20 @@ func contains(list []string, s string) bool {
 
 // ResponseURL is a response_url served by the fake.
 func (f *fakeSlack) ResponseURL(id string) string { return f.GetAPIURL() + "response/" + id }
+
+// jsonForm gives a JSON call's top-level fields as a form: strings as they are, other
+// values as their JSON.
+func jsonForm(body []byte) url.Values {
+	var m map[string]json.RawMessage
+	json.Unmarshal(body, &m)
+	form := url.Values{}
+	for k, raw := range m {
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			form.Set(k, s)
+		} else {
+			form.Set(k, string(raw))
+		}
+	}
+	return form
+}

@@ -85,7 +85,7 @@ func newEnv(t *testing.T, opts slackbot.Options) *env {
 	if opts.Dedupe == nil {
 		opts.Dedupe = e.db
 	}
-	api := slack.New("xoxb-test", slack.OptionAPIURL(e.fake.GetAPIURL()))
+	api := slackbot.NewWebAPI("xoxb-test", e.fake.GetAPIURL(), slackbot.NewHTTPClient(10*time.Second))
 	ch, err := slackbot.New(api, e.engine, opts)
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package slack_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"testing"
@@ -89,6 +90,12 @@ func TestPostAndOpenDirect(t *testing.T) {
 	posts, eph := e.fake.Calls("chat.postMessage"), e.fake.Calls("chat.postEphemeral")
 	if len(posts) != 2 || posts[0].Form.Get("text") != "Demande n° 42 à examiner" || posts[1].Form.Get("thread_ts") != "9.9" {
 		t.Errorf("chat.postMessage calls = %v, want the card's fallback text, then a post in thread 9.9", posts)
+	}
+	// The channel's own chat.postMessage: a JSON body, the token in the header.
+	var blocks []map[string]any
+	if len(posts) > 0 && (posts[0].JSON == nil || posts[0].Auth != "Bearer xoxb-test" ||
+		json.Unmarshal([]byte(posts[0].Form.Get("blocks")), &blocks) != nil || len(blocks) == 0) {
+		t.Errorf("chat.postMessage = %+v, want JSON with blocks, and the bot token in Authorization", posts[0])
 	}
 	if len(eph) != 1 || eph[0].Form.Get("user") != "U7" {
 		t.Errorf("chat.postEphemeral calls = %v, want one to U7", eph)

@@ -24,14 +24,23 @@ func (c *Channel) Post(ctx context.Context, to bot.ConversationRef, r bot.Reply)
 	if r.Private && to.Group && to.UserID != "" {
 		return bot.MessageRef{Conversation: to}, c.postEphemeral(ctx, to, to.UserID, r)
 	}
-	opts, err := messageOptions(r)
-	if err != nil || opts == nil {
-		return bot.MessageRef{Conversation: to}, err
+	blocks, fallback, err := blockkit.RenderMessage(r.Text, r.Card)
+	if err != nil {
+		return bot.MessageRef{Conversation: to}, fmt.Errorf("slack: render reply: %w", err)
 	}
-	if to.ThreadID != "" {
-		opts = append(opts, slackgo.MsgOptionTS(to.ThreadID))
+	if len(blocks) == 0 {
+		return bot.MessageRef{Conversation: to}, nil
 	}
-	ch, ts, err := c.api.PostMessageContext(ctx, to.ID, opts...)
+	var ch, ts string
+	if w, ok := c.api.(*WebAPI); ok {
+		ch, ts, err = w.postMessage(ctx, to.ID, to.ThreadID, fallback, blocks)
+	} else {
+		opts := []slackgo.MsgOption{slackgo.MsgOptionText(fallback, false), slackgo.MsgOptionBlocks(blocks...)}
+		if to.ThreadID != "" {
+			opts = append(opts, slackgo.MsgOptionTS(to.ThreadID))
+		}
+		ch, ts, err = c.api.PostMessageContext(ctx, to.ID, opts...)
+	}
 	if err != nil {
 		return bot.MessageRef{}, apiError("chat.postMessage", err)
 	}

@@ -42,12 +42,12 @@ func (a *App) slackRun() *slackRun {
 	if a.slack != nil {
 		return a.slack
 	}
-	opts := []slack.Option{slack.OptionAPIURL(apiURL(s.APIURL)), slack.OptionHTTPClient(slackbot.NewHTTPClient(15 * time.Second))}
+	var opts []slack.Option
 	if s.AppToken != "" {
 		opts = append(opts, slack.OptionAppLevelToken(s.AppToken))
 	}
-	api := slack.New(s.BotToken, opts...)
-	self, err := learnSlack(api, s)
+	api := slackbot.NewWebAPI(s.BotToken, apiURL(s.APIURL), slackbot.NewHTTPClient(15*time.Second), opts...)
+	self, err := learnSlack(api.Client, s)
 	if err != nil {
 		a.Log.Error("Slack channel off: the bot's own workspace and app are unknown, so no request could be "+
 			"trusted; check SLACK_BOT_TOKEN and the users:read scope, or set SLACK_TEAM_ID and SLACK_APP_ID", "error", err.Error())
@@ -65,7 +65,7 @@ func (a *App) slackRun() *slackRun {
 	a.Notify.Add(bot.Slack, ch)
 	r := &slackRun{ch: ch}
 	if s.AppToken != "" {
-		r.socket = socketmode.New(api)
+		r.socket = socketmode.New(api.Client)
 	}
 	a.slack = r
 	return r

@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -144,9 +145,10 @@ func TestSlackRoutes(t *testing.T) {
 	if len(posts) != 1 {
 		t.Fatalf("%d replies, want 1", len(posts))
 	}
-	form, _ := url.ParseQuery(strings.TrimPrefix(posts[0], "chat.postMessage "))
-	if got := form.Get("text"); form.Get("channel") != "D1" || !strings.Contains(got, i18n.T(i18n.FR, "core.help.title")) {
-		t.Errorf("reply in %s = %q, want the French help in D1", form.Get("channel"), got)
+	var post struct{ Channel, Text string } // the channel posts JSON
+	json.Unmarshal([]byte(strings.TrimPrefix(posts[0], "chat.postMessage ")), &post)
+	if post.Channel != "D1" || !strings.Contains(post.Text, i18n.T(i18n.FR, "core.help.title")) {
+		t.Errorf("reply in %s = %q, want the French help in D1", post.Channel, post.Text)
 	}
 }
 

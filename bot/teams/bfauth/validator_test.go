@@ -30,6 +30,10 @@ func TestValidate(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// Tokens with the valid one's header, checked after it (its header is then known).
+	valid := bftest.Sign(t, rs, k1.Priv, "k1", goodClaims(t0))
+	parts := strings.Split(strings.TrimPrefix(valid, "Bearer "), ".")
+
 	tests := []struct {
 		name       string
 		header     string
@@ -37,7 +41,11 @@ func TestValidate(t *testing.T) {
 		serviceURL string // default testServiceURL
 		want       error  // nil: accepted
 	}{
-		{name: "valid", header: bftest.Sign(t, rs, k1.Priv, "k1", goodClaims(t0))},
+		{name: "valid", header: valid},
+		{name: "known header, no signature", header: "Bearer " + parts[0] + "." + parts[1] + ".", want: ErrMalformedToken},
+		{name: "known header, no payload", header: "Bearer " + parts[0] + ".." + parts[2], want: ErrMalformedToken},
+		{name: "known header, four parts", header: valid + ".x", want: ErrMalformedToken},
+		{name: "known header, other payload", header: "Bearer " + parts[0] + "." + bftest.B64([]byte(`{"aud":"x"}`)) + "." + parts[2], want: ErrSignature},
 		{name: "lowercase scheme", header: "bearer " + strings.TrimPrefix(bftest.Sign(t, rs, k1.Priv, "k1", goodClaims(t0)), "Bearer ")},
 		{name: "forged signature", header: bftest.Sign(t, rs, other, "k1", goodClaims(t0)), want: ErrSignature},
 		{name: "expired", header: bftest.Sign(t, rs, k1.Priv, "k1", with(func(c jwt.MapClaims) { c["exp"] = t0.Add(-6 * time.Minute).Unix() })), want: ErrExpired},

@@ -151,7 +151,8 @@ func (e *Engine) session(ctx context.Context, t bot.Turn) (*Session, error) {
 		direct = &ref
 	}
 	folded := text.FoldWords(t.Text)
-	guess, sure := text.Language(t.Text)
+	toks := text.Tokenize(t.Text)
+	guess, sure := text.LanguageTokens(t.Text, toks)
 	detected := ""
 	if sure {
 		detected = guess // only a clear sentence becomes the person's language
@@ -160,7 +161,7 @@ func (e *Engine) session(ctx context.Context, t bot.Turn) (*Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("meet person: %w", err)
 	}
-	s := &Session{Turn: t, Key: key, Lang: PickLang(langs, guess, sure, t.Locale, e.DefaultLang), Now: e.now(), engine: e, ctx: ctx, folded: folded,
+	s := &Session{Turn: t, Key: key, Lang: PickLang(langs, guess, sure, t.Locale, e.DefaultLang), Now: e.now(), engine: e, ctx: ctx, folded: folded, tokens: toks,
 		dialogs: dialogs}
 	if e.roles != nil {
 		s.Roles = e.roles.RolesOf(t.User, t.Channel)

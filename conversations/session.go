@@ -8,6 +8,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
+	"github.com/cssdgs/iagbot/bot/text"
 	"github.com/cssdgs/iagbot/cards"
 )
 
@@ -25,7 +26,8 @@ type Session struct {
 	Intent string
 	engine *Engine
 	ctx    context.Context
-	folded string // text.FoldWords(Turn.Text), computed once per turn
+	folded string       // text.FoldWords(Turn.Text), computed once per turn
+	tokens []text.Token // text.Tokenize(Turn.Text), computed once per turn
 	// dialogs are the kinds of dialog the person had state for when the turn began.
 	dialogs []string
 	// memo holds what features computed for this turn (see Memo).
@@ -46,6 +48,15 @@ func (s *Session) HasRole(role string) bool { return slices.Contains(s.Roles, ro
 
 // Folded is the turn's text, folded for matching.
 func (s *Session) Folded() string { return s.folded }
+
+// Tokens are the words of the turn's text (text.Tokenize), read once per turn for the
+// language and the features that analyse the text. Callers must not modify them.
+func (s *Session) Tokens() []text.Token {
+	if s.tokens == nil {
+		s.tokens = text.Tokenize(s.Turn.Text)
+	}
+	return s.tokens
+}
 
 // Memo returns what compute returns, computing it once per turn for key: a feature
 // whose intent matcher and handler need the same costly result (the Q&A's analysis of

@@ -74,8 +74,11 @@ func inside(m phraseMatch, spans [][2]int) bool {
 }
 
 // Analyze reads a question. It is safe for concurrent use.
-func (e *Engine) Analyze(q string) Analysis {
-	toks := text.Tokenize(q)
+func (e *Engine) Analyze(q string) Analysis { return e.AnalyzeTokens(q, text.Tokenize(q)) }
+
+// AnalyzeTokens is Analyze for a caller that has tokenised q already (toks is
+// text.Tokenize(q), not modified here).
+func (e *Engine) AnalyzeTokens(q string, toks []text.Token) Analysis {
 	a := Analysis{System: -1, Catalogue: -1, Use: -1}
 	named := tools(q, toks, e.tools.findAll(toks))
 	hasTool := len(named) > 0
@@ -182,7 +185,9 @@ func (e *Engine) Analyze(q string) Analysis {
 	if redact || len(a.Personal) > 0 {
 		a.Redacted = strings.TrimSpace(text.Redact(q, found, placeholder))
 	}
-	a.Lang = DetectLanguage(q, "")
+	if l, _ := text.LanguageTokens(q, toks); l != "" { // DetectLanguage, on these tokens
+		a.Lang = i18n.Lang(l)
+	}
 	a.Intent = intentOf(toks, hasTool, a.Use >= 0)
 	return a
 }

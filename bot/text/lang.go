@@ -10,11 +10,20 @@ import "strings"
 // points of evidence, none against; a one-word message ("ok", "1", "clear", "aide")
 // is never sure, so it never switches a person's language.
 func Language(s string) (lang string, sure bool) {
+	return LanguageTokens(s, nil)
+}
+
+// LanguageTokens is Language(s) for a caller that has tokenised s already (toks is
+// Tokenize(s); nil tokenises s here): a turn's text is tokenised once for the
+// language, the policy analysis and the personal-information detector.
+func LanguageTokens(s string, toks []Token) (lang string, sure bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.HasPrefix(s, "/") {
 		return "", false
 	}
-	toks := Tokenize(s)
+	if toks == nil {
+		toks = Tokenize(s) // leading and trailing spaces make no word: the same words
+	}
 	fr, en, words := 0, 0, 0
 	for _, t := range toks {
 		if t.Fold == "" || isNumber(t.Fold) {

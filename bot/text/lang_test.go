@@ -43,3 +43,16 @@ func TestLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageTokens: the language of tokens already read is the language of the text,
+// spaces around it included.
+func TestLanguageTokens(t *testing.T) {
+	for _, s := range []string{"", "  ", "/in codir", " /in codir", "Puis-je utiliser ChatGPT pour résumer un texte ?",
+		"  Can I use Gemini to translate a letter to parents?  ", "aide", "ok", "l'élève d'Émilie", "\tin English please\n", "1"} {
+		l, sure := text.Language(s)
+		l2, sure2 := text.LanguageTokens(s, text.Tokenize(s))
+		if l != l2 || sure != sure2 {
+			t.Errorf("%q: LanguageTokens = %q %v, Language = %q %v", s, l2, sure2, l, sure)
+		}
+	}
+}

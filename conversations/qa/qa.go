@@ -106,7 +106,7 @@ func (f *Feature) analyse(s *conversations.Session) (*policy.Engine, policy.Anal
 		if err != nil {
 			return analysis{err: err}
 		}
-		return analysis{e: e, a: e.Analyze(s.Turn.Text)}
+		return analysis{e: e, a: e.AnalyzeTokens(s.Turn.Text, s.Tokens())}
 	}).(analysis)
 	return r.e, r.a, r.err
 }

@@ -22,7 +22,8 @@ type envelope struct {
 	Authorizations     []struct {
 		UserID string `json:"user_id"`
 	} `json:"authorizations"`
-	Event json.RawMessage `json:"event"`
+	// Event is decoded with the envelope, in one pass over the body.
+	Event innerEvent `json:"event"`
 }
 
 // innerEvent holds the fields of message.im, app_mention and app_home_opened events
@@ -98,10 +99,7 @@ func (c *Channel) acceptEvent(ctx context.Context, env envelope) outcome {
 		c.log.Info("slack event ignored", "type", env.Type)
 		return queued
 	}
-	var ev innerEvent
-	if err := json.Unmarshal(env.Event, &ev); err != nil {
-		return malformed
-	}
+	ev := env.Event
 	if reason := c.foreign(origin{team: env.TeamID, enterprise: env.EnterpriseID, app: env.APIAppID,
 		userTeam: ev.UserTeam, shared: env.IsExtSharedChannel}); reason != "" {
 		return c.refuseForeign("event", env.EventID, reason)

@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
@@ -78,8 +79,16 @@ func (c *Channel) process(ctx context.Context, in inbound) {
 	if undelivered > 0 && outcome == "ok" {
 		outcome = "undelivered"
 	}
-	c.log.Info("slack turn", "kind", in.kind, "request_id", in.requestID, "replies", len(replies),
-		"undelivered", undelivered, "outcome", outcome, "ms", time.Since(start).Milliseconds())
+	// A turn that went well is counted and timed by the metrics; its line is for debug
+	// (a write to standard error per event otherwise). Failures were logged above.
+	level := slog.LevelDebug
+	if outcome != "ok" {
+		level = slog.LevelWarn
+	}
+	if c.log.Enabled(ctx, level) {
+		c.log.Log(ctx, level, "slack turn", "kind", in.kind, "request_id", in.requestID, "replies", len(replies),
+			"undelivered", undelivered, "outcome", outcome, "ms", time.Since(start).Milliseconds())
+	}
 }
 
 func (c *Channel) lang(locale string) i18n.Lang {

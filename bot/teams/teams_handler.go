@@ -1,13 +1,14 @@
 package teams
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"io"
 	"net/http"
+	"sync"
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/i18n"
@@ -38,7 +39,10 @@ func (c *Channel) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	body := bodies.Get().(*bytes.Buffer)
+	defer putBody(body)
+	body.Reset()
+	_, err := body.ReadFrom(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -48,7 +52,7 @@ func (c *Channel) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		c.refuse(w, http.StatusBadRequest, "bad_request", "body not read")
 		return
 	}
-	in, err := decode(body)
+	in, err := decode(body.Bytes())
 	if err != nil {
 		c.refuse(w, http.StatusBadRequest, "bad_request", "not an activity")
 		return
@@ -118,6 +122,17 @@ func (c *Channel) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		c.onConversationUpdate(ctx, in)
 	}
 	w.WriteHeader(http.StatusOK)
+}
+
+// bodies are the buffers activities are read into: decode copies what it keeps, so a
+// buffer serves the next request once its activity is decoded.
+var bodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putBody returns b to bodies unless an unusually large activity grew it.
+func putBody(b *bytes.Buffer) {
+	if b.Cap() <= 64<<10 {
+		bodies.Put(b)
+	}
 }
 
 // foreign names why an activity is not from a person of the bot's Teams tenant; ""

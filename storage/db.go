@@ -27,6 +27,9 @@ import (
 // DB is an open database. It is safe for concurrent use.
 type DB struct {
 	gdb *gorm.DB
+	// sqlDB is gdb's pool, for the statements of every turn (see stmts).
+	sqlDB *sql.DB
+	stmts stmts
 	// Now is the clock used for timestamps; tests replace it.
 	Now func() time.Time
 	// postgres is true when the database is PostgreSQL, which locks rows with
@@ -100,13 +103,13 @@ func OpenUnmigrated(ctx context.Context, dsn string) (*DB, error) {
 		held.release()
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	db := &DB{gdb: gdb, Now: time.Now, postgres: pg, file: file, lock: held}
+	sqlDB, err := gdb.DB()
+	if err != nil {
+		held.release()
+		return nil, err
+	}
+	db := &DB{gdb: gdb, sqlDB: sqlDB, Now: time.Now, postgres: pg, file: file, lock: held}
 	if !pg {
-		sqlDB, err := gdb.DB()
-		if err != nil {
-			held.release()
-			return nil, err
-		}
 		// In WAL mode readers do not wait for the writer, so a few connections let
 		// turns read in parallel; writers still take turns (BEGIN IMMEDIATE and the busy
 		// timeout). A ":memory:" database lives in one connection, so it keeps one.
@@ -188,11 +191,7 @@ func sqliteFile(dsn string) string {
 
 // Close closes the database.
 func (db *DB) Close() error {
-	sqlDB, err := db.gdb.DB()
-	if err != nil {
-		return errors.Join(err, db.lock.release())
-	}
-	return errors.Join(sqlDB.Close(), db.lock.release())
+	return errors.Join(db.stmts.close(), db.sqlDB.Close(), db.lock.release())
 }
 
 // Ping reports whether the database answers (readiness).

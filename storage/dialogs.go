@@ -3,13 +3,14 @@ package storage
 import (
 	"cmp"
 	"context"
+	"database/sql"
+	"errors"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/bot/privacy"
-	"gorm.io/gorm/clause"
 )
 
 // fresh limits a query to dialog states touched within privacy.DialogIdle.
@@ -52,26 +53,30 @@ func sortDialogs(ds []dialogSeen) []string {
 
 // LoadDialog returns a person's dialog state of kind, or bot.ErrNotFound.
 func (db *DB) LoadDialog(ctx context.Context, key, kind string) ([]byte, error) {
-	var row DialogRow
-	// Take, not First: the key is unique, and First's ORDER BY would have SQLite compile
-	// the statement again on every call (see peopleAndDialogsSQL).
-	err := db.read(ctx).Where("person_key = ? AND kind = ? AND updated_at >= ?", key, kind, db.fresh()).Take(&row).Error
-	if isNotFound(err) {
+	s, err := db.stmt(ctx, stmtLoadDialog)
+	if err != nil {
+		return nil, err
+	}
+	var state []byte
+	err = s.QueryRowContext(ctx, key, kind, db.fresh()).Scan(&state)
+	if errors.Is(err, sql.ErrNoRows) {
 		return nil, bot.ErrNotFound
 	}
 	if err != nil {
 		return nil, err
 	}
-	return []byte(row.State), nil
+	return state, nil
 }
 
 // SaveDialog stores a person's dialog state of kind, replacing the previous one.
 func (db *DB) SaveDialog(ctx context.Context, key, kind string, state []byte) error {
-	row := DialogRow{PersonKey: key, Kind: kind, State: string(state), UpdatedAt: db.Now()}
-	return db.read(ctx).Clauses(clause.OnConflict{
-		Columns:   []clause.Column{{Name: "person_key"}, {Name: "kind"}},
-		DoUpdates: clause.AssignmentColumns([]string{"state", "updated_at"}),
-	}).Create(&row).Error
+	s, err := db.stmt(ctx, stmtSaveDialog)
+	if err != nil {
+		return err
+	}
+	// As a string, as gorm wrote it: the column is text (bytes would be a blob in SQLite).
+	_, err = s.ExecContext(ctx, key, kind, string(state), db.Now())
+	return err
 }
 
 // DeleteDialog ends a person's dialog of kind; deleting none is not an error.

@@ -29,16 +29,20 @@ func (db *DB) FirstSeen(ctx context.Context, key string) (bool, error) {
 	if db.seen.has(key) {
 		return false, nil
 	}
-	err := db.read(ctx).Create(&InboundEventRow{Key: key, At: db.Now()}).Error
-	if isDuplicate(err) {
-		db.seen.add(key)
-		return false, nil
+	s, err := db.stmt(ctx, stmtFirstSeen)
+	if err != nil {
+		return false, fmt.Errorf("record inbound event: %w", err)
 	}
+	res, err := s.ExecContext(ctx, key, db.Now())
+	if err != nil {
+		return false, fmt.Errorf("record inbound event: %w", err)
+	}
+	n, err := res.RowsAffected()
 	if err != nil {
 		return false, fmt.Errorf("record inbound event: %w", err)
 	}
 	db.seen.add(key)
-	return true, nil
+	return n == 1, nil
 }
 
 // seenKeys is a bounded memory of event keys known to be recorded in the database:

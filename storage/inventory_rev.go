@@ -2,6 +2,8 @@ package storage
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 )
 
 // InventoryRevRow holds a counter that the database itself bumps on every change to
@@ -30,7 +32,13 @@ func (db *DB) SetInventorySource(ctx context.Context, hash string) error {
 // InventoryRev returns the inventory's revision: it changes whenever a system, a use
 // or a rule is inserted, updated or deleted.
 func (db *DB) InventoryRev(ctx context.Context) (int64, error) {
-	var rev int64
-	err := db.read(ctx).Model(&InventoryRevRow{}).Where("id = 1").Pluck("rev", &rev).Error
-	return rev, err
+	s, err := db.stmt(ctx, stmtInventoryRev)
+	if err != nil {
+		return 0, err
+	}
+	var rev sql.NullInt64
+	if err := s.QueryRowContext(ctx).Scan(&rev); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
+	return rev.Int64, nil
 }

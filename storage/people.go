@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
-	"gorm.io/gorm/clause"
 )
 
 // MeetPerson records that u was seen on ch now, keeping the 1:1 conversation
@@ -56,31 +55,14 @@ func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.PersonLangs, []s
 		return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
 	}
 	cur := slices.IndexFunc(people, func(p PersonRow) bool { return p.Channel == row.Channel })
-	update := []string{"user_id", "last_seen_at"}
-	stale := cur < 0 || people[cur].UserID != u.ID || now.Sub(people[cur].LastSeenAt) >= sightingTTL
-	if u.Name != "" {
-		update = append(update, "name")
-		stale = stale || people[cur].Name != u.Name
-	}
-	if u.Email != "" {
-		update = append(update, "email")
-		stale = stale || people[cur].Email != u.Email
-	}
-	if m.Detected != "" {
-		update = append(update, "last_lang")
-		stale = stale || people[cur].LastLang != m.Detected
-	}
-	if m.Direct != nil {
-		update = append(update, "direct_ref")
-		stale = stale || people[cur].DirectRef != row.DirectRef
-	}
+	stale := cur < 0 || people[cur].UserID != u.ID || now.Sub(people[cur].LastSeenAt) >= sightingTTL ||
+		u.Name != "" && people[cur].Name != u.Name ||
+		u.Email != "" && people[cur].Email != u.Email ||
+		m.Detected != "" && people[cur].LastLang != m.Detected ||
+		m.Direct != nil && people[cur].DirectRef != row.DirectRef
 	if stale {
 		// The upsert is atomic by itself, and leaves the chosen language alone.
-		err := db.read(ctx).Clauses(clause.OnConflict{
-			Columns:   []clause.Column{{Name: "key"}, {Name: "channel"}},
-			DoUpdates: clause.AssignmentColumns(update),
-		}).Create(&row).Error
-		if err != nil {
+		if err := db.writeSighting(ctx, &row); err != nil {
 			return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
 		}
 		// As read after the write: this channel, seen now, comes first.
@@ -109,10 +91,37 @@ const peopleAndDialogsSQL = `SELECT 0 AS kind, channel, COALESCE(user_id, ''), C
 UNION ALL
 SELECT 1, kind, '', '', '', '', '', '', updated_at FROM dialog_rows WHERE person_key = ? AND updated_at >= ?`
 
+// sightingSQL writes a sighting: a new row, or on the person's row for the channel the
+// user id and time, and the name, e-mail, language written in and 1:1 conversation
+// when the sighting has them (an empty one keeps what the row has; a conversation
+// reference is never empty JSON). The chosen language (lang) is left alone.
+const sightingSQL = `INSERT INTO person_rows (key, channel, user_id, name, email, lang, last_lang, direct_ref, last_seen_at, created_at)
+  VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?)
+  ON CONFLICT (key, channel) DO UPDATE SET user_id = excluded.user_id, last_seen_at = excluded.last_seen_at,
+    name = COALESCE(NULLIF(excluded.name, ''), person_rows.name),
+    email = COALESCE(NULLIF(excluded.email, ''), person_rows.email),
+    last_lang = COALESCE(NULLIF(excluded.last_lang, ''), person_rows.last_lang),
+    direct_ref = COALESCE(NULLIF(excluded.direct_ref, ''), person_rows.direct_ref)`
+
+// writeSighting upserts row (see sightingSQL).
+func (db *DB) writeSighting(ctx context.Context, row *PersonRow) error {
+	s, err := db.stmt(ctx, stmtSighting)
+	if err != nil {
+		return err
+	}
+	_, err = s.ExecContext(ctx, row.Key, row.Channel, row.UserID, row.Name, row.Email, row.LastLang, row.DirectRef,
+		row.LastSeenAt, row.CreatedAt)
+	return err
+}
+
 // peopleAndDialogs returns the person's rows, most recently seen first, and the kinds
 // of their fresh dialogs, most recently touched first (then by kind).
 func (db *DB) peopleAndDialogs(ctx context.Context, key string) ([]PersonRow, []string, error) {
-	rows, err := db.read(ctx).Raw(peopleAndDialogsSQL, key, key, db.fresh()).Rows()
+	s, err := db.stmt(ctx, stmtPeopleAndDialogs)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := s.QueryContext(ctx, key, key, db.fresh())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -3,6 +3,7 @@ package storage_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/cssdgs/iagbot/bot"
 	"github.com/cssdgs/iagbot/storage"
@@ -27,6 +28,55 @@ func TestFindPersonKeyIgnoresTheCaseOfAnEmail(t *testing.T) {
 		}
 		if _, err := db.FindPersonKey(ctx, "u9"); err == nil {
 			t.Error("FindPersonKey(u9) found someone; platform ids are case-sensitive")
+		}
+	})
+}
+
+// TestSightingKeepsWhatItDoesNotTell: a sighting without a name, e-mail, language or
+// 1:1 conversation keeps the row's; one with them replaces them; the user id and time
+// are always written, and the chosen language never.
+func TestSightingKeepsWhatItDoesNotTell(t *testing.T) {
+	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		now := time.Date(2026, 9, 1, 10, 0, 0, 0, time.UTC)
+		db.Now = func() time.Time { return now }
+		key := "luc@example.org"
+		ref := &bot.ConversationRef{Channel: bot.Teams, ID: "a:1", UserID: "aad-1"}
+		full := bot.Meeting{Key: key, Channel: bot.Teams, User: bot.User{ID: "aad-1", Name: "Luc", Email: key},
+			Detected: "en", Direct: ref}
+		if _, _, err := db.MeetTurn(ctx, full); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SetPersonLang(ctx, key, "fr"); err != nil {
+			t.Fatal(err)
+		}
+		now = now.Add(time.Hour) // past the time a sighting telling nothing new is spared
+		if _, _, err := db.MeetTurn(ctx, bot.Meeting{Key: key, Channel: bot.Teams, User: bot.User{ID: "aad-2"}}); err != nil {
+			t.Fatal(err)
+		}
+		p, err := db.People(ctx, key)
+		if err != nil || len(p) != 1 {
+			t.Fatalf("People = %+v, %v", p, err)
+		}
+		want := bot.Person{Key: key, Channel: bot.Teams, UserID: "aad-2", Name: "Luc", Email: key, Lang: "fr",
+			LastLang: "en", LastSeenAt: "2026-09-01 11:00", DirectRef: ref}
+		if got := p[0]; got.UserID != want.UserID || got.Name != want.Name || got.Email != want.Email || got.Lang != want.Lang ||
+			got.LastLang != want.LastLang || got.LastSeenAt != want.LastSeenAt || got.DirectRef == nil || *got.DirectRef != *ref {
+			t.Errorf("after an empty sighting: %+v; want %+v", got, want)
+		}
+		ref2 := &bot.ConversationRef{Channel: bot.Teams, ID: "a:2", UserID: "aad-2"}
+		now = now.Add(time.Second)
+		if _, _, err := db.MeetTurn(ctx, bot.Meeting{Key: key, Channel: bot.Teams, Detected: "fr", Direct: ref2,
+			User: bot.User{ID: "aad-2", Name: "Luc T.", Email: "luc.t@example.org"}}); err != nil {
+			t.Fatal(err)
+		}
+		p, err = db.People(ctx, key)
+		if err != nil || len(p) != 1 {
+			t.Fatalf("People = %+v, %v", p, err)
+		}
+		if got := p[0]; got.Name != "Luc T." || got.Email != "luc.t@example.org" || got.Lang != "fr" || got.LastLang != "fr" ||
+			got.DirectRef == nil || *got.DirectRef != *ref2 {
+			t.Errorf("after a new sighting: %+v; want the new name, e-mail, language and conversation", got)
 		}
 	})
 }

@@ -30,6 +30,8 @@ type DB struct {
 	// sqlDB is gdb's pool, for the statements of every turn (see stmts).
 	sqlDB *sql.DB
 	stmts stmts
+	// batch commits concurrent small writes together (see batcher).
+	batch batcher
 	// Now is the clock used for timestamps; tests replace it.
 	Now func() time.Time
 	// postgres is true when the database is PostgreSQL, which locks rows with

@@ -70,13 +70,11 @@ func (db *DB) LoadDialog(ctx context.Context, key, kind string) ([]byte, error) 
 
 // SaveDialog stores a person's dialog state of kind, replacing the previous one.
 func (db *DB) SaveDialog(ctx context.Context, key, kind string, state []byte) error {
-	s, err := db.stmt(ctx, stmtSaveDialog)
-	if err != nil {
-		return err
-	}
-	// As a string, as gorm wrote it: the column is text (bytes would be a blob in SQLite).
-	_, err = s.ExecContext(ctx, key, kind, string(state), db.Now())
-	return err
+	now := db.Now()
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		// As a string, as gorm wrote it: the column is text (bytes would be a blob in SQLite).
+		return db.execOn(ctx, tx, stmtSaveDialog, key, kind, string(state), now)
+	})
 }
 
 // DeleteDialog ends a person's dialog of kind; deleting none is not an error.

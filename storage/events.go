@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sync"
 	"time"
@@ -29,15 +30,16 @@ func (db *DB) FirstSeen(ctx context.Context, key string) (bool, error) {
 	if db.seen.has(key) {
 		return false, nil
 	}
-	s, err := db.stmt(ctx, stmtFirstSeen)
-	if err != nil {
-		return false, fmt.Errorf("record inbound event: %w", err)
-	}
-	res, err := s.ExecContext(ctx, key, db.Now())
-	if err != nil {
-		return false, fmt.Errorf("record inbound event: %w", err)
-	}
-	n, err := res.RowsAffected()
+	now := db.Now()
+	var n int64
+	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		res, err := db.execResult(ctx, tx, stmtFirstSeen, key, now)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
 	if err != nil {
 		return false, fmt.Errorf("record inbound event: %w", err)
 	}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"io/fs"
 	"testing"
 )
@@ -48,4 +49,53 @@ func UseMigrationsForTest(tb testing.TB, fsys fs.FS) {
 // EmbeddedMigrationFile returns a file of the embedded migrations.
 func EmbeddedMigrationFile(postgres bool, name string) ([]byte, error) {
 	return fs.ReadFile(migrationFS(postgres), name)
+}
+
+// HoldWritesForTest starts a write that waits until release is called, so that the
+// writes made meanwhile queue up for one batch (see batcher). release returns the held
+// write's error.
+func (db *DB) HoldWritesForTest(ctx context.Context) (release func() error) {
+	hold, done := make(chan struct{}), make(chan error, 1)
+	started := make(chan struct{})
+	go func() {
+		done <- db.write(ctx, func(context.Context, *sql.Tx) error {
+			close(started)
+			<-hold
+			return nil
+		})
+	}()
+	<-started
+	return func() error {
+		close(hold)
+		return <-done
+	}
+}
+
+// QueuedWritesForTest is the number of writes waiting for the next batch.
+func (db *DB) QueuedWritesForTest() int {
+	db.batch.mu.Lock()
+	defer db.batch.mu.Unlock()
+	return len(db.batch.queue)
+}
+
+// FailingWriteForTest is a write of an inbound event key that the database refuses
+// halfway: in a batch, a first insert of key then a second one; alone (PostgreSQL, or
+// nothing else queued), one statement inserting key twice.
+func (db *DB) FailingWriteForTest(ctx context.Context, key string) error {
+	one, two := "INSERT INTO inbound_event_rows (key, at) VALUES (?, ?)", "INSERT INTO inbound_event_rows (key, at) VALUES (?, ?), (?, ?)"
+	if db.postgres {
+		one, two = dollarParams(one), dollarParams(two)
+	}
+	now := db.Now()
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if tx == nil {
+			_, err := db.sqlDB.ExecContext(ctx, two, key, now, key, now)
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, one, key, now); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, one, key, now)
+		return err
+	})
 }

@@ -3,6 +3,7 @@ package storage
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -105,13 +106,10 @@ const sightingSQL = `INSERT INTO person_rows (key, channel, user_id, name, email
 
 // writeSighting upserts row (see sightingSQL).
 func (db *DB) writeSighting(ctx context.Context, row *PersonRow) error {
-	s, err := db.stmt(ctx, stmtSighting)
-	if err != nil {
-		return err
-	}
-	_, err = s.ExecContext(ctx, row.Key, row.Channel, row.UserID, row.Name, row.Email, row.LastLang, row.DirectRef,
-		row.LastSeenAt, row.CreatedAt)
-	return err
+	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		return db.execOn(ctx, tx, stmtSighting, row.Key, row.Channel, row.UserID, row.Name, row.Email, row.LastLang,
+			row.DirectRef, row.LastSeenAt, row.CreatedAt)
+	})
 }
 
 // peopleAndDialogs returns the person's rows, most recently seen first, and the kinds

@@ -24,6 +24,9 @@ const (
 	stmtFirstSeen
 	stmtSaveDialog
 	stmtLoadDialog
+	stmtSavepoint
+	stmtRollbackTo
+	stmtRelease
 	stmtCount
 )
 
@@ -42,6 +45,10 @@ var stmtText = [stmtCount]string{
 	// LIMIT 1 without ORDER BY: the key is unique (see peopleAndDialogsSQL for why no
 	// ORDER BY).
 	stmtLoadDialog: `SELECT COALESCE(state, '') FROM dialog_rows WHERE person_key = ? AND kind = ? AND updated_at >= ? LIMIT 1`,
+	// A batch's savepoint (see batcher): one at a time, released after each write.
+	stmtSavepoint:  `SAVEPOINT w`,
+	stmtRollbackTo: `ROLLBACK TO SAVEPOINT w`,
+	stmtRelease:    `RELEASE SAVEPOINT w`,
 }
 
 // stmts holds the prepared statements, prepared on first use (after the schema is

@@ -33,6 +33,9 @@ type writer struct {
 	lang  i18n.Lang
 	r     Result
 	paras []string
+	// usual is the data of every message (see t), made once per answer: an answer
+	// writes a dozen messages or more, each of which recomputed it.
+	usual map[string]any
 }
 
 func (w *writer) String() string { return strings.Join(w.paras, "\n\n") }
@@ -51,10 +54,19 @@ func (w *writer) para(lines ...string) {
 
 // t translates id with the result's usual fields filled in.
 func (w *writer) t(id string, extra ...map[string]any) string {
-	data := map[string]any{
-		"Tool":  w.r.Tool,
-		"Use":   w.useNoun(),
-		"Kinds": w.kinds(),
+	if w.usual == nil {
+		w.usual = map[string]any{
+			"Tool":  w.r.Tool,
+			"Use":   w.useNoun(),
+			"Kinds": w.kinds(),
+		}
+	}
+	if len(extra) == 0 {
+		return i18n.T(w.lang, id, w.usual) // read only: shared by the messages
+	}
+	data := make(map[string]any, len(w.usual)+len(extra[0]))
+	for k, v := range w.usual {
+		data[k] = v
 	}
 	for _, e := range extra {
 		for k, v := range e {

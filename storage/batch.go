@@ -6,15 +6,16 @@ import (
 	"sync"
 )
 
-// The small writes of a turn (its redelivery key, the sighting, a dialog's state) are
-// committed together with those of the turns running beside it: group commit. A
-// write that finds no commit under way runs at once, alone and without a transaction
-// around it, as it would without batching: no timer, no added latency when idle. Writes
-// arriving while a commit runs queue up, and the first of them then commits them all
-// in one transaction (at most maxBatch), each in its own savepoint: one that fails is
-// rolled back alone and its error goes to its caller only. Every caller returns after
-// the commit of its write, so what it reports (a key seen first, a state saved) is
-// durable as before, and the redelivery insert is still the one judge across replicas.
+// The small writes of a turn (its redelivery key, the sighting, a dialog's state, a
+// language chosen) are committed together with those of the turns running beside it:
+// group commit. A write that finds no commit under way runs at once, alone and without
+// a transaction around it, as it would without batching: no timer, no added latency
+// when idle. Writes arriving while a commit runs queue up, and the first of them then
+// commits them all in one transaction (at most maxBatch), each in its own savepoint:
+// one that fails is rolled back alone and its error goes to its caller only. Every
+// caller returns after the commit of its write, so what it reports (a key seen first,
+// a state saved) is durable as before, and the redelivery insert is still the one judge
+// across replicas.
 //
 // This is for SQLite, where writers take turns on one lock anyway: a commit of many
 // writes takes it once, writes each page it changed to the WAL once (a turn's CPU in
@@ -33,7 +34,15 @@ type batcher struct {
 const maxBatch = 64
 
 // writeOp runs one write on tx, or on the database when tx is nil (a write alone).
-type writeOp func(ctx context.Context, tx *sql.Tx) error
+type writeOp func(ctx context.Context, tx *batchTx) error
+
+// batchTx is a batch's transaction and its statements, each bound to it once per batch
+// rather than once per write (database/sql's bookkeeping of a binding showed in
+// profiles).
+type batchTx struct {
+	tx    *sql.Tx
+	bound [stmtCount]*sql.Stmt
+}
 
 // pending is a write waiting for its commit.
 type pending struct {
@@ -126,11 +135,12 @@ func (db *DB) commitBatch(batch []*pending) {
 			return
 		}
 	}
-	tx, err := db.sqlDB.BeginTx(ctx, nil)
+	sqlTx, err := db.sqlDB.BeginTx(ctx, nil)
 	if err != nil {
 		fail(err)
 		return
 	}
+	tx := &batchTx{tx: sqlTx}
 	done := false
 	for _, p := range batch {
 		if p.err = p.ctx.Err(); p.err != nil {
@@ -138,46 +148,49 @@ func (db *DB) commitBatch(batch []*pending) {
 		}
 		if err := db.execOn(ctx, tx, stmtSavepoint); err != nil {
 			fail(err)
-			tx.Rollback()
+			sqlTx.Rollback()
 			return
 		}
 		if p.err = p.op(ctx, tx); p.err != nil {
 			if err := db.execOn(ctx, tx, stmtRollbackTo); err != nil {
 				fail(err)
-				tx.Rollback()
+				sqlTx.Rollback()
 				return
 			}
 		}
 		if err := db.execOn(ctx, tx, stmtRelease); err != nil {
 			fail(err)
-			tx.Rollback()
+			sqlTx.Rollback()
 			return
 		}
 		done = true
 	}
 	if !done {
-		tx.Rollback()
+		sqlTx.Rollback()
 		return
 	}
-	if err := tx.Commit(); err != nil {
+	if err := sqlTx.Commit(); err != nil {
 		fail(err)
 	}
 }
 
 // execOn runs the prepared statement id on tx (on the database when tx is nil).
-func (db *DB) execOn(ctx context.Context, tx *sql.Tx, id stmtID, args ...any) error {
+func (db *DB) execOn(ctx context.Context, tx *batchTx, id stmtID, args ...any) error {
 	_, err := db.execResult(ctx, tx, id, args...)
 	return err
 }
 
 // execResult is execOn, returning the statement's result.
-func (db *DB) execResult(ctx context.Context, tx *sql.Tx, id stmtID, args ...any) (sql.Result, error) {
+func (db *DB) execResult(ctx context.Context, tx *batchTx, id stmtID, args ...any) (sql.Result, error) {
 	s, err := db.stmt(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	if tx != nil {
-		s = tx.StmtContext(ctx, s)
+		if tx.bound[id] == nil {
+			tx.bound[id] = tx.tx.StmtContext(ctx, s)
+		}
+		s = tx.bound[id]
 	}
 	return s.ExecContext(ctx, args...)
 }

@@ -45,6 +45,13 @@ func testBatchedWrites(t *testing.T, dsn string) {
 	if first, err := other.FirstSeen(ctx, "teams:known"); !first || err != nil {
 		t.Fatalf("FirstSeen(known) = %v, %v", first, err)
 	}
+	lang := bot.User{ID: "aad-lang", Email: "lang@example.org"}
+	if _, _, err := db.MeetTurn(ctx, bot.Meeting{Key: lang.Key(bot.Teams), Channel: bot.Teams, User: lang}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SaveDialog(ctx, "gone@example.org", "annexe1", []byte(`{}`)); err != nil {
+		t.Fatal(err)
+	}
 	const n = 100 // more than one batch
 	type result struct {
 		first bool
@@ -64,6 +71,10 @@ func testBatchedWrites(t *testing.T, dsn string) {
 				r.first, r.err = db.FirstSeen(ctx, "teams:known") // recorded by the other replica
 			case i == 31 || i == 32:
 				r.first, r.err = db.FirstSeen(ctx, "teams:twice")
+			case i == 40:
+				r.err = db.SetPersonLang(ctx, lang.Key(bot.Teams), "en")
+			case i == 41:
+				r.err = db.DeleteDialog(ctx, "gone@example.org", "annexe1")
 			case i%3 == 0:
 				u := bot.User{ID: fmt.Sprintf("aad-%d", i), Email: fmt.Sprintf("p%d@example.org", i)}
 				_, _, r.err = db.MeetTurn(ctx, bot.Meeting{Key: u.Key(bot.Teams), Channel: bot.Teams, User: u, Detected: "fr"})
@@ -98,6 +109,7 @@ func testBatchedWrites(t *testing.T, dsn string) {
 			}
 		case r.err != nil:
 			t.Errorf("write %d: %v", i, r.err)
+		case i == 40 || i == 41:
 		case i == 30:
 			if r.first {
 				t.Errorf("key recorded by another replica: first")
@@ -124,6 +136,14 @@ func testBatchedWrites(t *testing.T, dsn string) {
 				t.Errorf("failed write's key: FirstSeen = %v, %v; want it absent (true)", first, err)
 			}
 		case i == 30 || i == 31 || i == 32:
+		case i == 40:
+			if p, err := other.People(ctx, lang.Key(bot.Teams)); err != nil || len(p) != 1 || p[0].Lang != "en" {
+				t.Errorf("language chosen: %+v, %v; want en", p, err)
+			}
+		case i == 41:
+			if s, err := other.LoadDialog(ctx, "gone@example.org", "annexe1"); err != bot.ErrNotFound {
+				t.Errorf("dialog deleted: %q, %v; want not found", s, err)
+			}
 		case i%3 == 0:
 			p, err := other.People(ctx, fmt.Sprintf("p%d@example.org", i))
 			if err != nil || len(p) != 1 || p[0].LastLang != "fr" {

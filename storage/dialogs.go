@@ -71,7 +71,7 @@ func (db *DB) LoadDialog(ctx context.Context, key, kind string) ([]byte, error) 
 // SaveDialog stores a person's dialog state of kind, replacing the previous one.
 func (db *DB) SaveDialog(ctx context.Context, key, kind string, state []byte) error {
 	now := db.Now()
-	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *batchTx) error {
 		// As a string, as gorm wrote it: the column is text (bytes would be a blob in SQLite).
 		return db.execOn(ctx, tx, stmtSaveDialog, key, kind, string(state), now)
 	})
@@ -79,5 +79,7 @@ func (db *DB) SaveDialog(ctx context.Context, key, kind string, state []byte) er
 
 // DeleteDialog ends a person's dialog of kind; deleting none is not an error.
 func (db *DB) DeleteDialog(ctx context.Context, key, kind string) error {
-	return db.read(ctx).Where("person_key = ? AND kind = ?", key, kind).Delete(&DialogRow{}).Error
+	return db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+		return db.execOn(ctx, tx, stmtDeleteDialog, key, kind)
+	})
 }

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sync"
 	"time"
@@ -32,7 +31,7 @@ func (db *DB) FirstSeen(ctx context.Context, key string) (bool, error) {
 	}
 	now := db.Now()
 	var n int64
-	err := db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+	err := db.write(ctx, func(ctx context.Context, tx *batchTx) error {
 		res, err := db.execResult(ctx, tx, stmtFirstSeen, key, now)
 		if err != nil {
 			return err

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"io/fs"
 	"testing"
 )
@@ -58,7 +57,7 @@ func (db *DB) HoldWritesForTest(ctx context.Context) (release func() error) {
 	hold, done := make(chan struct{}), make(chan error, 1)
 	started := make(chan struct{})
 	go func() {
-		done <- db.write(ctx, func(context.Context, *sql.Tx) error {
+		done <- db.write(ctx, func(context.Context, *batchTx) error {
 			close(started)
 			<-hold
 			return nil
@@ -87,15 +86,15 @@ func (db *DB) FailingWriteForTest(ctx context.Context, key string) error {
 		one, two = dollarParams(one), dollarParams(two)
 	}
 	now := db.Now()
-	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *batchTx) error {
 		if tx == nil {
 			_, err := db.sqlDB.ExecContext(ctx, two, key, now, key, now)
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, one, key, now); err != nil {
+		if _, err := tx.tx.ExecContext(ctx, one, key, now); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, one, key, now)
+		_, err := tx.tx.ExecContext(ctx, one, key, now)
 		return err
 	})
 }

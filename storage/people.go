@@ -3,7 +3,6 @@ package storage
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -106,7 +105,7 @@ const sightingSQL = `INSERT INTO person_rows (key, channel, user_id, name, email
 
 // writeSighting upserts row (see sightingSQL).
 func (db *DB) writeSighting(ctx context.Context, row *PersonRow) error {
-	return db.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+	return db.write(ctx, func(ctx context.Context, tx *batchTx) error {
 		return db.execOn(ctx, tx, stmtSighting, row.Key, row.Channel, row.UserID, row.Name, row.Email, row.LastLang,
 			row.DirectRef, row.LastSeenAt, row.CreatedAt)
 	})
@@ -151,7 +150,9 @@ func (db *DB) peopleAndDialogs(ctx context.Context, key string) ([]PersonRow, []
 
 // SetPersonLang records the language a person chose, on every channel.
 func (db *DB) SetPersonLang(ctx context.Context, key, lang string) error {
-	return db.read(ctx).Model(&PersonRow{}).Where("key = ?", key).Update("lang", lang).Error
+	return db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+		return db.execOn(ctx, tx, stmtSetLang, lang, key)
+	})
 }
 
 // People returns the channels a person was seen on, the most recent first.

@@ -24,6 +24,8 @@ const (
 	stmtFirstSeen
 	stmtSaveDialog
 	stmtLoadDialog
+	stmtDeleteDialog
+	stmtSetLang
 	stmtSavepoint
 	stmtRollbackTo
 	stmtRelease
@@ -44,7 +46,9 @@ var stmtText = [stmtCount]string{
   ON CONFLICT (person_key, kind) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
 	// LIMIT 1 without ORDER BY: the key is unique (see peopleAndDialogsSQL for why no
 	// ORDER BY).
-	stmtLoadDialog: `SELECT COALESCE(state, '') FROM dialog_rows WHERE person_key = ? AND kind = ? AND updated_at >= ? LIMIT 1`,
+	stmtLoadDialog:   `SELECT COALESCE(state, '') FROM dialog_rows WHERE person_key = ? AND kind = ? AND updated_at >= ? LIMIT 1`,
+	stmtDeleteDialog: `DELETE FROM dialog_rows WHERE person_key = ? AND kind = ?`,
+	stmtSetLang:      `UPDATE person_rows SET lang = ? WHERE key = ?`,
 	// A batch's savepoint (see batcher): one at a time, released after each write.
 	stmtSavepoint:  `SAVEPOINT w`,
 	stmtRollbackTo: `ROLLBACK TO SAVEPOINT w`,

@@ -2,7 +2,6 @@ package teams
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"strings"
 
@@ -56,7 +55,7 @@ var errNoType = errors.New("activity has no type")
 // decode parses an activity body; any error means 400.
 func decode(body []byte) (*inbound, error) {
 	var in inbound
-	if err := json.Unmarshal(body, &in); err != nil {
+	if err := unmarshalInbound(body, &in); err != nil {
 		return nil, err
 	}
 	if in.Type == "" {

@@ -45,15 +45,22 @@ func hasWordsPrefix(s, f string) bool {
 type Compiled struct {
 	folded []string // FoldWords of each phrase, in order (Prefix returns the first)
 	exact  map[string]bool
+	// byFirst indexes the phrases by their first word, for Contains: a phrase found as
+	// whole words starts at a word of the text that is its first word.
+	byFirst map[string][]string
 }
 
 // Compile folds p. Its methods answer as p's.
 func (p Phrases) Compile() *Compiled {
-	c := &Compiled{exact: make(map[string]bool, len(p))}
+	c := &Compiled{exact: make(map[string]bool, len(p)), byFirst: map[string][]string{}}
 	for _, ph := range p {
 		f := text.FoldWords(ph)
 		c.folded = append(c.folded, f)
 		c.exact[f] = true
+		if f != "" {
+			first, _, _ := strings.Cut(f, " ")
+			c.byFirst[first] = append(c.byFirst[first], f)
+		}
 	}
 	return c
 }
@@ -74,12 +81,28 @@ func (c *Compiled) Prefix(folded string) (rest string, ok bool) {
 	return "", false
 }
 
-// Contains is Phrases.Contains.
+// Contains is Phrases.Contains: it looks up each word of the text among the phrases'
+// first words rather than searching the text for every phrase.
 func (c *Compiled) Contains(folded string) bool {
-	for _, f := range c.folded {
-		if containsWords(folded, f) {
-			return true
+	for j := 0; j < len(folded); {
+		if folded[j] == ' ' {
+			j++
+			continue
 		}
+		// folded[j:k] is a word: it follows a space or the start of the text.
+		k := strings.IndexByte(folded[j:], ' ')
+		if k < 0 {
+			k = len(folded)
+		} else {
+			k += j
+		}
+		for _, f := range c.byFirst[folded[j:k]] {
+			end := j + len(f)
+			if strings.HasPrefix(folded[j:], f) && (end == len(folded) || folded[end] == ' ') {
+				return true
+			}
+		}
+		j = k
 	}
 	return false
 }

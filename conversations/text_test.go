@@ -58,7 +58,8 @@ func BenchmarkPhrasesContains(b *testing.B) {
 // phrases not folded included.
 func TestCompiled(t *testing.T) {
 	lists := []Phrases{helpWords0, {"Élève", "en français", "?", "a", "a b", "", "l'œuvre !"}, {"rappelle moi", "rappelle"}}
-	texts := []string{"", "aide", "a", "a b", "a b c", "ab", "b a b", "eleve", "en francais svp", "l oeuvre", "rappelle moi demain", "rappelle", "x rappelle moi", "?", " a"}
+	texts := []string{"", "aide", "a", "a b", "a b c", "ab", "b a b", "eleve", "en francais svp", "l oeuvre", "rappelle moi demain", "rappelle", "x rappelle moi", "?", " a",
+		"  a  b ", "b  a", "a bc", "rappelle  moi", "x rappelle moix", "ba b", "l oeuvre eleve a b"}
 	for _, p := range lists {
 		c := p.Compile()
 		for _, f := range texts {

@@ -34,7 +34,7 @@ func (f *Feature) delegationIntents() []conversations.Intent {
 			return ok
 		}, Handle: f.delegate},
 		{Name: "review.delegate_cancel", Priority: 96, Interrupts: true, Match: func(s *conversations.Session, _ string) bool {
-			_, ok := parseCancel(s.Turn.Text)
+			_, ok := parseCancelFolded(s.Turn.Text, s.Folded())
 			return ok
 		}, Handle: f.cancelDelegation},
 		{Name: "review.reassign", Priority: 96, Interrupts: true, Match: func(s *conversations.Session, _ string) bool {
@@ -233,7 +233,7 @@ func (f *Feature) applyDelegation(ctx context.Context, s *conversations.Session,
 // cancelDelegation answers « annuler ma délégation » (or an administrator's « annuler
 // la délégation de Paul Roy »): the delegation under way and those to come end now.
 func (f *Feature) cancelDelegation(ctx context.Context, s *conversations.Session) ([]bot.Reply, error) {
-	typed, _ := parseCancel(s.Turn.Text)
+	typed, _ := parseCancelFolded(s.Turn.Text, s.Folded())
 	key, name := s.Key, nameOr(s.Turn.User.Name, s.Key)
 	if typed != "" {
 		if !s.HasRole(roleAdmin) {

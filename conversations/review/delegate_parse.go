@@ -75,7 +75,13 @@ func parseAbsence(raw string, now time.Time) (absence, bool) {
 // parseCancel reads « annuler ma délégation » (person empty: oneself) or an
 // administrator's « annuler la délégation de Paul Roy ».
 func parseCancel(raw string) (person string, ok bool) {
-	if cancelSelf.Exact(text.FoldWords(raw)) {
+	return parseCancelFolded(raw, text.FoldWords(raw))
+}
+
+// parseCancelFolded is parseCancel for a caller that has folded raw already
+// (text.FoldWords(raw): the turn's Session.Folded).
+func parseCancelFolded(raw, folded string) (person string, ok bool) {
+	if cancelSelf.Exact(folded) {
 		return "", true
 	}
 	if head := strings.TrimLeft(raw, "\t\n\f\r "); !hasPrefixFold(head, "annuler") && !hasPrefixFold(head, "cancel") {

@@ -14,6 +14,47 @@ func Fold(s string) string {
 	if isASCII(s) {
 		return strings.ToLower(s)
 	}
+	if f, ok := foldLatin(s); ok {
+		return f
+	}
+	return foldNFD(s)
+}
+
+// latinFolds are foldNFD of each character from U+0080 to U+024F, one at a time.
+var latinFolds = func() (t [0x250 - 0x80]string) {
+	for r := rune(0x80); r < 0x250; r++ {
+		t[r-0x80] = foldNFD(string(r))
+	}
+	return t
+}()
+
+// foldLatin is Fold for text of ASCII and Latin letters (U+0080–U+024F), which is
+// what people type here (« élève »), without normalising the whole text: each such
+// character decomposes to a letter and combining accents only, which foldNFD drops,
+// so folding the characters one by one gives the same text (TestFoldLatin). ok is
+// false for a text with any other character.
+func foldLatin(s string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			c := byte(r)
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		case r < 0x250:
+			b.WriteString(latinFolds[r-0x80])
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+// foldNFD is Fold for any text: decomposed (NFD), combining accents dropped.
+func foldNFD(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {

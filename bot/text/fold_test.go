@@ -72,3 +72,21 @@ func TestFoldAndCompact(t *testing.T) {
 		t.Errorf("FoldWords = %q", got)
 	}
 }
+
+// TestFoldLatin: folding Latin text character by character gives what normalising the
+// whole text gives, for every Latin character, alone, after a letter, and before a
+// combining accent (which sends the text to the normalising path).
+func TestFoldLatin(t *testing.T) {
+	for r := rune(0); r < 0x250; r++ {
+		for _, s := range []string{string(r), "É" + string(r) + "e", string(r) + "\u0301", "a" + string(r) + string(r)} {
+			if got, want := Fold(s), foldNFD(s); got != want {
+				t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"Puis-je utiliser ChatGPT pour résumer un texte ?", "Élève de 5e année", "Straße", "Œuvre", "ﬁn", "İstanbul", "\xff\xfe", "e\u0301l\u0300eve"} {
+		if got, want := Fold(s), foldNFD(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"sync"
 )
 
@@ -55,6 +56,17 @@ type pending struct {
 	lead []*pending
 }
 
+// run runs the write's op, a panic being its error: the writes batched with it, and
+// those queued behind it, must still be committed and answered.
+func (p *pending) run(ctx context.Context, tx *batchTx) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("storage: write panicked: %v", r)
+		}
+	}()
+	return p.op(ctx, tx)
+}
+
 // write runs op, alone or in a batch (see batcher), and returns its error once the
 // write is committed or has failed.
 //
@@ -94,7 +106,7 @@ func (db *DB) write(ctx context.Context, op writeOp) error {
 func (db *DB) commitBatches(batch []*pending) {
 	if len(batch) == 1 {
 		p := batch[0]
-		p.err = p.op(context.WithoutCancel(p.ctx), nil)
+		p.err = p.run(context.WithoutCancel(p.ctx), nil)
 	} else {
 		db.commitBatch(batch)
 	}
@@ -151,7 +163,7 @@ func (db *DB) commitBatch(batch []*pending) {
 			sqlTx.Rollback()
 			return
 		}
-		if p.err = p.op(ctx, tx); p.err != nil {
+		if p.err = p.run(ctx, tx); p.err != nil {
 			if err := db.execOn(ctx, tx, stmtRollbackTo); err != nil {
 				fail(err)
 				sqlTx.Rollback()

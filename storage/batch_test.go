@@ -164,3 +164,31 @@ func testBatchedWrites(t *testing.T, dsn string) {
 		t.Errorf("key written twice: FirstSeen on the other replica = %v, %v; want recorded", first, err)
 	}
 }
+
+// TestBatchSurvivesAPanickingWrite: a write whose code panics fails alone, with an
+// error; the writes batched with it are committed and later writes still run.
+func TestBatchSurvivesAPanickingWrite(t *testing.T) {
+	db := storagetest.SQLite(t)
+	ctx := context.Background()
+	release := db.HoldWritesForTest(ctx)
+	var wg sync.WaitGroup
+	var panicked, saved error
+	wg.Go(func() { panicked = db.PanickingWriteForTest(ctx) })
+	wg.Go(func() { saved = db.SaveDialog(ctx, "luc@example.org", "policy.last", []byte(`{}`)) })
+	for db.QueuedWritesForTest() < 2 {
+		time.Sleep(time.Millisecond)
+	}
+	if err := release(); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+	if panicked == nil || saved != nil {
+		t.Fatalf("panicking write: %v, the other: %v; want an error, then nil", panicked, saved)
+	}
+	if err := db.PanickingWriteForTest(ctx); err == nil {
+		t.Error("panicking write alone: no error")
+	}
+	if _, err := db.FirstSeen(ctx, "teams:after"); err != nil {
+		t.Errorf("write after the panics: %v", err)
+	}
+}

@@ -98,3 +98,8 @@ func (db *DB) FailingWriteForTest(ctx context.Context, key string) error {
 		return err
 	})
 }
+
+// PanickingWriteForTest is a write whose code panics.
+func (db *DB) PanickingWriteForTest(ctx context.Context) error {
+	return db.write(ctx, func(context.Context, *batchTx) error { panic("on purpose") })
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -77,7 +78,12 @@ func (w *WebAPI) postMessage(ctx context.Context, channel, thread, text string, 
 	if err != nil {
 		return "", "", err
 	}
-	defer resp.Body.Close()
+	defer func() {
+		// Read to the end, so that the connection goes back to the pool: the decoder
+		// stops at the end of the value, which may be before the body's.
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		resp.Body.Close()
+	}()
 	// As slack-go answers: a 429 with Retry-After, any other status, then the JSON.
 	if resp.StatusCode == http.StatusTooManyRequests && resp.Header.Get("Retry-After") != "" {
 		secs, err := strconv.ParseInt(resp.Header.Get("Retry-After"), 10, 64)

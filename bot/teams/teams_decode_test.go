@@ -66,3 +66,23 @@ func FuzzDecodeAsEncodingJSON(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeCopiesStrings: the activity keeps nothing of the buffer it was read from,
+// which serves the next request once decoded (bodies).
+func TestDecodeCopiesStrings(t *testing.T) {
+	body := []byte(decodeSeeds[2])
+	var in inbound
+	if err := unmarshalInbound(body, &in); err != nil {
+		t.Fatal(err)
+	}
+	var want inbound
+	if err := json.Unmarshal(body, &want); err != nil {
+		t.Fatal(err)
+	}
+	for i := range body {
+		body[i] = 'x'
+	}
+	if !reflect.DeepEqual(in, want) {
+		t.Fatalf("the activity changed with its buffer:\n got %+v\nwant %+v", in, want)
+	}
+}

@@ -66,6 +66,11 @@ type cpuUse struct {
 	requests             int // sent while measuring, warm-up included
 }
 
+// perRequest is the server's CPU per request sent.
+func (u cpuUse) perRequest() time.Duration {
+	return u.serverTime / time.Duration(max(u.requests, 1))
+}
+
 func startCPU(pids ...int) cpuMeter {
 	m := cpuMeter{at: time.Now()}
 	for _, p := range pids {

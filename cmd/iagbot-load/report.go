@@ -23,8 +23,9 @@ type row struct {
 	target             string  // "" or "(context)": no verdict
 	met                bool
 	note               string
-	skipped            bool   // the endpoint is not routed: nothing measured
-	cpu                cpuUse // during the scenario; zero when not measured
+	skipped            bool          // the endpoint is not routed: nothing measured
+	cpu                cpuUse        // during the scenario; zero when not measured
+	maxCPU             time.Duration // server CPU per request the target allows; 0: none
 }
 
 func (r row) judged() bool { return r.target != "" && r.target != "(context)" }
@@ -138,7 +139,7 @@ func (rep *report) write(w io.Writer, o options) {
 		cores, perReq := "", ""
 		if r.cpu.serverTime > 0 {
 			cores = fmt.Sprintf("%.2f / %.2f / %.2f", r.cpu.server, r.cpu.self, r.cpu.others)
-			perReq = us(r.cpu.serverTime / time.Duration(max(r.cpu.requests, 1)))
+			perReq = us(r.cpu.perRequest())
 		}
 		fmt.Fprintf(w, "| %s | %d | %d | %d | %d | %.0f | %s | %s | %s | %s | %.1f | %s | %s | %s | %s |\n",
 			r.name, r.n, r.c, r.ok, r.failed, r.rate, ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), r.rssMB,

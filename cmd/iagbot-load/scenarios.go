@@ -53,6 +53,9 @@ func (b *bench) loads(ctx context.Context, rep *report) error {
 			if s.name != "clicks" { // the others send a warm-up first
 				rows[k].cpu.requests += b.o.warmup
 			}
+			if rows[k].maxCPU > 0 {
+				rows[k].met = rows[k].met && rows[k].cpu.perRequest() <= rows[k].maxCPU
+			}
 		}
 		rep.rows = append(rep.rows, rows...)
 		if s.stored != nil {

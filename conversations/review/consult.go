@@ -11,6 +11,7 @@ import (
 	"github.com/cssdgs/iagbot/bot/i18n"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/bot/workflow"
+	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
 )
 
@@ -259,15 +260,9 @@ func (f *Feature) afterOpinion(ctx context.Context, s *conversations.Session, c 
 	if decided != nil && c.AfterDecision(*decided) {
 		text += "\n\n" + s.T("consult.done.given_after")
 	}
-	replies := []bot.Reply{private(text)}
-	if id := s.Turn.Action.MessageID; id != "" && !updated[id] {
-		v, err := f.view(ctx, s.Lang, r)
-		if err != nil {
-			return nil, err
-		}
-		replies = append(replies, bot.Reply{Card: consultationCard(v, c, decided), Replace: true})
-	}
-	return replies, nil
+	return f.withPressedCard(ctx, s, r, updated, []bot.Reply{private(text)}, func(v view) *cards.Card {
+		return consultationCard(v, c, decided)
+	})
 }
 
 // refreshStageOf redraws the posted cards of stage in round with the opinions: the

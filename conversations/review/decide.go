@@ -10,6 +10,7 @@ import (
 	"github.com/cssdgs/iagbot/bot/audit"
 	"github.com/cssdgs/iagbot/bot/requests"
 	"github.com/cssdgs/iagbot/bot/workflow"
+	"github.com/cssdgs/iagbot/cards"
 	"github.com/cssdgs/iagbot/conversations"
 )
 
@@ -338,14 +339,24 @@ func (f *Feature) decided(ctx context.Context, s *conversations.Session, r reque
 	if res.Status != "" && res.Status != "approved" {
 		replies[0].Text += "\n\n" + s.T("review.done.system_not_approved", map[string]any{"Status": s.T("review.system_status." + res.Status)})
 	}
-	if id := s.Turn.Action.MessageID; id != "" && !updated[id] {
-		v, err := f.view(ctx, s.Lang, after)
-		if err != nil {
-			return nil, err
-		}
-		replies = append(replies, bot.Reply{Card: decidedCard(v, stored, to), Replace: true})
+	return f.withPressedCard(ctx, s, after, updated, replies, func(v view) *cards.Card {
+		return decidedCard(v, stored, to)
+	})
+}
+
+// withPressedCard adds to replies the pressed card redrawn by card from r, unless
+// the refresh of posted cards already rewrote that message (updated).
+func (f *Feature) withPressedCard(ctx context.Context, s *conversations.Session, r requests.Request,
+	updated map[string]bool, replies []bot.Reply, card func(view) *cards.Card) ([]bot.Reply, error) {
+	id := s.Turn.Action.MessageID
+	if id == "" || updated[id] {
+		return replies, nil
 	}
-	return replies, nil
+	v, err := f.view(ctx, s.Lang, r)
+	if err != nil {
+		return nil, err
+	}
+	return append(replies, bot.Reply{Card: card(v), Replace: true}), nil
 }
 
 // choiceOf is the vote a card's decision button casts.

@@ -15,6 +15,8 @@ const maxEventKey = 200
 // the key is seen. The insert is the check: replicas receiving the same retried event
 // race on the primary key and exactly one of them gets true. Callers namespace their
 // keys ("slack:Ev123", "teams:<activity id>"); a key must be 1 to 200 bytes long.
+// A key that begins with OncePrefix claims something for good (a welcome) and is never
+// pruned; any other is an event's, pruned a day later (PruneInboundEvents).
 // An error means the database could not tell: the caller should not process the event
 // and let the platform retry.
 //
@@ -79,13 +81,18 @@ func (s *seenKeys) add(key string) {
 	s.cur[key] = struct{}{}
 }
 
-// PruneInboundEvents deletes the event keys recorded before before and returns how
-// many it deleted. A key pruned is processed again if it ever comes back, so before
-// must be older than the platforms' retry window (Slack retries for about an hour at
-// most). Another replica's prune does not reach this one's memory of recent keys (see
-// FirstSeen): there such a key stays refused a little longer, never processed twice.
+// OncePrefix begins the keys FirstSeen keeps for good.
+const OncePrefix = "once:"
+
+// PruneInboundEvents deletes the event keys recorded before before, but not the
+// OncePrefix ones, and returns how many it deleted. A key pruned is processed again if
+// it ever comes back, so before must be older than the platforms' retry window (Slack
+// retries for about an hour at most). Another replica's prune does not reach this
+// one's memory of recent keys (see FirstSeen): there such a key stays refused a little
+// longer, never processed twice. On SQLite it reads the whole table (no index on at:
+// see InboundEventRow), which an hourly prune of a day of keys affords.
 func (db *DB) PruneInboundEvents(ctx context.Context, before time.Time) (int64, error) {
-	res := db.read(ctx).Where("at < ?", before).Delete(&InboundEventRow{})
+	res := db.read(ctx).Where("at < ? AND key NOT LIKE ?", before, OncePrefix+"%").Delete(&InboundEventRow{})
 	if res.Error != nil {
 		return 0, fmt.Errorf("prune inbound events: %w", res.Error)
 	}

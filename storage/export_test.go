@@ -103,3 +103,11 @@ func (db *DB) FailingWriteForTest(ctx context.Context, key string) error {
 func (db *DB) PanickingWriteForTest(ctx context.Context) error {
 	return db.write(ctx, func(context.Context, *batchTx) error { panic("on purpose") })
 }
+
+// SQLiteSchemaForTest returns the SQL that created the table or index name, "" when
+// there is none.
+func (db *DB) SQLiteSchemaForTest(ctx context.Context, name string) string {
+	var sql string
+	db.read(ctx).Raw("SELECT COALESCE(sql, '') FROM sqlite_master WHERE name = ?", name).Scan(&sql)
+	return sql
+}

@@ -219,10 +219,12 @@ type IncidentRow struct {
 
 // InboundEventRow records a platform event already accepted (a Slack event_id, a Teams
 // activity id), so that a retried delivery is processed once, whichever replica gets
-// it. Platforms retry for minutes only, so old rows are deleted (PruneInboundEvents).
+// it, or something claimed once for good (a "once:" key). Platforms retry for minutes
+// only, so old event keys are deleted (PruneInboundEvents). On SQLite the table is
+// WITHOUT ROWID and has no index on At (migration 00006); PostgreSQL keeps one.
 type InboundEventRow struct {
-	Key string    `gorm:"primaryKey;size:200"`
-	At  time.Time `gorm:"index"`
+	Key string `gorm:"primaryKey;size:200"`
+	At  time.Time
 }
 
 func allRows() []any {

@@ -95,4 +95,7 @@ type Store interface {
 	// Audit appends an entry to the audit log (an escalation of a stage whose
 	// members are all away).
 	Audit(ctx context.Context, e audit.Entry) error
+	// PruneInboundEvents deletes the inbound event keys recorded before before (see
+	// KeepEvents) and returns how many.
+	PruneInboundEvents(ctx context.Context, before time.Time) (int64, error)
 }

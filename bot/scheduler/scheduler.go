@@ -20,6 +20,15 @@ import (
 // Zone is the time zone of every schedule: the CSSDGS is in Québec.
 const Zone = "America/Toronto"
 
+// The keys of inbound events (Teams activities, Slack events), recorded so that a
+// redelivery is processed once, are kept KeepEvents, far beyond the platforms'
+// retries (minutes), and pruned every PruneEvery by the started scheduler, whichever
+// channels run (WithEventPrune).
+const (
+	KeepEvents = 24 * time.Hour
+	PruneEvery = time.Hour
+)
+
 // Scheduler runs the reminder passes: one at Start to catch up on what fell due while
 // the bot was down, then one a day at the configured time. It is safe for concurrent
 // use; several Schedulers, in one process or many, may share a database.
@@ -42,6 +51,10 @@ type Scheduler struct {
 	afterRun func(Report, error)
 	// count, when set, counts deliveries by kind and outcome (metrics).
 	count func(kind Kind, outcome Status)
+	// pruneEvents schedules the prune of event keys too (WithEventPrune).
+	pruneEvents bool
+	// afterPrune, when set, is told how many event keys each prune deleted.
+	afterPrune func(int64)
 
 	mu sync.Mutex // guards s
 	s  gocron.Scheduler
@@ -68,6 +81,14 @@ func WithRules(f func(role string) workflow.Rule) Option { return func(s *Schedu
 
 // WithAfterRun calls f after each scheduled pass with its report.
 func WithAfterRun(f func(Report, error)) Option { return func(s *Scheduler) { s.afterRun = f } }
+
+// WithEventPrune has the started scheduler also prune the keys of inbound events
+// every PruneEvery (`iagbot serve` and the chat do; a command that only plans does
+// not).
+func WithEventPrune() Option { return func(s *Scheduler) { s.pruneEvents = true } }
+
+// WithAfterPrune calls f after each prune of event keys with how many it deleted.
+func WithAfterPrune(f func(deleted int64)) Option { return func(s *Scheduler) { s.afterPrune = f } }
 
 // WithCounter calls f once per delivery made, with its kind and outcome.
 func WithCounter(f func(kind Kind, outcome Status)) Option { return func(s *Scheduler) { s.count = f } }
@@ -159,9 +180,38 @@ func (s *Scheduler) Start(ctx context.Context) error {
 		gs.Shutdown()
 		return fmt.Errorf("reminders: %w", err)
 	}
+	if s.pruneEvents {
+		err = s.addPrune(ctx, gs)
+	}
+	if err != nil {
+		gs.Shutdown()
+		return fmt.Errorf("reminders: %w", err)
+	}
 	gs.Start()
 	s.s = gs
 	return nil
+}
+
+// addPrune schedules the prune of event keys. Every replica prunes: deleting keys
+// another one deleted already is harmless.
+func (s *Scheduler) addPrune(ctx context.Context, gs gocron.Scheduler) error {
+	_, err := gs.NewJob(gocron.DurationJob(PruneEvery),
+		gocron.NewTask(func(ctx context.Context) {
+			n, err := s.store.PruneInboundEvents(ctx, s.clock.Now().Add(-KeepEvents))
+			if err != nil {
+				if ctx.Err() == nil {
+					s.log.Error("event keys not pruned", "err", err)
+				}
+				return
+			}
+			s.log.Info("event keys pruned", "count", n)
+			if s.afterPrune != nil {
+				s.afterPrune(n)
+			}
+		}),
+		gocron.WithName("prune-events"), gocron.WithContext(ctx),
+		gocron.WithSingletonMode(gocron.LimitModeReschedule))
+	return err
 }
 
 // Stop stops the passes, waiting for one under way to end; stopping a scheduler that

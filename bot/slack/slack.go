@@ -44,8 +44,6 @@ type API interface {
 type Deduper interface {
 	// FirstSeen records key and reports whether it is new.
 	FirstSeen(ctx context.Context, key string) (bool, error)
-	// PruneInboundEvents forgets the keys recorded before before.
-	PruneInboundEvents(ctx context.Context, before time.Time) (int64, error)
 }
 
 // HomeProvider supplies a person's App Home tab, as cards shown one after the other:
@@ -143,7 +141,6 @@ type Channel struct {
 	log   *slog.Logger
 	pool  *pool
 	users *userCache
-	prune pruner
 }
 
 var (

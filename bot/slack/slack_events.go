@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"sync/atomic"
-	"time"
 
 	"github.com/cssdgs/iagbot/bot"
 )
@@ -173,31 +171,6 @@ func (c *Channel) enqueue(ctx context.Context, key string, in inbound) outcome {
 	}
 	s.submit(func(ctx context.Context) {
 		c.process(ctx, in)
-		c.maybePrune(ctx)
 	})
 	return queued
-}
-
-const (
-	keepEvents = 24 * time.Hour // far beyond Slack's retries (minutes)
-	pruneEvery = time.Hour
-)
-
-// pruner remembers when old event ids were last pruned.
-type pruner struct{ next atomic.Int64 } // unix seconds of the next pruning
-
-// maybePrune deletes old event ids, at most once an hour per process. It runs on a
-// worker, after a turn, rather than taking a place in the queue from people.
-func (c *Channel) maybePrune(ctx context.Context) {
-	now := c.opts.Now()
-	next := c.prune.next.Load()
-	if now.Unix() < next || !c.prune.next.CompareAndSwap(next, now.Add(pruneEvery).Unix()) {
-		return
-	}
-	n, err := c.opts.Dedupe.PruneInboundEvents(ctx, now.Add(-keepEvents))
-	if err != nil {
-		c.log.Error("slack prune failed", "error", err.Error())
-		return
-	}
-	c.log.Info("slack events pruned", "count", n)
 }

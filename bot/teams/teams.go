@@ -71,6 +71,8 @@ type Connector interface {
 type Store interface {
 	// FirstSeen records key and reports whether this is the first time, across
 	// restarts and replicas (redelivered activities, the welcome of a conversation).
+	// A key is kept a day, unless it begins with "once:" (storage.OncePrefix): then
+	// for good.
 	FirstSeen(ctx context.Context, key string) (bool, error)
 	// MeetPerson records a person, with their 1:1 conversation reference when given,
 	// and returns the language they chose (see conversations.Store).

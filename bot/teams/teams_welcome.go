@@ -36,7 +36,7 @@ func (c *Channel) onConversationUpdate(ctx context.Context, in *inbound) {
 			lang = i18n.Lang(chosen)
 		}
 	}
-	first, err := c.cfg.Store.FirstSeen(ctx, "teams:welcome:"+digest(ref.ID))
+	first, err := c.cfg.Store.FirstSeen(ctx, onceWelcome+digest(ref.ID))
 	if err != nil {
 		c.log.Error("teams welcome not claimed", "request_id", requestID, "error", err.Error())
 		return
@@ -57,6 +57,10 @@ func (c *Channel) onConversationUpdate(ctx context.Context, in *inbound) {
 	}
 	c.log.Info("teams welcome sent", "request_id", requestID, "group", ref.Group)
 }
+
+// onceWelcome begins a welcome's claim: a key kept for good (storage.OncePrefix), not a
+// redelivery key pruned a day later.
+const onceWelcome = "once:teams:welcome:"
 
 // botAdded reports a conversationUpdate that adds the bot itself.
 func botAdded(in *inbound) bool {

@@ -23,9 +23,10 @@ func (a *App) addReminders() error {
 }
 
 // NewReminders returns the reminder scheduler over the app's database and notifier,
-// on clock (clockwork.NewRealClock() outside tests), not started.
-func (a *App) NewReminders(clock clockwork.Clock) (*scheduler.Scheduler, error) {
-	return scheduler.New(a.DB, a.Notify, a.Cfg.File.Reminders,
+// on clock (clockwork.NewRealClock() outside tests), not started, with opts after
+// the app's own.
+func (a *App) NewReminders(clock clockwork.Clock, opts ...scheduler.Option) (*scheduler.Scheduler, error) {
+	return scheduler.New(a.DB, a.Notify, a.Cfg.File.Reminders, append([]scheduler.Option{
 		scheduler.WithClock(clock),
 		scheduler.WithLang(a.Cfg.Lang),
 		scheduler.WithLogger(a.Log),
@@ -33,15 +34,16 @@ func (a *App) NewReminders(clock clockwork.Clock) (*scheduler.Scheduler, error) 
 		scheduler.WithRules(func(role string) workflow.Rule { return workflow.RuleOf(a.Cfg.File.CommitteeOf(role)) }),
 		scheduler.WithCounter(func(kind scheduler.Kind, outcome scheduler.Status) {
 			a.Metrics.Reminders.WithLabelValues(string(kind), string(outcome)).Inc()
-		}))
+		})}, opts...)...)
 }
 
 // StartReminders starts the reminders: a catch-up pass now for what fell due while
-// the bot was down, then a pass every day at reminders.at (America/Toronto). Call it
+// the bot was down, then a pass every day at reminders.at (America/Toronto); and the
+// hourly prune of the inbound event keys, whichever channels run. Call it
 // once the channels are added to a.Notify; the passes end with ctx or when stop is
 // called, which waits for a pass under way.
 func (a *App) StartReminders(ctx context.Context) (stop func() error, err error) {
-	s, err := a.NewReminders(clockwork.NewRealClock())
+	s, err := a.NewReminders(clockwork.NewRealClock(), scheduler.WithEventPrune())
 	if err != nil {
 		return nil, err
 	}

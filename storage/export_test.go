@@ -4,6 +4,9 @@ import (
 	"context"
 	"io/fs"
 	"testing"
+	"time"
+
+	"github.com/cssdgs/iagbot/bot"
 )
 
 // ExecForTest runs raw SQL, for tests that check what the database itself refuses.
@@ -110,4 +113,10 @@ func (db *DB) SQLiteSchemaForTest(ctx context.Context, name string) string {
 	var sql string
 	db.read(ctx).Raw("SELECT COALESCE(sql, '') FROM sqlite_master WHERE name = ?", name).Scan(&sql)
 	return sql
+}
+
+// WriteSeenForTest writes the narrower sighting (a time and a language) of key,
+// as MeetTurn does for a row it read, whether or not the row is there now.
+func (db *DB) WriteSeenForTest(ctx context.Context, key string, ch bot.Channel, lang string, at time.Time) error {
+	return db.writeSighting(ctx, &PersonRow{Key: key, Channel: string(ch), LastLang: lang, LastSeenAt: at, CreatedAt: at}, true)
 }

@@ -73,8 +73,9 @@ type PersonRow struct {
 	LastLang string `gorm:"size:8"`
 	// DirectRef is the 1:1 conversation reference (JSON bot.ConversationRef) used for
 	// proactive messages.
-	DirectRef  string
-	LastSeenAt time.Time `gorm:"index"`
+	DirectRef string
+	// LastSeenAt has an index on PostgreSQL only (SQLite's went with migration 00006).
+	LastSeenAt time.Time
 	CreatedAt  time.Time
 }
 
@@ -90,10 +91,11 @@ type RoleChannelRow struct {
 // DialogRow is the state of a person's ongoing conversation flow (the Annexe 1 dialog,
 // a pending confirmation). One per person and kind; saved after every answer.
 type DialogRow struct {
-	PersonKey string    `gorm:"primaryKey;size:255"`
-	Kind      string    `gorm:"primaryKey;size:32"`
-	State     string    // JSON, owned by the dialog
-	UpdatedAt time.Time `gorm:"index"`
+	PersonKey string `gorm:"primaryKey;size:255"`
+	Kind      string `gorm:"primaryKey;size:32"`
+	State     string // JSON, owned by the dialog
+	// UpdatedAt has an index on PostgreSQL only (SQLite's went with migration 00006).
+	UpdatedAt time.Time
 }
 
 // RequestRow is an approval request (6.3.1, Annexe 1), from draft to decision.

@@ -55,14 +55,14 @@ func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.PersonLangs, []s
 		return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
 	}
 	cur := slices.IndexFunc(people, func(p PersonRow) bool { return p.Channel == row.Channel })
-	stale := cur < 0 || people[cur].UserID != u.ID || now.Sub(people[cur].LastSeenAt) >= sightingTTL ||
+	// tells: the row lacks what the turn tells beyond a time and a language written
+	// in; otherwise a narrower update serves (writeSighting).
+	tells := cur < 0 || people[cur].UserID != u.ID ||
 		u.Name != "" && people[cur].Name != u.Name ||
 		u.Email != "" && people[cur].Email != u.Email ||
-		m.Detected != "" && people[cur].LastLang != m.Detected ||
 		m.Direct != nil && people[cur].DirectRef != row.DirectRef
-	if stale {
-		// The upsert is atomic by itself, and leaves the chosen language alone.
-		if err := db.writeSighting(ctx, &row); err != nil {
+	if tells || m.Detected != "" && people[cur].LastLang != m.Detected || now.Sub(people[cur].LastSeenAt) >= sightingTTL {
+		if err := db.writeSighting(ctx, &row, !tells); err != nil {
 			return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
 		}
 		// As read after the write: this channel, seen now, comes first.
@@ -103,9 +103,26 @@ const sightingSQL = `INSERT INTO person_rows (key, channel, user_id, name, email
     last_lang = COALESCE(NULLIF(excluded.last_lang, ''), person_rows.last_lang),
     direct_ref = COALESCE(NULLIF(excluded.direct_ref, ''), person_rows.direct_ref)`
 
-// writeSighting upserts row (see sightingSQL).
-func (db *DB) writeSighting(ctx context.Context, row *PersonRow) error {
+// seenSQL is sightingSQL's update when the row holds all the sighting tells but its
+// time and language written in: SQLite then rewrites the row alone, not the entries
+// of the indexes on the columns the upsert assigns (user id, e-mail).
+const seenSQL = `UPDATE person_rows SET last_seen_at = ?, last_lang = COALESCE(NULLIF(?, ''), last_lang)
+  WHERE key = ? AND channel = ?`
+
+// writeSighting upserts row (see sightingSQL), or with onlySeen updates its time and
+// language (seenSQL), upserting if the row is gone meanwhile (an erasure). The write
+// is atomic by itself, and leaves the chosen language alone.
+func (db *DB) writeSighting(ctx context.Context, row *PersonRow, onlySeen bool) error {
 	return db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+		if onlySeen {
+			res, err := db.execResult(ctx, tx, stmtSeen, row.LastSeenAt, row.LastLang, row.Key, row.Channel)
+			if err != nil {
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil || n == 1 {
+				return err
+			}
+		}
 		return db.execOn(ctx, tx, stmtSighting, row.Key, row.Channel, row.UserID, row.Name, row.Email, row.LastLang,
 			row.DirectRef, row.LastSeenAt, row.CreatedAt)
 	})

@@ -80,3 +80,46 @@ func TestSightingKeepsWhatItDoesNotTell(t *testing.T) {
 		}
 	})
 }
+
+// TestSightingOfATimeAndALanguage: a sighting that tells no more than a language
+// written in, or only that the person is still there, updates those and keeps the
+// rest; one whose row was erased meanwhile records the person again.
+func TestSightingOfATimeAndALanguage(t *testing.T) {
+	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		now := time.Date(2026, 9, 1, 10, 0, 0, 0, time.UTC)
+		db.Now = func() time.Time { return now }
+		key := "lea@example.org"
+		ref := &bot.ConversationRef{Channel: bot.Slack, ID: "D1", UserID: "U1"}
+		u := bot.User{ID: "U1", Name: "Léa", Email: key}
+		meet := func(detected string) bot.Person {
+			t.Helper()
+			if _, _, err := db.MeetTurn(ctx, bot.Meeting{Key: key, Channel: bot.Slack, User: u, Detected: detected}); err != nil {
+				t.Fatal(err)
+			}
+			p, err := db.People(ctx, key)
+			if err != nil || len(p) != 1 {
+				t.Fatalf("People = %+v, %v", p, err)
+			}
+			return p[0]
+		}
+		if _, _, err := db.MeetTurn(ctx, bot.Meeting{Key: key, Channel: bot.Slack, User: u, Detected: "fr", Direct: ref}); err != nil {
+			t.Fatal(err)
+		}
+		now = now.Add(time.Second)
+		if got := meet("en"); got.LastLang != "en" || got.LastSeenAt != "2026-09-01 10:00" || got.Name != "Léa" ||
+			got.Email != key || got.DirectRef == nil || *got.DirectRef != *ref {
+			t.Errorf("after a language written in: %+v; want en, the rest kept", got)
+		}
+		now = now.Add(time.Hour)
+		if got := meet(""); got.LastLang != "en" || got.LastSeenAt != "2026-09-01 11:00" || got.DirectRef == nil {
+			t.Errorf("an hour later: %+v; want seen at 11:00, en kept", got)
+		}
+		if err := db.WriteSeenForTest(ctx, "gone@example.org", bot.Slack, "fr", now); err != nil {
+			t.Fatal(err)
+		}
+		if p, err := db.People(ctx, "gone@example.org"); err != nil || len(p) != 1 || p[0].LastLang != "fr" {
+			t.Errorf("a sighting of an erased row: People = %+v, %v; want it recorded again", p, err)
+		}
+	})
+}

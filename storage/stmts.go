@@ -20,6 +20,7 @@ type stmtID int
 const (
 	stmtPeopleAndDialogs stmtID = iota
 	stmtSighting
+	stmtSeen
 	stmtInventoryRev
 	stmtFirstSeen
 	stmtSaveDialog
@@ -37,6 +38,7 @@ const (
 var stmtText = [stmtCount]string{
 	stmtPeopleAndDialogs: peopleAndDialogsSQL,
 	stmtSighting:         sightingSQL,
+	stmtSeen:             seenSQL,
 	stmtInventoryRev:     `SELECT rev FROM inventory_rev_rows WHERE id = 1`,
 	// DO NOTHING, not an error, for a key already recorded: the caller reads the
 	// rows inserted (0 or 1), and a failed statement would abort a PostgreSQL

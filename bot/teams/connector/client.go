@@ -48,8 +48,9 @@ type Config struct {
 	TokenURL string
 	// Scope defaults to DefaultScope.
 	Scope string
-	// HTTPClient sends every request. Default: a client whose Timeout is
-	// RequestTimeout. Each attempt is bounded by RequestTimeout anyway.
+	// HTTPClient's Transport sends every request (http.DefaultTransport when nil);
+	// its Timeout, redirects and cookie jar are not used: each attempt is bounded by
+	// RequestTimeout. Default: a transport keeping idle connections to the hosts.
 	HTTPClient *http.Client
 	// RequestTimeout bounds one HTTP attempt, body included.
 	RequestTimeout time.Duration
@@ -105,7 +106,7 @@ func New(cfg Config) (*Client, error) {
 		// them that a busy bot reuses connections instead of opening one per reply.
 		tr := http.DefaultTransport.(*http.Transport).Clone()
 		tr.MaxIdleConnsPerHost = 64
-		c.hc = &http.Client{Timeout: c.requestTimeout, Transport: tr}
+		c.hc = &http.Client{Transport: tr}
 	}
 	if c.maxAttempts == 0 {
 		c.maxAttempts = DefaultMaxAttempts

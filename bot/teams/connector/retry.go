@@ -84,8 +84,7 @@ func (c *Client) attempt(ctx context.Context, r request) (*response, string, err
 			return nil, "", err
 		}
 	}
-	// With this deadline, sooner than the client's own, net/http's Client sets no
-	// second one.
+	// The one deadline of the attempt: the transport has none (roundTrip).
 	actx, cancel := context.WithTimeout(ctx, c.requestTimeout)
 	defer cancel()
 	// The URL is built already: the request takes it as it is rather than its text
@@ -102,7 +101,7 @@ func (c *Client) attempt(ctx context.Context, r request) (*response, string, err
 	if tok != "" {
 		req.Header.Set("Authorization", "Bearer "+tok)
 	}
-	resp, err := c.hc.Do(req)
+	resp, err := c.roundTrip(req)
 	if err != nil {
 		// *url.Error would print the full URL; keep only the cause.
 		var cause error = err
@@ -117,6 +116,19 @@ func (c *Client) attempt(ctx context.Context, r request) (*response, string, err
 		return nil, "", fmt.Errorf("connector: %s %s: reading body: %w", r.method, redact(r.url), err)
 	}
 	return &response{status: resp.StatusCode, header: resp.Header, body: body}, tok, nil
+}
+
+// roundTrip sends req through the HTTP client's transport. Neither the Bot Connector
+// nor the token endpoint redirects or sets cookies, and the attempt's context carries
+// the timeout: what http.Client adds on top (a copy of the headers for redirects, a
+// second deadline) was work on every reply for nothing. A redirect is an error status
+// here.
+func (c *Client) roundTrip(req *http.Request) (*http.Response, error) {
+	rt := c.hc.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	return rt.RoundTrip(req)
 }
 
 // backoff is BaseBackoff doubled per attempt, capped at MaxRetryWait.

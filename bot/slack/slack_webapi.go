@@ -68,13 +68,24 @@ func (w *WebAPI) postMessage(ctx context.Context, channel, thread, text string, 
 	if err != nil {
 		return "", "", err
 	}
+	// Through the transport, under the client's timeout: chat.postMessage never
+	// redirects, and http.Client.Do copied the headers for redirects on every post.
+	if w.hc.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, w.hc.Timeout)
+		defer cancel()
+	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, w.endpoint, bytes.NewReader(body))
 	if err != nil {
 		return "", "", err
 	}
 	req.Header.Set("Content-Type", "application/json; charset=utf-8")
 	req.Header.Set("Authorization", "Bearer "+w.token)
-	resp, err := w.hc.Do(req)
+	rt := w.hc.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	resp, err := rt.RoundTrip(req)
 	if err != nil {
 		return "", "", err
 	}

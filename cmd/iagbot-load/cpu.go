@@ -50,20 +50,60 @@ func machineBusy() time.Duration {
 	return time.Duration(busy) * clockTick
 }
 
+// ioCount is what a process asked of the kernel so far, from /proc/PID/io: its read
+// and write system calls (sockets and files alike) and the bytes it wrote. Unlike CPU
+// time, these do not depend on how busy the machine is: they show a change in the work
+// a turn asks of the kernel (SQLite's WAL pages, HTTP writes) on a shared machine.
+type ioCount struct{ reads, writes, written int64 }
+
+func ioOf(pid string) ioCount {
+	var c ioCount
+	b, err := os.ReadFile("/proc/" + pid + "/io")
+	if err != nil {
+		return c
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		k, v, _ := strings.Cut(l, ":")
+		n, _ := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+		switch k {
+		case "syscr":
+			c.reads = n
+		case "syscw":
+			c.writes = n
+		case "wchar":
+			c.written = n
+		}
+	}
+	return c
+}
+
+func (c ioCount) minus(d ioCount) ioCount {
+	return ioCount{c.reads - d.reads, c.writes - d.writes, c.written - d.written}
+}
+
 // cpuMeter measures the CPU used during a scenario by the server, by this tool (load
 // and fakes) and by everything else on the machine, which on a shared machine
-// competes with both.
+// competes with both; and the servers' system calls.
 type cpuMeter struct {
 	pids                  []string // the servers (replicas): their CPU is summed
 	at                    time.Time
 	server, self, machine time.Duration
+	io                    ioCount
 }
 
 // cpuUse is what a cpuMeter measured: average busy cores (1.0 = one core).
 type cpuUse struct {
 	server, self, others float64
 	serverTime           time.Duration
+	serverIO             ioCount
 	requests             int // sent while measuring, warm-up included
+}
+
+// ioPerRequest is the servers' read and write system calls and kB written per
+// request sent.
+func (u cpuUse) ioPerRequest() (reads, writes, kB float64) {
+	n := float64(max(u.requests, 1))
+	return float64(u.serverIO.reads) / n, float64(u.serverIO.writes) / n, float64(u.serverIO.written) / 1024 / n
 }
 
 // perRequest is the server's CPU per request sent.
@@ -76,7 +116,7 @@ func startCPU(pids ...int) cpuMeter {
 	for _, p := range pids {
 		m.pids = append(m.pids, strconv.Itoa(p))
 	}
-	m.server, m.self, m.machine = m.serversTime(), cpuTime("self"), machineBusy()
+	m.server, m.self, m.machine, m.io = m.serversTime(), cpuTime("self"), machineBusy(), m.serversIO()
 	return m
 }
 
@@ -88,6 +128,15 @@ func (m cpuMeter) serversTime() time.Duration {
 	return t
 }
 
+func (m cpuMeter) serversIO() ioCount {
+	var c ioCount
+	for _, p := range m.pids {
+		i := ioOf(p)
+		c = ioCount{c.reads + i.reads, c.writes + i.writes, c.written + i.written}
+	}
+	return c
+}
+
 func (m cpuMeter) stop() cpuUse {
 	wall := time.Since(m.at).Seconds()
 	if wall <= 0 {
@@ -95,7 +144,7 @@ func (m cpuMeter) stop() cpuUse {
 	}
 	srv, self, all := m.serversTime()-m.server, cpuTime("self")-m.self, machineBusy()-m.machine
 	return cpuUse{server: srv.Seconds() / wall, self: self.Seconds() / wall,
-		others: max(all-srv-self, 0).Seconds() / wall, serverTime: srv}
+		others: max(all-srv-self, 0).Seconds() / wall, serverTime: srv, serverIO: m.serversIO().minus(m.io)}
 }
 
 // loadAvg is the 1-minute load average, to say how busy the machine was.

@@ -52,6 +52,10 @@ func TestTinyLoadEndToEnd(t *testing.T) {
 		if r.failed > 0 || r.ok == 0 {
 			t.Errorf("%s: %d of %d ok, %d failed: %s", r.name, r.ok, r.n, r.failed, r.note)
 		}
+		// A Teams turn reads its request and writes its reply to the connector, at least.
+		if reads, writes, kB := r.cpu.ioPerRequest(); strings.Contains(r.name, "Teams") && (reads < 1 || writes < 1 || kB <= 0) {
+			t.Errorf("%s: server I/O per request %.1f reads, %.1f writes, %.1f kB: not read from /proc", r.name, reads, writes, kB)
+		}
 	}
 }
 

@@ -161,7 +161,16 @@ func (rep *report) write(w io.Writer, o options) {
 			fmt.Fprintf(w, "\n- %s: %s", r.name, r.note)
 		}
 	}
-	fmt.Fprintf(w, "\n- cores: average busy cores during the scenario (%d = the whole machine) of the server, of this tool (load and fakes) and of every other process; server CPU µs/req is the server's CPU time (utime+stime from /proc) during the whole scenario over the requests sent, warm-up included (10 ms clock ticks); the Slack rows share one figure: per event, ack and turn.", runtime.NumCPU())
+	var shown ioCount
+	for _, r := range rep.rows {
+		if r.cpu.serverTime == 0 || r.cpu.serverIO == shown {
+			continue // a scenario's rows share its figures: shown once
+		}
+		shown = r.cpu.serverIO
+		reads, writes, kB := r.cpu.ioPerRequest()
+		fmt.Fprintf(w, "\n- %s: server I/O per request, %.1f read and %.1f write system calls, %.1f kB written", r.name, reads, writes, kB)
+	}
+	fmt.Fprintf(w, "\n- cores: average busy cores during the scenario (%d = the whole machine) of the server, of this tool (load and fakes) and of every other process; server CPU µs/req is the server's CPU time (utime+stime from /proc) during the whole scenario over the requests sent, warm-up included (10 ms clock ticks); the Slack rows share one figure: per event, ack and turn. Server I/O per request, over the same span, is from /proc/PID/io (syscr, syscw, wchar: sockets and files alike), which a busy machine does not change.", runtime.NumCPU())
 	fmt.Fprintf(w, "\n- options: -n %d -c %d -warmup %d -burst %d -rate %g; calls the fakes received: %s\n",
 		o.n, o.c, o.warmup, o.burst, o.rate, rep.calls)
 }

@@ -20,9 +20,11 @@ func TestImportDirection(t *testing.T) {
 		{"./bot/...", []string{module + "storage", module + "conversations", module + "cmd"}},
 		{"./storage/...", []string{module + "conversations", module + "cmd"}},
 		{"./cards/...", []string{module + "storage", module + "conversations", module + "cmd"}},
-		// Features declare the small stores they need in domain types: no database.
+		// Features declare the small stores they need in domain types: no database,
+		// and they speak through bot.Reply and cards: no platform.
 		{"./conversations/...", []string{module + "storage", module + "cmd", "gorm.io", "github.com/jackc/pgx",
-			"github.com/mattn/go-sqlite3"}},
+			"github.com/mattn/go-sqlite3", module + "bot/slack", module + "bot/teams", "github.com/slack-go",
+			"github.com/infracloudio/msbotbuilder-go"}},
 	}
 	for _, r := range rules {
 		t.Run(r.packages, func(t *testing.T) {

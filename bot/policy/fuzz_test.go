@@ -28,15 +28,27 @@ func FuzzAnalyze(f *testing.F) {
 		if r.Verdict == "" || r.Rule < 1 || r.Rule > 9 || len(r.Sections) == 0 {
 			t.Fatalf("incomplete result %+v for %q", r, q)
 		}
+		var found []text.Finding
 		for _, f := range e.personal.Find(q) {
-			if f.Strength < text.Strong || f.Kind == PIIName {
-				continue // names depend on the tool found: a misspelt tool is no name
+			// Names depend on the tool found: a misspelt tool is no name.
+			if f.Strength >= text.Strong && f.Kind != PIIName {
+				found = append(found, f)
 			}
+		}
+		// The text outside the findings, which redaction leaves as it is: a finding's
+		// digits may also be part of a longer number that is none ("000000000é000…").
+		outside := []byte(q)
+		for _, f := range found {
+			for i := f.Start; i < f.End; i++ {
+				outside[i] = 0
+			}
+		}
+		for _, f := range found {
 			m := q[f.Start:f.End]
 			if !r.PersonalData {
 				t.Fatalf("%q: %s %q found but no personal data reported", q, f.Kind, m)
 			}
-			if strings.Contains(r.Redacted, m) && !strings.Contains(placeholder(f.Kind), m) {
+			if strings.Count(r.Redacted, m) > strings.Count(string(outside), m) && !strings.Contains(placeholder(f.Kind), m) {
 				t.Fatalf("%q: %q survives redaction: %q", q, m, r.Redacted)
 			}
 		}

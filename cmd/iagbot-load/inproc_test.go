@@ -56,7 +56,7 @@ func inProcess(b *testing.B) *bench {
 	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	b.Cleanup(func() { srv.Close(); a.Close() })
-	o := options{n: b.N, c: 50, warmup: 100, cap: 5 * time.Minute, timeout: 10 * time.Second, burst: 300}
+	o := options{n: b.N, c: 50, warmup: 100, text: "mix", cap: 5 * time.Minute, timeout: 10 * time.Second, burst: 300}
 	return &bench{o: o, fk: fk, srvs: []*server{{base: "http://" + ln.Addr().String()}},
 		client: newClient(400, o.timeout), run: "bench", log: io.Discard}
 }

@@ -19,7 +19,7 @@ func TestTinyLoadEndToEnd(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	o := options{scenario: "all", n: 50, c: 5, warmup: 5, burst: 30, starts: 1,
+	o := options{scenario: "all", n: 50, c: 5, warmup: 5, burst: 30, starts: 1, text: "mix",
 		cap: 30 * time.Second, timeout: 10 * time.Second, clickVerb: "review.approve"}
 	var log bytes.Buffer
 	rep, err := measure(ctx, o, &log)
@@ -101,7 +101,7 @@ func TestTwoReplicasOnPostgres(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	o := options{scenario: "teams", n: 40, c: 4, warmup: 4, starts: 0, db: dsn, replicas: 2,
+	o := options{scenario: "teams", n: 40, c: 4, warmup: 4, starts: 0, db: dsn, replicas: 2, text: "mix",
 		cap: 30 * time.Second, timeout: 10 * time.Second}
 	var log bytes.Buffer
 	rep, err := measure(ctx, o, &log)

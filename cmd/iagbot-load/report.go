@@ -171,8 +171,8 @@ func (rep *report) write(w io.Writer, o options) {
 		fmt.Fprintf(w, "\n- %s: server I/O per request, %.1f read and %.1f write system calls, %.1f kB written", r.name, reads, writes, kB)
 	}
 	fmt.Fprintf(w, "\n- cores: average busy cores during the scenario (%d = the whole machine) of the server, of this tool (load and fakes) and of every other process; server CPU µs/req is the server's CPU time (utime+stime from /proc) during the whole scenario over the requests sent, warm-up included (10 ms clock ticks); the Slack rows share one figure: per event, ack and turn. Server I/O per request, over the same span, is from /proc/PID/io (syscr, syscw, wchar: sockets and files alike), which a busy machine does not change.", runtime.NumCPU())
-	fmt.Fprintf(w, "\n- options: -n %d -c %d -warmup %d -burst %d -rate %g; calls the fakes received: %s\n",
-		o.n, o.c, o.warmup, o.burst, o.rate, rep.calls)
+	fmt.Fprintf(w, "\n- options: -n %d -c %d -warmup %d -burst %d -rate %g -text %s; calls the fakes received: %s\n",
+		o.n, o.c, o.warmup, o.burst, o.rate, o.text, rep.calls)
 }
 
 func ms(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f', 1, 64) }

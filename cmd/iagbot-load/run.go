@@ -28,6 +28,7 @@ type options struct {
 	replicas       int    // servers sharing the database, requests spread over them
 	keep           bool
 	rate           float64 // requests per second at most; 0 = unpaced
+	text           string  // what the simulated staff write: a key of texts
 }
 
 var scenarios = []string{"startup", "healthz", "slack", "teams", "clicks"}
@@ -47,6 +48,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.DurationVar(&o.timeout, "timeout", 10*time.Second, "per request, reply included")
 	fs.StringVar(&o.bin, "bin", "", "iagbot binary to run (default: go build ./cmd/iagbot into a temp dir)")
 	fs.StringVar(&o.clickVerb, "click-verb", "review.approve", "verb of the clicked button")
+	fs.StringVar(&o.text, "text", "mix", "what the Slack and Teams scenarios send: mix (policy questions, help, a request started, a language chosen) or questions (policy questions only)")
 	fs.StringVar(&o.db, "db", "", "database of the loaded servers: empty for a fresh SQLite file in the temp dir, or a postgres:// URL (its tables are created if absent; every run's ids are new)")
 	fs.IntVar(&o.replicas, "replicas", 1, "servers started on the same database; request i goes to server i mod replicas (needs -db postgres://… above 1)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the temp dir (database, server log) and print its path")
@@ -59,6 +61,9 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	}
 	if o.scenario != "all" && !slices.Contains(scenarios, o.scenario) {
 		return o, fmt.Errorf("-scenario %q: want all or one of %s", o.scenario, strings.Join(scenarios, ", "))
+	}
+	if _, ok := texts[o.text]; !ok {
+		return o, fmt.Errorf("-text %q: want mix or questions", o.text)
 	}
 	if o.replicas > 1 && !strings.HasPrefix(o.db, "postgres://") && !strings.HasPrefix(o.db, "postgresql://") {
 		return o, errors.New("-replicas above 1 needs -db postgres://…: replicas share state through PostgreSQL")

@@ -13,18 +13,33 @@ import (
 	"time"
 )
 
-// messages are what the simulated staff write: policy questions, help, a request
-// dialog started (stored as dialog state) and a language choice (stored on the
-// person), so that the load makes the bot store what it stores in real use.
-var messages = []string{
-	"Puis-je utiliser ChatGPT pour résumer un texte ?",
-	"aide",
-	"Est-ce que je peux utiliser Copilot avec des données d'élèves ?",
-	"demande",
-	"in English please",
-	"statut",
-	"Can I use Gemini to translate a letter to parents?",
-	"bonjour",
+// texts are what the simulated staff write, by -text. "mix": policy questions, help,
+// a request dialog started (stored as dialog state) and a language choice (stored on
+// the person), so that the load makes the bot store what it stores in real use.
+// "questions": policy questions only, each person in French or in English — issue
+// #18's target is set for a policy question.
+var texts = map[string][]string{
+	"mix": {
+		"Puis-je utiliser ChatGPT pour résumer un texte ?",
+		"aide",
+		"Est-ce que je peux utiliser Copilot avec des données d'élèves ?",
+		"demande",
+		"in English please",
+		"statut",
+		"Can I use Gemini to translate a letter to parents?",
+		"bonjour",
+	},
+	// Four per person (peerOf), so a person asks four questions in one language.
+	"questions": {
+		"Puis-je utiliser ChatGPT pour résumer un texte ?",
+		"Est-ce que je peux utiliser Copilot avec des données d'élèves ?",
+		"Puis-je utiliser Gemini pour traduire une lettre aux parents ?",
+		"Puis-je utiliser ChatGPT pour corriger les copies de mes élèves ?",
+		"Can I use Gemini to translate a letter to parents?",
+		"May I use ChatGPT to summarise a report?",
+		"Can I use Copilot with my students' grades?",
+		"Is Claude allowed to draft an email to a colleague?",
+	},
 }
 
 // peerOf is the person sending request i: four requests each, fewer than the bot's
@@ -44,7 +59,7 @@ func signSlack(req *http.Request, body []byte, now time.Time) {
 
 // slackEvent is the event_callback for a direct message, in the sender's one
 // direct-message channel with the bot, as on Slack.
-func slackEvent(run string, i int, now time.Time) (body []byte, channel string) {
+func slackEvent(run string, i int, now time.Time, messages []string) (body []byte, channel string) {
 	channel = fmt.Sprintf("DL%s%06d", run, peerOf(i))
 	ts := fmt.Sprintf("%d.%06d", now.Unix(), i%1000000)
 	ev := map[string]any{
@@ -86,7 +101,7 @@ func (b *bench) slackEvents(ctx context.Context) []row {
 func (b *bench) slackShot(slots []*slot) fire {
 	return func(ctx context.Context, i int) (time.Duration, error) {
 		now := time.Now()
-		body, ch := slackEvent(b.run, i, now)
+		body, ch := slackEvent(b.run, i, now, texts[b.o.text])
 		req, err := http.NewRequestWithContext(ctx, "POST", b.base(i)+"/slack/events", bytes.NewReader(body))
 		if err != nil {
 			return 0, err

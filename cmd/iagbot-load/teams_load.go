@@ -28,7 +28,7 @@ func (f *fakes) botFrameworkToken(now time.Time) (string, error) {
 // teamsActivity is a message in the sender's personal chat with the bot, whose
 // conversation id is the same for all of that person's messages, as in Teams. The
 // reply is told apart by the activity it answers (ReplyToActivity's path).
-func (f *fakes) teamsActivity(run string, i int, now time.Time) (body []byte, id string) {
+func (f *fakes) teamsActivity(run string, i int, now time.Time, messages []string) (body []byte, id string) {
 	id = fmt.Sprintf("%d%07d", now.UnixMilli(), i)
 	conv := fmt.Sprintf("a:load-%s-%06d", run, peerOf(i))
 	user := fmt.Sprintf("29:load-%s-%06d", run, peerOf(i))
@@ -67,7 +67,7 @@ func (b *bench) teamsMessages(ctx context.Context) ([]row, error) {
 // the fake connector.
 func (b *bench) teamsShot(auth string) fire {
 	return func(ctx context.Context, i int) (time.Duration, error) {
-		body, id := b.fk.teamsActivity(b.run, i, time.Now())
+		body, id := b.fk.teamsActivity(b.run, i, time.Now(), texts[b.o.text])
 		req, err := http.NewRequestWithContext(ctx, "POST", b.base(i)+"/api/messages", bytes.NewReader(body))
 		if err != nil {
 			return 0, err

@@ -81,7 +81,7 @@ func T(lang Lang, id string, data ...any) string {
 	if loadErr != nil {
 		return id
 	}
-	cfg := &goi18n.LocalizeConfig{MessageID: id}
+	cfg := &goi18n.LocalizeConfig{MessageID: id, TemplateParser: fieldParser{}}
 	if len(data) > 0 {
 		cfg.TemplateData = data[0]
 		if m, ok := data[0].(map[string]any); ok {

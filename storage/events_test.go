@@ -147,50 +147,34 @@ func TestFirstSeenRemembersRecentKeys(t *testing.T) {
 // event keys, turns a welcome's claim into a "once:" key that the prune keeps, and on
 // SQLite leaves a WITHOUT ROWID table without the index on at.
 func TestInboundKeysMigration(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		dsn  func(testing.TB) (string, bool)
-	}{
-		{"sqlite", func(t testing.TB) (string, bool) { return storagetest.LegacySQLite(t), true }},
-		{"postgres", storagetest.LegacyPostgresDSN},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			dsn, ok := tc.dsn(t)
-			if !ok {
-				t.Skip("PostgreSQL not configured")
-			}
-			ctx := context.Background()
-			db, err := storage.OpenUnmigrated(ctx, dsn)
-			if err != nil {
+	storagetest.EachLegacy(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		long := time.Date(2026, 1, 5, 12, 0, 0, 0, time.UTC)
+		for _, k := range []string{"teams:welcome:abc", "slack:Ev1"} {
+			if err := db.InsertForTest(ctx, &storage.InboundEventRow{Key: k, At: long}); err != nil {
 				t.Fatal(err)
 			}
-			defer db.Close()
-			long := time.Date(2026, 1, 5, 12, 0, 0, 0, time.UTC)
-			for _, k := range []string{"teams:welcome:abc", "slack:Ev1"} {
-				if err := db.InsertForTest(ctx, &storage.InboundEventRow{Key: k, At: long}); err != nil {
-					t.Fatal(err)
-				}
+		}
+		if _, err := db.Migrate(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := db.PruneInboundEvents(ctx, long.Add(time.Hour)); err != nil || n != 1 {
+			t.Fatalf("PruneInboundEvents = %d, %v; want the Slack key only", n, err)
+		}
+		for _, tc := range []struct {
+			key  string
+			want bool
+		}{{"once:teams:welcome:abc", false}, {"slack:Ev1", true}} {
+			if got, err := db.FirstSeen(ctx, tc.key); got != tc.want || err != nil {
+				t.Errorf("FirstSeen(%q) = %v, %v; want %v", tc.key, got, err, tc.want)
 			}
-			if _, err := db.Migrate(ctx, nil); err != nil {
-				t.Fatal(err)
+		}
+		if strings.HasSuffix(t.Name(), "/sqlite") {
+			table, index := db.SQLiteSchemaForTest(ctx, "inbound_event_rows"), db.SQLiteSchemaForTest(ctx, "idx_inbound_event_rows_at")
+			if !strings.Contains(table, "WITHOUT ROWID") || index != "" {
+				t.Errorf("inbound_event_rows = %q, index on at %q; want WITHOUT ROWID and no index", table, index)
 			}
-			if n, err := db.PruneInboundEvents(ctx, long.Add(time.Hour)); err != nil || n != 1 {
-				t.Fatalf("PruneInboundEvents = %d, %v; want the Slack key only", n, err)
-			}
-			for _, tc := range []struct {
-				key  string
-				want bool
-			}{{"once:teams:welcome:abc", false}, {"slack:Ev1", true}} {
-				if got, err := db.FirstSeen(ctx, tc.key); got != tc.want || err != nil {
-					t.Errorf("FirstSeen(%q) = %v, %v; want %v", tc.key, got, err, tc.want)
-				}
-			}
-			if tc.name == "sqlite" {
-				table, index := db.SQLiteSchemaForTest(ctx, "inbound_event_rows"), db.SQLiteSchemaForTest(ctx, "idx_inbound_event_rows_at")
-				if !strings.Contains(table, "WITHOUT ROWID") || index != "" {
-					t.Errorf("inbound_event_rows = %q, index on at %q; want WITHOUT ROWID and no index", table, index)
-				}
-			}
-		})
-	}
+		}
+
+	})
 }

@@ -107,47 +107,30 @@ func TestMigrateConcurrently(t *testing.T) {
 // AutoMigrate, no version table) is recognised, taken as version 1 with its rows, and
 // migrated on from there.
 func TestLegacyDatabaseIsBaselined(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		dsn  func(testing.TB) (string, bool)
-	}{
-		{"sqlite", func(t testing.TB) (string, bool) { return storagetest.LegacySQLite(t), true }},
-		{"postgres", storagetest.LegacyPostgresDSN},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			dsn, ok := tc.dsn(t)
-			if !ok {
-				t.Skip("PostgreSQL not configured")
-			}
-			ctx := context.Background()
-			db, err := storage.OpenUnmigrated(ctx, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if legacy, err := db.Legacy(ctx); err != nil || !legacy {
-				t.Fatalf("Legacy = %v, %v; want true", legacy, err)
-			}
-			res, err := db.Migrate(ctx, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !res.Baselined || res.From != 0 || res.To != storage.SchemaVersion() {
-				t.Fatalf("Migrate = %+v, want baselined from 0 to %d", res, storage.SchemaVersion())
-			}
-			if err := db.CheckSchema(ctx); err != nil {
-				t.Fatal(err)
-			}
-			if legacy, _ := db.Legacy(ctx); legacy {
-				t.Fatal("still legacy after Migrate")
-			}
-			// Once more: nothing to do.
-			res, err = db.Migrate(ctx, nil)
-			if err != nil || res.Baselined || res.From != res.To {
-				t.Fatalf("second Migrate = %+v, %v; want nothing done", res, err)
-			}
-		})
-	}
+	storagetest.EachLegacy(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		if legacy, err := db.Legacy(ctx); err != nil || !legacy {
+			t.Fatalf("Legacy = %v, %v; want true", legacy, err)
+		}
+		res, err := db.Migrate(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.Baselined || res.From != 0 || res.To != storage.SchemaVersion() {
+			t.Fatalf("Migrate = %+v, want baselined from 0 to %d", res, storage.SchemaVersion())
+		}
+		if err := db.CheckSchema(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if legacy, _ := db.Legacy(ctx); legacy {
+			t.Fatal("still legacy after Migrate")
+		}
+		// Once more: nothing to do.
+		res, err = db.Migrate(ctx, nil)
+		if err != nil || res.Baselined || res.From != res.To {
+			t.Fatalf("second Migrate = %+v, %v; want nothing done", res, err)
+		}
+	})
 }
 
 // TestFailedMigrationChangesNothing: a migration that fails half-way leaves the

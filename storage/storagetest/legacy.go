@@ -3,12 +3,15 @@ package storagetest
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"database/sql"
 	_ "embed"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/cssdgs/iagbot/storage"
 )
 
 // The release before versioned migrations (commit c54a4b5) left databases made by
@@ -61,4 +64,30 @@ func LegacyPostgresDSN(tb testing.TB) (dsn string, ok bool) {
 		tb.Fatalf("load the previous release's schema: %v", err)
 	}
 	return dsn, true
+}
+
+// EachLegacy runs fn on a database of the previous release, unmigrated, on SQLite
+// then on PostgreSQL (skipped without a test server), each in its own subtest.
+func EachLegacy(t *testing.T, fn func(t *testing.T, db *storage.DB)) {
+	t.Helper()
+	for _, tc := range []struct {
+		name string
+		dsn  func(testing.TB) (string, bool)
+	}{
+		{"sqlite", func(tb testing.TB) (string, bool) { return LegacySQLite(tb), true }},
+		{"postgres", LegacyPostgresDSN},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dsn, ok := tc.dsn(t)
+			if !ok {
+				t.Skip("PostgreSQL not configured")
+			}
+			db, err := storage.OpenUnmigrated(context.Background(), dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { db.Close() })
+			fn(t, db)
+		})
+	}
 }

@@ -91,11 +91,26 @@ const OncePrefix = "once:"
 // one's memory of recent keys (see FirstSeen): there such a key stays refused a little
 // longer, never processed twice. On SQLite it reads the whole table (no index on at:
 // see InboundEventRow), which an hourly prune of a day of keys affords.
+//
+// It deletes pruneBatch keys at a time, each batch committed alone: a database that
+// kept months of keys (a bot that served Teams alone never pruned them before) would
+// otherwise hold SQLite's write lock, and the turns waiting on it, for as long as one
+// statement takes to delete them all.
 func (db *DB) PruneInboundEvents(ctx context.Context, before time.Time) (int64, error) {
-	res := db.read(ctx).Where("at < ? AND key NOT LIKE ?", before, OncePrefix+"%").Delete(&InboundEventRow{})
-	if res.Error != nil {
-		return 0, fmt.Errorf("prune inbound events: %w", res.Error)
+	defer db.seen.reset() // what memory holds may be among the keys deleted
+	var total int64
+	for {
+		res := db.read(ctx).Exec(`DELETE FROM inbound_event_rows WHERE key IN
+  (SELECT key FROM inbound_event_rows WHERE at < ? AND key NOT LIKE ? LIMIT ?)`, before, OncePrefix+"%", pruneBatch)
+		if res.Error != nil {
+			return total, fmt.Errorf("prune inbound events: %w", res.Error)
+		}
+		total += res.RowsAffected
+		if res.RowsAffected < int64(pruneBatch) {
+			return total, nil
+		}
 	}
-	db.seen.reset() // what memory holds may be among the keys just deleted
-	return res.RowsAffected, nil
 }
+
+// pruneBatch is how many event keys PruneInboundEvents deletes per statement.
+var pruneBatch = 5000

@@ -88,6 +88,7 @@ func TestPruneInboundEvents(t *testing.T) { storagetest.Each(t, testPruneInbound
 
 func testPruneInboundEvents(t *testing.T, db *storage.DB) {
 	ctx := context.Background()
+	storage.SetPruneBatchForTest(t, 1) // two statements delete a key each, a third none
 	now := time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC)
 	db.Now = func() time.Time { return now.Add(-25 * time.Hour) }
 	for _, k := range []string{"slack:old1", "slack:old2", "once:teams:welcome:old"} {

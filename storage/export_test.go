@@ -120,3 +120,11 @@ func (db *DB) SQLiteSchemaForTest(ctx context.Context, name string) string {
 func (db *DB) WriteSeenForTest(ctx context.Context, key string, ch bot.Channel, lang string, at time.Time) error {
 	return db.writeSighting(ctx, &PersonRow{Key: key, Channel: string(ch), LastLang: lang, LastSeenAt: at, CreatedAt: at}, true)
 }
+
+// SetPruneBatchForTest sets how many keys PruneInboundEvents deletes per statement
+// until the test ends.
+func SetPruneBatchForTest(t testing.TB, n int) {
+	old := pruneBatch
+	pruneBatch = n
+	t.Cleanup(func() { pruneBatch = old })
+}

@@ -100,11 +100,16 @@ func (c *Client) postForID(ctx context.Context, u *url.URL, a *schema.Activity) 
 }
 
 // sendActivity is sendJSON for an activity, which a points to: a message is encoded
-// without copying it into an interface.
+// without a escaping into an interface (the activity would then be allocated on every
+// reply); any other activity goes the general way once, not through MarshalPruned's
+// check for a message again.
 func (c *Client) sendActivity(ctx context.Context, method string, u *url.URL, a *schema.Activity) (*response, error) {
 	body, ok := appendActivity(make([]byte, 0, sizeHint(a)), a)
 	if !ok {
-		return c.sendJSON(ctx, method, u, *a)
+		var err error
+		if body, err = marshalPruned(*a); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrInvalidArgument, err)
+		}
 	}
 	return c.call(ctx, request{method: method, url: u, body: body, contentType: "application/json"})
 }

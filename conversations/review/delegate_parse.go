@@ -208,7 +208,7 @@ func mayBeAway(raw string) bool {
 }
 
 // containsFold reports whether s contains sub (lower-case ASCII letters and spaces)
-// in ASCII case folding.
+// whatever the case.
 func containsFold(s, sub string) bool {
 	for i := 0; i+len(sub) <= len(s); i++ {
 		if hasPrefixFold(s[i:], sub) {
@@ -218,20 +218,7 @@ func containsFold(s, sub string) bool {
 	return false
 }
 
-// hasPrefixFold reports whether s starts with sub (lower-case ASCII) in ASCII case
-// folding.
+// hasPrefixFold reports whether s starts with sub (lower-case ASCII) whatever the case.
 func hasPrefixFold(s, sub string) bool {
-	if len(s) < len(sub) {
-		return false
-	}
-	for j := 0; j < len(sub); j++ {
-		c := s[j]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != sub[j] {
-			return false
-		}
-	}
-	return true
+	return len(s) >= len(sub) && strings.EqualFold(s[:len(sub)], sub)
 }

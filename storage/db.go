@@ -213,6 +213,18 @@ func (db *DB) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	return db.gdb.WithContext(ctx).Transaction(fn)
 }
 
+// pointRead returns the context for one of a turn's short indexed reads (a person,
+// a dialog, the inventory's revision). On SQLite the read runs to its end, as a write
+// does (see write): it takes microseconds, and a context that can end made
+// database/sql start a goroutine per query to watch it, which cost more than the
+// query. A context already ended still stops it before it starts.
+func (db *DB) pointRead(ctx context.Context) (context.Context, error) {
+	if err := ctx.Err(); err != nil || db.postgres {
+		return ctx, err
+	}
+	return context.WithoutCancel(ctx), nil
+}
+
 // read runs fn on a session bound to ctx, for queries that need no transaction.
 func (db *DB) read(ctx context.Context) *gorm.DB {
 	return db.gdb.WithContext(ctx)

@@ -53,6 +53,10 @@ func sortDialogs(ds []dialogSeen) []string {
 
 // LoadDialog returns a person's dialog state of kind, or bot.ErrNotFound.
 func (db *DB) LoadDialog(ctx context.Context, key, kind string) ([]byte, error) {
+	ctx, err := db.pointRead(ctx)
+	if err != nil {
+		return nil, err
+	}
 	s, err := db.stmt(ctx, stmtLoadDialog)
 	if err != nil {
 		return nil, err

@@ -32,6 +32,10 @@ func (db *DB) SetInventorySource(ctx context.Context, hash string) error {
 // InventoryRev returns the inventory's revision: it changes whenever a system, a use
 // or a rule is inserted, updated or deleted.
 func (db *DB) InventoryRev(ctx context.Context) (int64, error) {
+	ctx, err := db.pointRead(ctx)
+	if err != nil {
+		return 0, err
+	}
 	s, err := db.stmt(ctx, stmtInventoryRev)
 	if err != nil {
 		return 0, err

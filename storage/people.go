@@ -131,6 +131,10 @@ func (db *DB) writeSighting(ctx context.Context, row *PersonRow, onlySeen bool) 
 // peopleAndDialogs returns the person's rows, most recently seen first, and the kinds
 // of their fresh dialogs, most recently touched first (then by kind).
 func (db *DB) peopleAndDialogs(ctx context.Context, key string) ([]PersonRow, []string, error) {
+	ctx, err := db.pointRead(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	s, err := db.stmt(ctx, stmtPeopleAndDialogs)
 	if err != nil {
 		return nil, nil, err

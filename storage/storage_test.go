@@ -189,3 +189,21 @@ func TestOpenPathsWithURICharacters(t *testing.T) {
 		})
 	}
 }
+
+// TestTurnReadsStopOnAnEndedContext: a turn's point reads run without watching their
+// context (pointRead), but one already ended still stops them before they start.
+func TestTurnReadsStopOnAnEndedContext(t *testing.T) {
+	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		if _, err := db.LoadDialog(ctx, "k", "annexe1"); !errors.Is(err, context.Canceled) {
+			t.Errorf("LoadDialog = %v, want context.Canceled", err)
+		}
+		if _, err := db.InventoryRev(ctx); !errors.Is(err, context.Canceled) {
+			t.Errorf("InventoryRev = %v, want context.Canceled", err)
+		}
+		if _, _, err := db.MeetTurn(ctx, bot.Meeting{Key: "k", Channel: bot.Teams, User: bot.User{ID: "u"}}); !errors.Is(err, context.Canceled) {
+			t.Errorf("MeetTurn = %v, want context.Canceled", err)
+		}
+	})
+}

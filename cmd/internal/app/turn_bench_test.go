@@ -22,19 +22,32 @@ var turnMessages = []string{
 	"bonjour",
 }
 
+// turnQuestions are the load tool's policy questions (-text questions), four per
+// person in one language.
+var turnQuestions = []string{
+	"Puis-je utiliser ChatGPT pour résumer un texte ?",
+	"Est-ce que je peux utiliser Copilot avec des données d'élèves ?",
+	"Puis-je utiliser Gemini pour traduire une lettre aux parents ?",
+	"Puis-je utiliser ChatGPT pour corriger les copies de mes élèves ?",
+	"Can I use Gemini to translate a letter to parents?",
+	"May I use ChatGPT to summarise a report?",
+	"Can I use Copilot with my students' grades?",
+	"Is Claude allowed to draft an email to a colleague?",
+}
+
 // benchTurns runs b.N Teams personal-chat turns through the app's handler (guard and
 // engine, SQLite file, no HTTP), person(i) sending turn i. It is the per-turn cost the
 // load tool's server CPU figure is made of, without the channel around it:
 //
 //	go test ./cmd/internal/app -run '^$' -bench Turn -benchmem -cpu 1
-func benchTurns(b *testing.B, person func(i int) int) {
+func benchTurns(b *testing.B, texts []string, person func(i int) int) {
 	a := newTestApp(b, nil)
 	// The per-person limit would answer most of a fast sequential run « slow down ».
 	a.Turns.(*guard).limit = newRateLimiter(time.Nanosecond, 1000)
 	ctx := context.Background()
 	turn := func(i, p int) bot.Turn {
 		id := fmt.Sprintf("29:bench-%06d", p)
-		return bot.Turn{Channel: bot.Teams, Locale: "fr-CA", Text: turnMessages[i%len(turnMessages)],
+		return bot.Turn{Channel: bot.Teams, Locale: "fr-CA", Text: texts[i%len(texts)],
 			User:         bot.User{ID: id, Name: "Bench " + id[3:], Email: fmt.Sprintf("bench%06d@example.org", p)},
 			Conversation: bot.ConversationRef{Channel: bot.Teams, ID: "a:conv-" + id, UserID: id, ServiceURL: "https://smba.example/", TenantID: "t"}}
 	}
@@ -54,7 +67,17 @@ func benchTurns(b *testing.B, person func(i int) int) {
 
 // BenchmarkTurnNewPeople: four turns per person, every person new, as the load tool
 // sends them (sequentially here).
-func BenchmarkTurnNewPeople(b *testing.B) { benchTurns(b, func(i int) int { return i / 4 }) }
+func BenchmarkTurnNewPeople(b *testing.B) {
+	benchTurns(b, turnMessages, func(i int) int { return i / 4 })
+}
 
 // BenchmarkTurnKnownPeople: 50 people who keep talking (the steady state).
-func BenchmarkTurnKnownPeople(b *testing.B) { benchTurns(b, func(i int) int { return i % 50 }) }
+func BenchmarkTurnKnownPeople(b *testing.B) {
+	benchTurns(b, turnMessages, func(i int) int { return i % 50 })
+}
+
+// BenchmarkTurnQuestions: policy questions only, four per person, every person new:
+// the load tool's -text questions, issue #18's target.
+func BenchmarkTurnQuestions(b *testing.B) {
+	benchTurns(b, turnQuestions, func(i int) int { return i / 4 })
+}

@@ -27,9 +27,6 @@ const (
 	stmtLoadDialog
 	stmtDeleteDialog
 	stmtSetLang
-	stmtSavepoint
-	stmtRollbackTo
-	stmtRelease
 	stmtCount
 )
 
@@ -51,10 +48,6 @@ var stmtText = [stmtCount]string{
 	stmtLoadDialog:   `SELECT COALESCE(state, '') FROM dialog_rows WHERE person_key = ? AND kind = ? AND updated_at >= ? LIMIT 1`,
 	stmtDeleteDialog: `DELETE FROM dialog_rows WHERE person_key = ? AND kind = ?`,
 	stmtSetLang:      `UPDATE person_rows SET lang = ? WHERE key = ?`,
-	// A batch's savepoint (see batcher): one at a time, released after each write.
-	stmtSavepoint:  `SAVEPOINT w`,
-	stmtRollbackTo: `ROLLBACK TO SAVEPOINT w`,
-	stmtRelease:    `RELEASE SAVEPOINT w`,
 }
 
 // stmts holds the prepared statements, prepared on first use (after the schema is

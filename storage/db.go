@@ -30,7 +30,8 @@ type DB struct {
 	// sqlDB is gdb's pool, for the statements of every turn (see stmts).
 	sqlDB *sql.DB
 	stmts stmts
-	// batch commits concurrent small writes together (see batcher).
+	// batch runs a turn's writes and point reads on the lane and commits concurrent
+	// writes together (see batcher).
 	batch batcher
 	// Now is the clock used for timestamps; tests replace it.
 	Now func() time.Time
@@ -193,7 +194,7 @@ func sqliteFile(dsn string) string {
 
 // Close closes the database.
 func (db *DB) Close() error {
-	return errors.Join(db.stmts.close(), db.sqlDB.Close(), db.lock.release())
+	return errors.Join(db.closeLane(), db.stmts.close(), db.sqlDB.Close(), db.lock.release())
 }
 
 // Ping reports whether the database answers (readiness).
@@ -211,18 +212,6 @@ func (db *DB) Postgres() bool { return db.postgres }
 // tx runs fn in one transaction bound to ctx.
 func (db *DB) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	return db.gdb.WithContext(ctx).Transaction(fn)
-}
-
-// pointRead returns the context for one of a turn's short indexed reads (a person,
-// a dialog, the inventory's revision). On SQLite the read runs to its end, as a write
-// does (see write): it takes microseconds, and a context that can end made
-// database/sql start a goroutine per query to watch it, which cost more than the
-// query. A context already ended still stops it before it starts.
-func (db *DB) pointRead(ctx context.Context) (context.Context, error) {
-	if err := ctx.Err(); err != nil || db.postgres {
-		return ctx, err
-	}
-	return context.WithoutCancel(ctx), nil
 }
 
 // read runs fn on a session bound to ctx, for queries that need no transaction.

@@ -53,21 +53,28 @@ func sortDialogs(ds []dialogSeen) []string {
 
 // LoadDialog returns a person's dialog state of kind, or bot.ErrNotFound.
 func (db *DB) LoadDialog(ctx context.Context, key, kind string) ([]byte, error) {
-	ctx, err := db.pointRead(ctx)
+	var (
+		state []byte
+		found bool
+	)
+	err := db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+		s, err := db.stmtOn(ctx, tx, stmtLoadDialog)
+		if err != nil {
+			return err
+		}
+		// No row is an answer, not a failure that would roll back a batch.
+		err = s.QueryRowContext(ctx, key, kind, db.fresh()).Scan(&state)
+		found = err == nil
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	s, err := db.stmt(ctx, stmtLoadDialog)
-	if err != nil {
-		return nil, err
-	}
-	var state []byte
-	err = s.QueryRowContext(ctx, key, kind, db.fresh()).Scan(&state)
-	if errors.Is(err, sql.ErrNoRows) {
+	if !found {
 		return nil, bot.ErrNotFound
-	}
-	if err != nil {
-		return nil, err
 	}
 	return state, nil
 }

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"io/fs"
 	"testing"
 	"time"
@@ -90,14 +91,23 @@ func (db *DB) FailingWriteForTest(ctx context.Context, key string) error {
 	}
 	now := db.Now()
 	return db.write(ctx, func(ctx context.Context, tx *batchTx) error {
-		if tx == nil {
-			_, err := db.sqlDB.ExecContext(ctx, two, key, now, key, now)
+		var exec func(ctx context.Context, query string, args ...any) (sql.Result, error)
+		switch {
+		case tx == nil:
+			exec = db.sqlDB.ExecContext
+		case tx.lane != nil:
+			exec = tx.lane.conn.ExecContext
+		default:
+			exec = tx.tx.ExecContext
+		}
+		if tx == nil || tx.lane != nil && !tx.inTx {
+			_, err := exec(ctx, two, key, now, key, now)
 			return err
 		}
-		if _, err := tx.tx.ExecContext(ctx, one, key, now); err != nil {
+		if _, err := exec(ctx, one, key, now); err != nil {
 			return err
 		}
-		_, err := tx.tx.ExecContext(ctx, one, key, now)
+		_, err := exec(ctx, one, key, now)
 		return err
 	})
 }

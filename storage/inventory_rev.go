@@ -32,17 +32,18 @@ func (db *DB) SetInventorySource(ctx context.Context, hash string) error {
 // InventoryRev returns the inventory's revision: it changes whenever a system, a use
 // or a rule is inserted, updated or deleted.
 func (db *DB) InventoryRev(ctx context.Context) (int64, error) {
-	ctx, err := db.pointRead(ctx)
-	if err != nil {
-		return 0, err
-	}
-	s, err := db.stmt(ctx, stmtInventoryRev)
-	if err != nil {
-		return 0, err
-	}
 	var rev sql.NullInt64
-	if err := s.QueryRowContext(ctx).Scan(&rev); err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return 0, err
-	}
-	return rev.Int64, nil
+	err := db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+		s, err := db.stmtOn(ctx, tx, stmtInventoryRev)
+		if err != nil {
+			return err
+		}
+		// No row (a database not yet migrated) is revision 0, not a failure that
+		// would roll back a batch.
+		if err := s.QueryRowContext(ctx).Scan(&rev); !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		return nil
+	})
+	return rev.Int64, err
 }

@@ -41,29 +41,39 @@ func (db *DB) Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error) 
 func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.PersonLangs, []string, error) {
 	now := db.Now()
 	u := m.User
-	row := PersonRow{Key: m.Key, Channel: string(m.Channel), UserID: u.ID, Name: u.Name, Email: u.Email,
+	sighting := PersonRow{Key: m.Key, Channel: string(m.Channel), UserID: u.ID, Name: u.Name, Email: u.Email,
 		LastLang: m.Detected, LastSeenAt: now, CreatedAt: now}
 	if m.Direct != nil {
 		b, err := json.Marshal(m.Direct)
 		if err != nil {
 			return bot.PersonLangs{}, nil, err
 		}
-		row.DirectRef = string(b)
+		sighting.DirectRef = string(b)
 	}
-	people, dialogs, err := db.peopleAndDialogs(ctx, m.Key)
-	if err != nil {
-		return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
-	}
-	cur := slices.IndexFunc(people, func(p PersonRow) bool { return p.Channel == row.Channel })
-	// tells: the row lacks what the turn tells beyond a time and a language written
-	// in; otherwise a narrower update serves (writeSighting).
-	tells := cur < 0 || people[cur].UserID != u.ID ||
-		u.Name != "" && people[cur].Name != u.Name ||
-		u.Email != "" && people[cur].Email != u.Email ||
-		m.Direct != nil && people[cur].DirectRef != row.DirectRef
-	if tells || m.Detected != "" && people[cur].LastLang != m.Detected || now.Sub(people[cur].LastSeenAt) >= sightingTTL {
-		if err := db.writeSighting(ctx, &row, !tells); err != nil {
-			return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
+	var (
+		people  []PersonRow
+		dialogs []string
+	)
+	// One operation on the lane: the read, then the sighting it calls for. It may run
+	// twice (see commitBatch), so it starts afresh from sighting each time.
+	err := db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+		var err error
+		if people, dialogs, err = db.peopleAndDialogs(ctx, tx, m.Key); err != nil {
+			return err
+		}
+		row := sighting
+		cur := slices.IndexFunc(people, func(p PersonRow) bool { return p.Channel == row.Channel })
+		// tells: the row lacks what the turn tells beyond a time and a language written
+		// in; otherwise a narrower update serves (writeSighting).
+		tells := cur < 0 || people[cur].UserID != u.ID ||
+			u.Name != "" && people[cur].Name != u.Name ||
+			u.Email != "" && people[cur].Email != u.Email ||
+			m.Direct != nil && people[cur].DirectRef != row.DirectRef
+		if !tells && (m.Detected == "" || people[cur].LastLang == m.Detected) && now.Sub(people[cur].LastSeenAt) < sightingTTL {
+			return nil
+		}
+		if err := db.writeSightingOn(ctx, tx, &row, !tells); err != nil {
+			return err
 		}
 		// As read after the write: this channel, seen now, comes first.
 		if cur >= 0 {
@@ -72,6 +82,10 @@ func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.PersonLangs, []s
 			people = slices.Delete(people, cur, cur+1)
 		}
 		people = slices.Insert(people, 0, row)
+		return nil
+	})
+	if err != nil {
+		return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
 	}
 	var langs bot.PersonLangs
 	for _, p := range people {
@@ -114,32 +128,29 @@ const seenSQL = `UPDATE person_rows SET last_seen_at = ?, last_lang = COALESCE(N
 // is atomic by itself, and leaves the chosen language alone.
 func (db *DB) writeSighting(ctx context.Context, row *PersonRow, onlySeen bool) error {
 	return db.write(ctx, func(ctx context.Context, tx *batchTx) error {
-		if onlySeen {
-			res, err := db.execResult(ctx, tx, stmtSeen, row.LastSeenAt, row.LastLang, row.Key, row.Channel)
-			if err != nil {
-				return err
-			}
-			if n, err := res.RowsAffected(); err != nil || n == 1 {
-				return err
-			}
-		}
-		return db.execOn(ctx, tx, stmtSighting, row.Key, row.Channel, row.UserID, row.Name, row.Email, row.LastLang,
-			row.DirectRef, row.LastSeenAt, row.CreatedAt)
+		return db.writeSightingOn(ctx, tx, row, onlySeen)
 	})
+}
+
+// writeSightingOn is writeSighting's operation, on tx.
+func (db *DB) writeSightingOn(ctx context.Context, tx *batchTx, row *PersonRow, onlySeen bool) error {
+	if onlySeen {
+		res, err := db.execResult(ctx, tx, stmtSeen, row.LastSeenAt, row.LastLang, row.Key, row.Channel)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			return err
+		}
+	}
+	return db.execOn(ctx, tx, stmtSighting, row.Key, row.Channel, row.UserID, row.Name, row.Email, row.LastLang,
+		row.DirectRef, row.LastSeenAt, row.CreatedAt)
 }
 
 // peopleAndDialogs returns the person's rows, most recently seen first, and the kinds
 // of their fresh dialogs, most recently touched first (then by kind).
-func (db *DB) peopleAndDialogs(ctx context.Context, key string) ([]PersonRow, []string, error) {
-	ctx, err := db.pointRead(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	s, err := db.stmt(ctx, stmtPeopleAndDialogs)
-	if err != nil {
-		return nil, nil, err
-	}
-	rows, err := s.QueryContext(ctx, key, key, db.fresh())
+func (db *DB) peopleAndDialogs(ctx context.Context, tx *batchTx, key string) ([]PersonRow, []string, error) {
+	rows, err := db.queryOn(ctx, tx, stmtPeopleAndDialogs, key, key, db.fresh())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -27,6 +27,9 @@ const (
 	stmtLoadDialog
 	stmtDeleteDialog
 	stmtSetLang
+	stmtBegin
+	stmtCommit
+	stmtRollback
 	stmtCount
 )
 
@@ -48,6 +51,12 @@ var stmtText = [stmtCount]string{
 	stmtLoadDialog:   `SELECT COALESCE(state, '') FROM dialog_rows WHERE person_key = ? AND kind = ? AND updated_at >= ? LIMIT 1`,
 	stmtDeleteDialog: `DELETE FROM dialog_rows WHERE person_key = ? AND kind = ?`,
 	stmtSetLang:      `UPDATE person_rows SET lang = ? WHERE key = ?`,
+	// A batch's transaction on the lane (see batcher), which database/sql does not
+	// know of: its Tx would prepare the lane's statements again for each batch.
+	// IMMEDIATE takes the write lock at once, as _txlock does for the pool's.
+	stmtBegin:    `BEGIN IMMEDIATE`,
+	stmtCommit:   `COMMIT`,
+	stmtRollback: `ROLLBACK`,
 }
 
 // stmts holds the prepared statements, prepared on first use (after the schema is

@@ -192,3 +192,29 @@ func TestBatchSurvivesAPanickingWrite(t *testing.T) {
 		t.Errorf("write after the panics: %v", err)
 	}
 }
+
+// TestOperationsAfterCloseFail: once the database is closed, a turn's operations fail
+// at once, whether the lane was opened before or not, rather than wait for it.
+func TestOperationsAfterCloseFail(t *testing.T) {
+	ctx := context.Background()
+	for _, used := range []bool{false, true} {
+		db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "closed.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if used {
+			if _, err := db.FirstSeen(ctx, "teams:before"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := db.Close(); err != nil {
+			t.Fatalf("Close (lane used: %v): %v", used, err)
+		}
+		if err := db.SaveDialog(ctx, "k", "annexe1", []byte(`{}`)); err == nil {
+			t.Errorf("SaveDialog after Close (lane used: %v): no error", used)
+		}
+		if _, _, err := db.MeetTurn(ctx, bot.Meeting{Key: "k", Channel: bot.Teams, User: bot.User{ID: "u"}}); err == nil {
+			t.Errorf("MeetTurn after Close (lane used: %v): no error", used)
+		}
+	}
+}

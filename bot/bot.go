@@ -173,6 +173,17 @@ type Meeting struct {
 	Detected string
 }
 
+// TurnStart is what a turn starts from, read together: the person's languages, the
+// kinds of dialog they have state for, and the inventory's revision.
+type TurnStart struct {
+	Langs PersonLangs
+	// Dialogs are the kinds of dialog the person has state for (as ActiveDialogs).
+	Dialogs []string
+	// InventoryRev is the inventory's revision as the turn began: it changes whenever
+	// the inventory does, in any process (see qa).
+	InventoryRev int64
+}
+
 // PersonLangs are the languages known for a person.
 type PersonLangs struct {
 	// Chosen is the language the person asked for ("in English please").

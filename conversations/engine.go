@@ -157,12 +157,12 @@ func (e *Engine) session(ctx context.Context, t bot.Turn) (*Session, error) {
 	if sure {
 		detected = guess // only a clear sentence becomes the person's language
 	}
-	langs, dialogs, err := e.store.MeetTurn(ctx, bot.Meeting{Key: key, Channel: t.Channel, User: t.User, Direct: direct, Detected: detected})
+	start, err := e.store.MeetTurn(ctx, bot.Meeting{Key: key, Channel: t.Channel, User: t.User, Direct: direct, Detected: detected})
 	if err != nil {
 		return nil, fmt.Errorf("meet person: %w", err)
 	}
-	s := &Session{Turn: t, Key: key, Lang: PickLang(langs, guess, sure, t.Locale, e.DefaultLang), Now: e.now(), engine: e, ctx: ctx, folded: folded, tokens: toks,
-		dialogs: dialogs}
+	s := &Session{Turn: t, Key: key, Lang: PickLang(start.Langs, guess, sure, t.Locale, e.DefaultLang), Now: e.now(),
+		InventoryRev: start.InventoryRev, engine: e, ctx: ctx, folded: folded, tokens: toks, dialogs: start.Dialogs}
 	if e.roles != nil {
 		s.Roles = e.roles.RolesOf(t.User, t.Channel)
 	}

@@ -54,10 +54,10 @@ type DialogProvider interface {
 // Store is what the engine itself keeps: the people it meets and their dialogs.
 type Store interface {
 	// MeetTurn records that a person was seen (conversation reference kept for
-	// proactive messages when the conversation is 1:1) and returns their languages and
-	// the kinds of dialog they have state for (as ActiveDialogs), read together: every
-	// turn starts with both.
-	MeetTurn(ctx context.Context, m bot.Meeting) (langs bot.PersonLangs, dialogs []string, err error)
+	// proactive messages when the conversation is 1:1) and returns what the turn
+	// starts from (their languages, the kinds of dialog they have state for, the
+	// inventory's revision), read together: every turn starts with them.
+	MeetTurn(ctx context.Context, m bot.Meeting) (bot.TurnStart, error)
 	SetPersonLang(ctx context.Context, key, lang string) error
 	// ActiveDialogs returns the kinds of dialog the person has state for.
 	ActiveDialogs(ctx context.Context, key string) ([]string, error)

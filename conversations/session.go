@@ -22,6 +22,8 @@ type Session struct {
 	Roles []string
 	// Now is the time the turn started.
 	Now time.Time
+	// InventoryRev is the inventory's revision as the turn began (bot.TurnStart).
+	InventoryRev int64
 	// Intent is set by the router to the intent that handled the turn (metrics).
 	Intent string
 	engine *Engine

@@ -46,7 +46,7 @@ func testBatchedWrites(t *testing.T, dsn string) {
 		t.Fatalf("FirstSeen(known) = %v, %v", first, err)
 	}
 	lang := bot.User{ID: "aad-lang", Email: "lang@example.org"}
-	if _, _, err := db.MeetTurn(ctx, bot.Meeting{Key: lang.Key(bot.Teams), Channel: bot.Teams, User: lang}); err != nil {
+	if _, err := db.MeetTurn(ctx, bot.Meeting{Key: lang.Key(bot.Teams), Channel: bot.Teams, User: lang}); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.SaveDialog(ctx, "gone@example.org", "annexe1", []byte(`{}`)); err != nil {
@@ -77,7 +77,7 @@ func testBatchedWrites(t *testing.T, dsn string) {
 				r.err = db.DeleteDialog(ctx, "gone@example.org", "annexe1")
 			case i%3 == 0:
 				u := bot.User{ID: fmt.Sprintf("aad-%d", i), Email: fmt.Sprintf("p%d@example.org", i)}
-				_, _, r.err = db.MeetTurn(ctx, bot.Meeting{Key: u.Key(bot.Teams), Channel: bot.Teams, User: u, Detected: "fr"})
+				_, r.err = db.MeetTurn(ctx, bot.Meeting{Key: u.Key(bot.Teams), Channel: bot.Teams, User: u, Detected: "fr"})
 			case i%3 == 1:
 				r.err = db.SaveDialog(ctx, fmt.Sprintf("p%d@example.org", i), "policy.last", []byte(`{"i":1}`))
 			default:
@@ -213,7 +213,7 @@ func TestOperationsAfterCloseFail(t *testing.T) {
 		if err := db.SaveDialog(ctx, "k", "annexe1", []byte(`{}`)); err == nil {
 			t.Errorf("SaveDialog after Close (lane used: %v): no error", used)
 		}
-		if _, _, err := db.MeetTurn(ctx, bot.Meeting{Key: "k", Channel: bot.Teams, User: bot.User{ID: "u"}}); err == nil {
+		if _, err := db.MeetTurn(ctx, bot.Meeting{Key: "k", Channel: bot.Teams, User: bot.User{ID: "u"}}); err == nil {
 			t.Errorf("MeetTurn after Close (lane used: %v): no error", used)
 		}
 	}

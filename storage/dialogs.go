@@ -19,7 +19,7 @@ func (db *DB) fresh() time.Time { return db.Now().Add(-privacy.DialogIdle) }
 // ActiveDialogs returns the kinds of dialog a person has state for, the most recently
 // touched first.
 func (db *DB) ActiveDialogs(ctx context.Context, key string) ([]string, error) {
-	// Sorted here, not by an ORDER BY: see peopleAndDialogsSQL.
+	// Sorted here, not by an ORDER BY: see turnStartSQL.
 	var rows []DialogRow
 	err := db.read(ctx).Select("kind", "updated_at").Where("person_key = ? AND updated_at >= ?", key, db.fresh()).
 		Find(&rows).Error

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/bot/inventory"
 	"github.com/cssdgs/iagbot/bot/privacy"
 	"github.com/cssdgs/iagbot/storage"
 	"github.com/cssdgs/iagbot/storage/storagetest"
@@ -44,10 +45,11 @@ func testMeetTurnAcrossReplicas(t *testing.T, dsn string) {
 	m := bot.Meeting{Key: u.Key(bot.Teams), Channel: bot.Teams, User: u, Detected: "fr"}
 	turn := func(db *storage.DB, wantChosen, wantLast string, wantDialogs ...string) {
 		t.Helper()
-		langs, dialogs, err := db.MeetTurn(ctx, m)
+		start, err := db.MeetTurn(ctx, m)
 		if err != nil {
 			t.Fatal(err)
 		}
+		langs, dialogs := start.Langs, start.Dialogs
 		if langs.Chosen != wantChosen || langs.Last != wantLast || !slices.Equal(dialogs, wantDialogs) {
 			t.Errorf("MeetTurn = %+v %q; want chosen %q, last %q, dialogs %q", langs, dialogs, wantChosen, wantLast, wantDialogs)
 		}
@@ -101,14 +103,14 @@ func TestMeetTurnReadsAsBefore(t *testing.T) {
 		key := "luc@example.org"
 		slack := bot.Meeting{Key: key, Channel: bot.Slack, User: bot.User{ID: "U1", Email: key}, Detected: "en"}
 		teams := bot.Meeting{Key: key, Channel: bot.Teams, User: bot.User{ID: "aad-1", Email: key}}
-		if _, _, err := db.MeetTurn(ctx, slack); err != nil {
+		if _, err := db.MeetTurn(ctx, slack); err != nil {
 			t.Fatal(err)
 		}
 		now = now.Add(time.Minute)
 		// Teams, seen last, has no language of its own: Slack's still counts.
-		langs, dialogs, err := db.MeetTurn(ctx, teams)
-		if err != nil || langs != (bot.PersonLangs{Last: "en"}) || len(dialogs) != 0 {
-			t.Fatalf("MeetTurn = %+v %q %v; want last en, no dialog", langs, dialogs, err)
+		start, err := db.MeetTurn(ctx, teams)
+		if err != nil || start.Langs != (bot.PersonLangs{Last: "en"}) || len(start.Dialogs) != 0 {
+			t.Fatalf("MeetTurn = %+v, %v; want last en, no dialog", start, err)
 		}
 		if err := db.SetPersonLang(ctx, key, "fr"); err != nil {
 			t.Fatal(err)
@@ -123,12 +125,40 @@ func TestMeetTurnReadsAsBefore(t *testing.T) {
 				now = now.Add(time.Second)
 			}
 		}
-		langs, dialogs, err = db.MeetTurn(ctx, teams)
-		if err != nil || langs != (bot.PersonLangs{Chosen: "fr", Last: "en"}) || !slices.Equal(dialogs, []string{"annexe1", "review"}) {
-			t.Fatalf("MeetTurn = %+v %q %v; want chosen fr, last en, dialogs annexe1 then review", langs, dialogs, err)
+		start, err = db.MeetTurn(ctx, teams)
+		if err != nil || start.Langs != (bot.PersonLangs{Chosen: "fr", Last: "en"}) || !slices.Equal(start.Dialogs, []string{"annexe1", "review"}) {
+			t.Fatalf("MeetTurn = %+v, %v; want chosen fr, last en, dialogs annexe1 then review", start, err)
 		}
-		if active, _ := db.ActiveDialogs(ctx, key); !slices.Equal(active, dialogs) {
-			t.Errorf("ActiveDialogs = %q, MeetTurn's = %q", active, dialogs)
+		if active, _ := db.ActiveDialogs(ctx, key); !slices.Equal(active, start.Dialogs) {
+			t.Errorf("ActiveDialogs = %q, MeetTurn's = %q", active, start.Dialogs)
+		}
+	})
+}
+
+// TestMeetTurnReadsTheInventoryRevision: the revision a turn starts with is
+// InventoryRev's, and follows a change of the inventory.
+func TestMeetTurnReadsTheInventoryRevision(t *testing.T) {
+	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		m := bot.Meeting{Key: "luc@example.org", Channel: bot.Teams, User: bot.User{ID: "aad-1", Email: "luc@example.org"}}
+		check := func(when string) int64 {
+			t.Helper()
+			start, err := db.MeetTurn(ctx, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rev, err := db.InventoryRev(ctx)
+			if err != nil || start.InventoryRev != rev {
+				t.Fatalf("%s: MeetTurn's revision %d, InventoryRev %d, %v", when, start.InventoryRev, rev, err)
+			}
+			return rev
+		}
+		before := check("before")
+		if err := db.ReplaceInventory(ctx, inventory.Sample()); err != nil {
+			t.Fatal(err)
+		}
+		if check("after a change") == before {
+			t.Error("revision unchanged after ReplaceInventory")
 		}
 	})
 }
@@ -148,7 +178,7 @@ func BenchmarkMeetTurn(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for range b.N {
-		if _, _, err := db.MeetTurn(ctx, m); err != nil {
+		if _, err := db.MeetTurn(ctx, m); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -3,9 +3,11 @@ package storage
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,14 +25,15 @@ func (db *DB) MeetPerson(ctx context.Context, key string, ch bot.Channel, u bot.
 // Meet records a sighting (see bot.Meeting) and returns the person's languages, which
 // follow them across channels.
 func (db *DB) Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error) {
-	langs, _, err := db.MeetTurn(ctx, m)
-	return langs, err
+	start, err := db.MeetTurn(ctx, m)
+	return start.Langs, err
 }
 
 // MeetTurn is Meet, also returning the kinds of dialog the person has state for (as
-// ActiveDialogs): what the engine reads at the start of every turn.
+// ActiveDialogs) and the inventory's revision (InventoryRev): what the engine reads
+// at the start of every turn.
 //
-// It reads the person's rows and dialogs in one query, then writes the sighting only
+// It reads the person's rows, dialogs and the revision in one query, then writes the sighting only
 // when it tells the database something new: another user id, name, e-mail, language or
 // 1:1 conversation, or a last_seen_at older than sightingTTL (which is therefore at most
 // that much behind). Every turn starts here and the write was a large share of a turn's
@@ -38,7 +41,7 @@ func (db *DB) Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error) 
 // change made by another replica (a language written in, an erasure) is written back
 // on the next message whichever replica takes it, and the languages and dialogs
 // returned are always the database's.
-func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.PersonLangs, []string, error) {
+func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.TurnStart, error) {
 	now := db.Now()
 	u := m.User
 	sighting := PersonRow{Key: m.Key, Channel: string(m.Channel), UserID: u.ID, Name: u.Name, Email: u.Email,
@@ -46,19 +49,19 @@ func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.PersonLangs, []s
 	if m.Direct != nil {
 		b, err := json.Marshal(m.Direct)
 		if err != nil {
-			return bot.PersonLangs{}, nil, err
+			return bot.TurnStart{}, err
 		}
 		sighting.DirectRef = string(b)
 	}
 	var (
-		people  []PersonRow
-		dialogs []string
+		people []PersonRow
+		start  bot.TurnStart
 	)
 	// One operation on the lane: the read, then the sighting it calls for. It may run
 	// twice (see commitBatch), so it starts afresh from sighting each time.
 	err := db.write(ctx, func(ctx context.Context, tx *batchTx) error {
 		var err error
-		if people, dialogs, err = db.peopleAndDialogs(ctx, tx, m.Key); err != nil {
+		if people, start.Dialogs, start.InventoryRev, err = db.turnStart(ctx, tx, m.Key); err != nil {
 			return err
 		}
 		row := sighting
@@ -85,25 +88,27 @@ func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.PersonLangs, []s
 		return nil
 	})
 	if err != nil {
-		return bot.PersonLangs{}, nil, fmt.Errorf("meet person: %w", err)
+		return bot.TurnStart{}, fmt.Errorf("meet person: %w", err)
 	}
-	var langs bot.PersonLangs
 	for _, p := range people {
-		langs.Chosen, langs.Last = cmp.Or(langs.Chosen, p.Lang), cmp.Or(langs.Last, p.LastLang)
+		start.Langs.Chosen, start.Langs.Last = cmp.Or(start.Langs.Chosen, p.Lang), cmp.Or(start.Langs.Last, p.LastLang)
 	}
-	return langs, dialogs, nil
+	return start, nil
 }
 
-// peopleAndDialogsSQL reads a person's rows on every channel (kind 0) and their fresh
-// dialog states (kind 1) in one round trip. It has no ORDER BY: SQLite marks a
-// statement whose ORDER BY it compared with a bound parameter ("key = ?") as expiring
-// whenever that parameter is bound again, and so compiled it afresh on every turn,
-// which cost more than the query; the few rows are sorted here instead.
-const peopleAndDialogsSQL = `SELECT 0 AS kind, channel, COALESCE(user_id, ''), COALESCE(name, ''), COALESCE(email, ''),
+// turnStartSQL reads a person's rows on every channel (kind 0), their fresh dialog
+// states (kind 1) and the inventory's revision (kind 2, as text in the second column)
+// in one round trip. It has no ORDER BY: SQLite marks a statement whose ORDER BY it
+// compared with a bound parameter ("key = ?") as expiring whenever that parameter is
+// bound again, and so compiled it afresh on every turn, which cost more than the
+// query; the few rows are sorted here instead.
+const turnStartSQL = `SELECT 0 AS kind, channel, COALESCE(user_id, ''), COALESCE(name, ''), COALESCE(email, ''),
   COALESCE(lang, ''), COALESCE(last_lang, ''), COALESCE(direct_ref, ''), last_seen_at AS at
   FROM person_rows WHERE key = ?
 UNION ALL
-SELECT 1, kind, '', '', '', '', '', '', updated_at FROM dialog_rows WHERE person_key = ? AND updated_at >= ?`
+SELECT 1, kind, '', '', '', '', '', '', updated_at FROM dialog_rows WHERE person_key = ? AND updated_at >= ?
+UNION ALL
+SELECT 2, CAST(rev AS TEXT), '', '', '', '', '', '', NULL FROM inventory_rev_rows WHERE id = 1`
 
 // sightingSQL writes a sighting: a new row, or on the person's row for the channel the
 // user id and time, and the name, e-mail, language written in and 1:1 conversation
@@ -147,37 +152,46 @@ func (db *DB) writeSightingOn(ctx context.Context, tx *batchTx, row *PersonRow, 
 		row.DirectRef, row.LastSeenAt, row.CreatedAt)
 }
 
-// peopleAndDialogs returns the person's rows, most recently seen first, and the kinds
-// of their fresh dialogs, most recently touched first (then by kind).
-func (db *DB) peopleAndDialogs(ctx context.Context, tx *batchTx, key string) ([]PersonRow, []string, error) {
-	rows, err := db.queryOn(ctx, tx, stmtPeopleAndDialogs, key, key, db.fresh())
+// turnStart returns the person's rows, most recently seen first, the kinds of their
+// fresh dialogs, most recently touched first (then by kind), and the inventory's
+// revision.
+func (db *DB) turnStart(ctx context.Context, tx *batchTx, key string) ([]PersonRow, []string, int64, error) {
+	rows, err := db.queryOn(ctx, tx, stmtTurnStart, key, key, db.fresh())
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	defer rows.Close()
 	var (
 		people  []PersonRow
 		dialogs []dialogSeen
+		rev     int64
 	)
 	for rows.Next() {
 		var (
 			kind int
 			p    PersonRow
+			at   sql.NullTime
 		)
-		if err := rows.Scan(&kind, &p.Channel, &p.UserID, &p.Name, &p.Email, &p.Lang, &p.LastLang, &p.DirectRef, &p.LastSeenAt); err != nil {
-			return nil, nil, err
+		if err := rows.Scan(&kind, &p.Channel, &p.UserID, &p.Name, &p.Email, &p.Lang, &p.LastLang, &p.DirectRef, &at); err != nil {
+			return nil, nil, 0, err
 		}
-		if kind == 1 {
+		p.LastSeenAt = at.Time
+		switch kind {
+		case 0:
+			people = append(people, p)
+		case 1:
 			dialogs = append(dialogs, dialogSeen{kind: p.Channel, at: p.LastSeenAt})
-			continue
+		case 2:
+			if rev, err = strconv.ParseInt(p.Channel, 10, 64); err != nil {
+				return nil, nil, 0, fmt.Errorf("inventory revision: %w", err)
+			}
 		}
-		people = append(people, p)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	slices.SortStableFunc(people, func(a, b PersonRow) int { return b.LastSeenAt.Compare(a.LastSeenAt) })
-	return people, sortDialogs(dialogs), nil
+	return people, sortDialogs(dialogs), rev, nil
 }
 
 // SetPersonLang records the language a person chose, on every channel.

@@ -44,14 +44,14 @@ func TestSightingKeepsWhatItDoesNotTell(t *testing.T) {
 		ref := &bot.ConversationRef{Channel: bot.Teams, ID: "a:1", UserID: "aad-1"}
 		full := bot.Meeting{Key: key, Channel: bot.Teams, User: bot.User{ID: "aad-1", Name: "Luc", Email: key},
 			Detected: "en", Direct: ref}
-		if _, _, err := db.MeetTurn(ctx, full); err != nil {
+		if _, err := db.MeetTurn(ctx, full); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.SetPersonLang(ctx, key, "fr"); err != nil {
 			t.Fatal(err)
 		}
 		now = now.Add(time.Hour) // past the time a sighting telling nothing new is spared
-		if _, _, err := db.MeetTurn(ctx, bot.Meeting{Key: key, Channel: bot.Teams, User: bot.User{ID: "aad-2"}}); err != nil {
+		if _, err := db.MeetTurn(ctx, bot.Meeting{Key: key, Channel: bot.Teams, User: bot.User{ID: "aad-2"}}); err != nil {
 			t.Fatal(err)
 		}
 		p, err := db.People(ctx, key)
@@ -66,7 +66,7 @@ func TestSightingKeepsWhatItDoesNotTell(t *testing.T) {
 		}
 		ref2 := &bot.ConversationRef{Channel: bot.Teams, ID: "a:2", UserID: "aad-2"}
 		now = now.Add(time.Second)
-		if _, _, err := db.MeetTurn(ctx, bot.Meeting{Key: key, Channel: bot.Teams, Detected: "fr", Direct: ref2,
+		if _, err := db.MeetTurn(ctx, bot.Meeting{Key: key, Channel: bot.Teams, Detected: "fr", Direct: ref2,
 			User: bot.User{ID: "aad-2", Name: "Luc T.", Email: "luc.t@example.org"}}); err != nil {
 			t.Fatal(err)
 		}
@@ -94,7 +94,7 @@ func TestSightingOfATimeAndALanguage(t *testing.T) {
 		u := bot.User{ID: "U1", Name: "Léa", Email: key}
 		meet := func(detected string) bot.Person {
 			t.Helper()
-			if _, _, err := db.MeetTurn(ctx, bot.Meeting{Key: key, Channel: bot.Slack, User: u, Detected: detected}); err != nil {
+			if _, err := db.MeetTurn(ctx, bot.Meeting{Key: key, Channel: bot.Slack, User: u, Detected: detected}); err != nil {
 				t.Fatal(err)
 			}
 			p, err := db.People(ctx, key)
@@ -103,7 +103,7 @@ func TestSightingOfATimeAndALanguage(t *testing.T) {
 			}
 			return p[0]
 		}
-		if _, _, err := db.MeetTurn(ctx, bot.Meeting{Key: key, Channel: bot.Slack, User: u, Detected: "fr", Direct: ref}); err != nil {
+		if _, err := db.MeetTurn(ctx, bot.Meeting{Key: key, Channel: bot.Slack, User: u, Detected: "fr", Direct: ref}); err != nil {
 			t.Fatal(err)
 		}
 		now = now.Add(time.Second)

@@ -18,7 +18,7 @@ import (
 type stmtID int
 
 const (
-	stmtPeopleAndDialogs stmtID = iota
+	stmtTurnStart stmtID = iota
 	stmtSighting
 	stmtSeen
 	stmtInventoryRev
@@ -36,17 +36,17 @@ const (
 // stmtText is each statement with SQLite's "?" placeholders; PostgreSQL's "$n" are
 // put in by dollarParams.
 var stmtText = [stmtCount]string{
-	stmtPeopleAndDialogs: peopleAndDialogsSQL,
-	stmtSighting:         sightingSQL,
-	stmtSeen:             seenSQL,
-	stmtInventoryRev:     `SELECT rev FROM inventory_rev_rows WHERE id = 1`,
+	stmtTurnStart:    turnStartSQL,
+	stmtSighting:     sightingSQL,
+	stmtSeen:         seenSQL,
+	stmtInventoryRev: `SELECT rev FROM inventory_rev_rows WHERE id = 1`,
 	// DO NOTHING, not an error, for a key already recorded: the caller reads the
 	// rows inserted (0 or 1), and a failed statement would abort a PostgreSQL
 	// transaction it shares with other writes.
 	stmtFirstSeen: `INSERT INTO inbound_event_rows (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`,
 	stmtSaveDialog: `INSERT INTO dialog_rows (person_key, kind, state, updated_at) VALUES (?, ?, ?, ?)
   ON CONFLICT (person_key, kind) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-	// LIMIT 1 without ORDER BY: the key is unique (see peopleAndDialogsSQL for why no
+	// LIMIT 1 without ORDER BY: the key is unique (see turnStartSQL for why no
 	// ORDER BY).
 	stmtLoadDialog:   `SELECT COALESCE(state, '') FROM dialog_rows WHERE person_key = ? AND kind = ? AND updated_at >= ? LIMIT 1`,
 	stmtDeleteDialog: `DELETE FROM dialog_rows WHERE person_key = ? AND kind = ?`,

@@ -202,7 +202,7 @@ func TestTurnReadsStopOnAnEndedContext(t *testing.T) {
 		if _, err := db.InventoryRev(ctx); !errors.Is(err, context.Canceled) {
 			t.Errorf("InventoryRev = %v, want context.Canceled", err)
 		}
-		if _, _, err := db.MeetTurn(ctx, bot.Meeting{Key: "k", Channel: bot.Teams, User: bot.User{ID: "u"}}); !errors.Is(err, context.Canceled) {
+		if _, err := db.MeetTurn(ctx, bot.Meeting{Key: "k", Channel: bot.Teams, User: bot.User{ID: "u"}}); !errors.Is(err, context.Canceled) {
 			t.Errorf("MeetTurn = %v, want context.Canceled", err)
 		}
 	})

@@ -26,7 +26,7 @@ func BenchmarkMeetTurnSighting(b *testing.B) {
 	b.ReportAllocs()
 	for i := range b.N {
 		m.Direct = &bot.ConversationRef{Channel: bot.Teams, ID: fmt.Sprintf("a:%d", i), UserID: "aad-1"}
-		if _, _, err := db.MeetTurn(ctx, m); err != nil {
+		if _, err := db.MeetTurn(ctx, m); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -104,7 +104,7 @@ func benchTurnWrites(b *testing.B, db *storage.DB) {
 			if first, err := db.FirstSeen(ctx, fmt.Sprintf("teams:activity:%d", i)); !first || err != nil {
 				b.Fatal(first, err)
 			}
-			if _, _, err := db.MeetTurn(ctx, m); err != nil {
+			if _, err := db.MeetTurn(ctx, m); err != nil {
 				b.Fatal(err)
 			}
 			if err := db.SaveDialog(ctx, m.Key, "policy.last", state); err != nil {

@@ -12,21 +12,27 @@ import (
 	"github.com/cssdgs/iagbot/storage/storagetest"
 )
 
-// revCounter counts the inventory revision reads.
+// revCounter counts the inventory revision reads and the inventory loads.
 type revCounter struct {
 	*storage.DB
-	n int
+	revs, loads int
 }
 
 func (c *revCounter) InventoryRev(ctx context.Context) (int64, error) {
-	c.n++
+	c.revs++
 	return c.DB.InventoryRev(ctx)
 }
 
-// TestOneRevisionReadPerQuestion: the matcher and the handler share the turn's
-// analysis, so a question costs one read of the inventory's revision, not two; the
-// next question reads it again (TestInventoryChangeTakesEffect).
-func TestOneRevisionReadPerQuestion(t *testing.T) {
+func (c *revCounter) Inventory(ctx context.Context) (*inventory.Inventory, error) {
+	c.loads++
+	return c.DB.Inventory(ctx)
+}
+
+// TestNoRevisionReadOfItsOwn: a question reads no inventory revision of its own: the
+// one read with the person as the turn began serves (a change still applies at the
+// next question: TestInventoryChangeTakesEffect), and the inventory is loaded once
+// while it does not change.
+func TestNoRevisionReadOfItsOwn(t *testing.T) {
 	db := storagetest.SQLite(t)
 	if err := db.ReplaceInventory(context.Background(), inventory.Sample()); err != nil {
 		t.Fatal(err)
@@ -36,12 +42,9 @@ func TestOneRevisionReadPerQuestion(t *testing.T) {
 	e.Register(qa.New(c))
 	r := consoletest.New(t, e)
 	r.As("lea").Say("Puis-je mettre les notes de mes élèves dans ChatGPT ?").Want("6.2")
-	if c.n != 1 {
-		t.Errorf("%d revision reads for one question, want 1", c.n)
-	}
 	r.Say("Can I use Midjourney to make a poster?").Want("6.1")
-	if c.n != 2 {
-		t.Errorf("%d revision reads for two questions, want 2", c.n)
+	if c.revs != 0 || c.loads != 1 {
+		t.Errorf("two questions: %d revision reads, %d inventory loads; want 0 and 1", c.revs, c.loads)
 	}
 	if err := r.Err(); err != nil {
 		t.Fatal(err)

@@ -56,6 +56,12 @@ func (f *Feature) Engine(ctx context.Context) (*policy.Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("inventory revision: %w", err)
 	}
+	return f.engineAt(ctx, rev)
+}
+
+// engineAt returns the verdict engine for the inventory at revision rev, rebuilt
+// from the database when the one kept is of another revision.
+func (f *Feature) engineAt(ctx context.Context, rev int64) (*policy.Engine, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.live != nil && rev == f.rev {
@@ -102,7 +108,8 @@ type analysisKey struct{}
 
 func (f *Feature) analyse(s *conversations.Session) (*policy.Engine, policy.Analysis, error) {
 	r := s.Memo(analysisKey{}, func() any {
-		e, err := f.Engine(s.Context())
+		// The revision read with the person as the turn began: no query of its own.
+		e, err := f.engineAt(s.Context(), s.InventoryRev)
 		if err != nil {
 			return analysis{err: err}
 		}

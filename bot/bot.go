@@ -57,6 +57,11 @@ type Turn struct {
 	Action *Action
 	// RequestID correlates logs of this turn; it carries no personal data.
 	RequestID string
+	// EventKey, when set, is the platform event's redelivery key: the engine records
+	// it with the person as the turn begins (Meeting.EventKey), in the same database
+	// operation, and a turn whose key is recorded already ends there with
+	// ErrRedelivered.
+	EventKey string
 }
 
 // Action is a button press, converted from Adaptive Card data or Slack block state.
@@ -171,6 +176,8 @@ type Meeting struct {
 	Direct *ConversationRef
 	// Detected is the language of the person's message, when it could be told.
 	Detected string
+	// EventKey is recorded first when set (see Turn.EventKey).
+	EventKey string
 }
 
 // TurnStart is what a turn starts from, read together: the person's languages, the

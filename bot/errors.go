@@ -17,6 +17,13 @@ var (
 	ErrNotFound = errors.New("bot: not found")
 	// ErrConflict: the record changed under us (a decision already taken).
 	ErrConflict = errors.New("bot: conflict")
+	// ErrRedelivered: the turn's event (Turn.EventKey) was handled already; nothing
+	// was done and nothing is to be answered.
+	ErrRedelivered = errors.New("bot: event redelivered")
+	// ErrEventNotRecorded: the turn's event key could not be recorded, so whether it
+	// is a redelivery is unknown and nothing was done: the platform should deliver
+	// the event again.
+	ErrEventNotRecorded = errors.New("bot: event key not recorded")
 )
 
 // RateLimitError is returned by a Messenger when the platform answered 429; RetryAfter

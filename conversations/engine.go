@@ -12,6 +12,7 @@ package conversations
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -89,7 +90,9 @@ var _ bot.Handler = (*Engine)(nil)
 const MaxTextBytes = 8 << 10
 
 // Handle answers one turn. Errors are internal failures only; the channel shows
-// core.error to the user.
+// core.error to the user. Two are not failures of the turn but tell the channel what
+// became of its event (Turn.EventKey): bot.ErrRedelivered, handled already, and
+// bot.ErrEventNotRecorded, to be delivered again.
 func (e *Engine) Handle(ctx context.Context, t bot.Turn) ([]bot.Reply, error) {
 	tooLong := tooLong(t)
 	if tooLong {
@@ -157,7 +160,11 @@ func (e *Engine) session(ctx context.Context, t bot.Turn) (*Session, error) {
 	if sure {
 		detected = guess // only a clear sentence becomes the person's language
 	}
-	start, err := e.store.MeetTurn(ctx, bot.Meeting{Key: key, Channel: t.Channel, User: t.User, Direct: direct, Detected: detected})
+	start, err := e.store.MeetTurn(ctx, bot.Meeting{Key: key, Channel: t.Channel, User: t.User, Direct: direct, Detected: detected,
+		EventKey: t.EventKey})
+	if errors.Is(err, bot.ErrRedelivered) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("meet person: %w", err)
 	}

@@ -2,8 +2,9 @@ package storage_test
 
 import (
 	"context"
-	"path/filepath"
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,28 +20,11 @@ import (
 // started or ended on one replica is what the other reads on the person's next
 // message, even within the time its own sighting is not rewritten.
 func TestMeetTurnAcrossReplicas(t *testing.T) {
-	t.Run("sqlite", func(t *testing.T) {
-		testMeetTurnAcrossReplicas(t, filepath.Join(t.TempDir(), "shared.db"))
-	})
-	t.Run("postgres", func(t *testing.T) {
-		dsn, ok := storagetest.PostgresDSN(t)
-		if !ok {
-			t.Skipf("PostgreSQL not configured: set %s", storagetest.DSNEnv)
-		}
-		testMeetTurnAcrossReplicas(t, dsn)
-	})
+	storagetest.EachPair(t, testMeetTurnAcrossReplicas)
 }
 
-func testMeetTurnAcrossReplicas(t *testing.T, dsn string) {
+func testMeetTurnAcrossReplicas(t *testing.T, a, b *storage.DB) {
 	ctx := context.Background()
-	var a, b *storage.DB
-	for _, db := range []**storage.DB{&a, &b} {
-		var err error
-		if *db, err = storage.Open(ctx, dsn); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { (*db).Close() })
-	}
 	u := bot.User{ID: "aad-1", Email: "marie@example.org"}
 	m := bot.Meeting{Key: u.Key(bot.Teams), Channel: bot.Teams, User: u, Detected: "fr"}
 	turn := func(db *storage.DB, wantChosen, wantLast string, wantDialogs ...string) {
@@ -182,4 +166,38 @@ func BenchmarkMeetTurn(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestMeetTurnRecordsTheEventFirst: a turn's event key is recorded with its person;
+// the same key again, on this replica (from memory) or another (from the database),
+// ends the turn with bot.ErrRedelivered having written nothing, and a key that cannot
+// be recorded with bot.ErrEventNotRecorded.
+func TestMeetTurnRecordsTheEventFirst(t *testing.T) {
+	storagetest.EachPair(t, func(t *testing.T, a, b *storage.DB) {
+		ctx := context.Background()
+		m := bot.Meeting{Key: "luc@example.org", Channel: bot.Teams, User: bot.User{ID: "aad-1", Email: "luc@example.org"},
+			EventKey: "teams:activity:0001"}
+		if _, err := a.MeetTurn(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.MeetTurn(ctx, m); !errors.Is(err, bot.ErrRedelivered) {
+			t.Errorf("again on the same replica: %v, want ErrRedelivered", err)
+		}
+		other := m
+		other.Key, other.User = "eve@example.org", bot.User{ID: "aad-2", Email: "eve@example.org"}
+		if _, err := b.MeetTurn(ctx, other); !errors.Is(err, bot.ErrRedelivered) {
+			t.Errorf("again on another replica: %v, want ErrRedelivered", err)
+		}
+		if p, err := b.People(ctx, other.Key); err != nil || len(p) != 0 {
+			t.Errorf("a redelivered turn wrote its sighting: %+v, %v", p, err)
+		}
+		if first, err := b.FirstSeen(ctx, m.EventKey); first || err != nil {
+			t.Errorf("FirstSeen of the turn's key = %v, %v; want recorded", first, err)
+		}
+		long := m
+		long.EventKey = "teams:activity:" + strings.Repeat("x", 300)
+		if _, err := a.MeetTurn(ctx, long); !errors.Is(err, bot.ErrEventNotRecorded) {
+			t.Errorf("a key too long: %v, want ErrEventNotRecorded", err)
+		}
+	})
 }

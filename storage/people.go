@@ -41,7 +41,19 @@ func (db *DB) Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error) 
 // change made by another replica (a language written in, an erasure) is written back
 // on the next message whichever replica takes it, and the languages and dialogs
 // returned are always the database's.
+//
+// With m.EventKey, the key is recorded first, in the same operation: a key already
+// recorded ends it with bot.ErrRedelivered, having read and written nothing else; a key
+// that could not be recorded, with an error matching bot.ErrEventNotRecorded.
 func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.TurnStart, error) {
+	if k := m.EventKey; k != "" {
+		if len(k) > maxEventKey {
+			return bot.TurnStart{}, fmt.Errorf("%w: key of %d bytes, want at most %d", bot.ErrEventNotRecorded, len(k), maxEventKey)
+		}
+		if db.seen.has(k) {
+			return bot.TurnStart{}, bot.ErrRedelivered
+		}
+	}
 	now := db.Now()
 	u := m.User
 	sighting := PersonRow{Key: m.Key, Channel: string(m.Channel), UserID: u.ID, Name: u.Name, Email: u.Email,
@@ -54,12 +66,27 @@ func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.TurnStart, error
 		sighting.DirectRef = string(b)
 	}
 	var (
-		people []PersonRow
-		start  bot.TurnStart
+		people                []PersonRow
+		start                 bot.TurnStart
+		recorded, redelivered bool
 	)
-	// One operation on the lane: the read, then the sighting it calls for. It may run
-	// twice (see commitBatch), so it starts afresh from sighting each time.
+	// One operation on the lane: the event key, the read, then the sighting it calls
+	// for. It may run twice (see commitBatch), so it starts afresh each time.
 	err := db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+		recorded, redelivered = false, false
+		if m.EventKey != "" {
+			res, err := db.execResult(ctx, tx, stmtFirstSeen, m.EventKey, now)
+			if err != nil {
+				return err
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			if recorded, redelivered = true, n == 0; redelivered {
+				return nil
+			}
+		}
 		var err error
 		if people, start.Dialogs, start.InventoryRev, err = db.turnStart(ctx, tx, m.Key); err != nil {
 			return err
@@ -88,7 +115,16 @@ func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.TurnStart, error
 		return nil
 	})
 	if err != nil {
+		if m.EventKey != "" && !recorded {
+			return bot.TurnStart{}, fmt.Errorf("record inbound event: %w: %w", bot.ErrEventNotRecorded, err)
+		}
 		return bot.TurnStart{}, fmt.Errorf("meet person: %w", err)
+	}
+	if m.EventKey != "" {
+		db.seen.add(m.EventKey)
+	}
+	if redelivered {
+		return bot.TurnStart{}, bot.ErrRedelivered
 	}
 	for _, p := range people {
 		start.Langs.Chosen, start.Langs.Last = cmp.Or(start.Langs.Chosen, p.Lang), cmp.Or(start.Langs.Last, p.LastLang)

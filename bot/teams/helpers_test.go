@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -121,9 +122,21 @@ type fakeHandler struct {
 	mu    sync.Mutex
 	turns []bot.Turn
 	reply func(bot.Turn) ([]bot.Reply, error)
+	// firstSeen records a turn's event key first, as the engine does with the
+	// person (bot.Turn.EventKey): the channel's store.
+	firstSeen func(ctx context.Context, key string) (bool, error)
 }
 
-func (h *fakeHandler) Handle(_ context.Context, t bot.Turn) ([]bot.Reply, error) {
+func (h *fakeHandler) Handle(ctx context.Context, t bot.Turn) ([]bot.Reply, error) {
+	if t.EventKey != "" && h.firstSeen != nil {
+		first, err := h.firstSeen(ctx, t.EventKey)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", bot.ErrEventNotRecorded, err)
+		}
+		if !first {
+			return nil, bot.ErrRedelivered
+		}
+	}
 	h.mu.Lock()
 	h.turns = append(h.turns, t)
 	reply := h.reply
@@ -172,6 +185,7 @@ func newEnv(t testing.TB, mut ...func(*Config)) *env {
 	for _, m := range mut {
 		m(&cfg)
 	}
+	e.handler.firstSeen = cfg.Store.FirstSeen
 	e.ch, err = New(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -95,31 +95,43 @@ func (c *Channel) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	c.remember(in)
 	c.learnMRI(in)
+	if in.Type == schema.Message {
+		// A message's key is recorded by the engine with its person, in the same
+		// database operation (bot.Turn.EventKey).
+		c.onMessage(ctx, w, in)
+		return
+	}
 	first, err := c.firstSeen(ctx, in)
 	if err != nil {
-		// The database cannot tell whether this is a redelivery: let Teams retry.
-		c.log.Error("teams dedupe unavailable", "error", err.Error())
-		c.refuse(w, http.StatusServiceUnavailable, "error", "dedupe unavailable")
+		c.dedupeUnavailable(w, err)
 		return
 	}
 	if !first {
-		c.cfg.Observe("duplicate")
-		c.log.Info("teams activity redelivered; ignored", "type", string(in.Type))
-		if in.Type == schema.Invoke {
-			writeInvoke(w, messageResponse(i18n.T(c.lang(in.locale()), "teams.invoke.working")))
-			return
-		}
-		w.WriteHeader(http.StatusOK)
+		c.redelivered(w, in)
 		return
 	}
-	switch in.Type {
-	case schema.Invoke:
+	if in.Type == schema.Invoke {
 		writeInvoke(w, c.onInvoke(ctx, in))
 		return
-	case schema.Message:
-		c.onMessage(ctx, in)
-	default:
-		c.onConversationUpdate(ctx, in)
+	}
+	c.onConversationUpdate(ctx, in)
+	w.WriteHeader(http.StatusOK)
+}
+
+// dedupeUnavailable answers 503 to an activity the database could not tell new or
+// redelivered, so that Teams delivers it again.
+func (c *Channel) dedupeUnavailable(w http.ResponseWriter, err error) {
+	c.log.Error("teams dedupe unavailable", "error", err.Error())
+	c.refuse(w, http.StatusServiceUnavailable, "error", "dedupe unavailable")
+}
+
+// redelivered answers an activity handled already: nothing more is done or sent.
+func (c *Channel) redelivered(w http.ResponseWriter, in *inbound) {
+	c.cfg.Observe("duplicate")
+	c.log.Info("teams activity redelivered; ignored", "type", string(in.Type))
+	if in.Type == schema.Invoke {
+		writeInvoke(w, messageResponse(i18n.T(c.lang(in.locale()), "teams.invoke.working")))
+		return
 	}
 	w.WriteHeader(http.StatusOK)
 }
@@ -162,25 +174,43 @@ func (c *Channel) refuse(w http.ResponseWriter, code int, outcome, reason string
 	http.Error(w, http.StatusText(code), code)
 }
 
-// firstSeen reports whether the activity is new. Activity ids are unique within a
-// conversation only, so the key holds both, hashed to a fixed length.
+// firstSeen reports whether the activity is new (see eventKey).
 func (c *Channel) firstSeen(ctx context.Context, in *inbound) (bool, error) {
-	if in.ID == "" || in.Conversation.ID == "" {
+	key := eventKey(in)
+	if key == "" {
 		return true, nil
 	}
-	return c.cfg.Store.FirstSeen(ctx, "teams:activity:"+digest(in.Conversation.ID, in.ID))
+	return c.cfg.Store.FirstSeen(ctx, key)
 }
 
-// onMessage hands a message to the engine and sends its replies; an engine error
-// gets the generic apology, in the locale's language.
-func (c *Channel) onMessage(ctx context.Context, in *inbound) {
+// eventKey is the activity's redelivery key, "" when it has no ids. Activity ids are
+// unique within a conversation.
+func eventKey(in *inbound) string {
+	if in.ID == "" || in.Conversation.ID == "" {
+		return ""
+	}
+	return "teams:activity:" + digest(in.Conversation.ID, in.ID)
+}
+
+// onMessage hands a message to the engine, which records its key first, and sends
+// its replies; an engine error gets the generic apology, in the locale's language.
+func (c *Channel) onMessage(ctx context.Context, w http.ResponseWriter, in *inbound) {
 	t := c.turn(ctx, in, newRequestID())
+	t.EventKey = eventKey(in)
 	replies, err := c.cfg.Handler.Handle(ctx, t)
-	if err != nil {
+	switch {
+	case errors.Is(err, bot.ErrRedelivered):
+		c.redelivered(w, in)
+		return
+	case errors.Is(err, bot.ErrEventNotRecorded):
+		c.dedupeUnavailable(w, err)
+		return
+	case err != nil:
 		c.log.Error("teams turn failed", "request_id", t.RequestID, "error", err.Error())
 		replies = []bot.Reply{{Text: i18n.T(c.lang(t.Locale), "core.error")}}
 	}
 	c.reply(ctx, in, t, replies)
+	w.WriteHeader(http.StatusOK)
 }
 
 // digest is a short, fixed-length, non-reversible key of ids.

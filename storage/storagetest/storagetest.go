@@ -94,6 +94,31 @@ func Each(t *testing.T, fn func(t *testing.T, db *storage.DB)) {
 	t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t)) })
 }
 
+// EachPair runs fn as a subtest on two handles of one database, as two replicas
+// would hold: a SQLite file and, when configured, a PostgreSQL schema.
+func EachPair(t *testing.T, fn func(t *testing.T, a, b *storage.DB)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "shared.db")
+		fn(t, SQLiteAt(t, path), SQLiteAt(t, path))
+	})
+	t.Run("postgres", func(t *testing.T) {
+		dsn, ok := PostgresDSN(t)
+		if !ok {
+			t.Skipf("PostgreSQL not configured: set %s", DSNEnv)
+		}
+		open := func() *storage.DB {
+			db, err := storage.Open(context.Background(), dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { db.Close() })
+			return db
+		}
+		fn(t, open(), open())
+	})
+}
+
 // SQLiteAt opens (creating it when missing) the SQLite file at path, closed when tb
 // ends.
 func SQLiteAt(tb testing.TB, path string) *storage.DB {

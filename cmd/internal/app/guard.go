@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -80,6 +81,9 @@ func (g *guard) Handle(ctx context.Context, t bot.Turn) (replies []bot.Reply, er
 		}
 		took := time.Since(start)
 		outcome := "ok"
+		if errors.Is(err, bot.ErrRedelivered) {
+			return // counted by the channel as a duplicate
+		}
 		if err != nil {
 			outcome = "error"
 			m.failed.Inc()
@@ -101,6 +105,10 @@ func (g *guard) Handle(ctx context.Context, t bot.Turn) (replies []bot.Reply, er
 		}
 	}()
 	replies, err = g.next.Handle(ctx, t)
+	if errors.Is(err, bot.ErrRedelivered) {
+		// Handled once already: the channel counts it; not a failure of this turn.
+		return nil, err
+	}
 	if err != nil {
 		g.log.LogAttrs(ctx, slog.LevelError, "turn failed", ids(slog.String("error", err.Error()))...)
 	}

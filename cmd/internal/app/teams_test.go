@@ -94,3 +94,69 @@ func TestTeamsRoute(t *testing.T) {
 		})
 	}
 }
+
+// TestTeamsMessageRedeliveredAnsweredOnce: the engine records a message's key with
+// its person, in the same operation; a message delivered again, at once, side by
+// side or after a restart on the same database, is not answered again, and the log
+// says so without the person's ids.
+func TestTeamsMessageRedeliveredAnsweredOnce(t *testing.T) {
+	var (
+		mu      sync.Mutex
+		replies int
+	)
+	connector := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			mu.Lock()
+			replies++
+			mu.Unlock()
+		}
+		w.Write([]byte(`{"id":"1"}`))
+	}))
+	defer connector.Close()
+	activity := func(id string) string {
+		return `{"type":"message","id":"` + id + `","channelId":"emulator","serviceUrl":"` + connector.URL + `",
+		"from":{"id":"u1","name":"User"},"recipient":{"id":"b1"},"conversation":{"id":"c1"},"text":"aide"}`
+	}
+	env := map[string]string{"IAGBOT_ADDR": "127.0.0.1:3978"}
+	a, logs := teamsApp(t, env)
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Go(func() {
+			if got := postActivity(t, a.Handler(), activity("m1")); got != http.StatusOK {
+				t.Errorf("status = %d, want 200", got)
+			}
+		})
+	}
+	wg.Wait()
+	if got := postActivity(t, a.Handler(), activity("m1")); got != http.StatusOK {
+		t.Errorf("status = %d, want 200", got)
+	}
+	if got := postActivity(t, a.Handler(), activity("m2")); got != http.StatusOK {
+		t.Errorf("status = %d, want 200", got)
+	}
+	// The same database after a restart: the key is in it, not only in memory.
+	a.Close()
+	cfg, err := config.Load(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := New(context.Background(), cfg, Options{Log: slog.New(slog.NewTextHandler(logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if got := postActivity(t, b.Handler(), activity("m1")); got != http.StatusOK {
+		t.Errorf("after a restart: status = %d, want 200", got)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if replies != 2 {
+		t.Errorf("%d replies to m1 delivered five times and m2 once, want 2", replies)
+	}
+	if n := strings.Count(logs.String(), "teams activity redelivered"); n != 4 {
+		t.Errorf("%d redeliveries logged, want 4:\n%s", n, logs)
+	}
+	if strings.Contains(logs.String(), "u1") {
+		t.Errorf("the log names the person:\n%s", logs)
+	}
+}

@@ -84,9 +84,16 @@ func (c *Client) attempt(ctx context.Context, r request) (*response, string, err
 			return nil, "", err
 		}
 	}
-	// The one deadline of the attempt: the transport has none (roundTrip).
-	actx, cancel := context.WithTimeout(ctx, c.requestTimeout)
-	defer cancel()
+	// The one deadline of the attempt: the transport has none (roundTrip). A turn's
+	// reply comes with a sooner deadline of its own (the turn's), which then serves:
+	// another context, its timer and its place among the turn's children cost more
+	// than the request's own allocations.
+	actx := ctx
+	if dl, ok := ctx.Deadline(); !ok || time.Until(dl) > c.requestTimeout {
+		var cancel context.CancelFunc
+		actx, cancel = context.WithTimeout(ctx, c.requestTimeout)
+		defer cancel()
+	}
 	// The URL is built already: the request takes it as it is rather than its text
 	// parsed again ("" parses to an empty URL, replaced at once).
 	req, err := http.NewRequestWithContext(actx, r.method, "", bytes.NewReader(r.body))

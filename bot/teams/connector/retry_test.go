@@ -131,9 +131,23 @@ func TestRequestTimeout(t *testing.T) {
 	t.Cleanup(slow.Close)
 	defer close(block)
 	e := newEnv(t, func(c *Config) { c.RequestTimeout = 50 * time.Millisecond })
-	_, err := e.client.SendActivity(context.Background(), slow.URL, "conv", schema.Activity{Type: schema.Message})
-	var ne net.Error
-	if !errors.As(err, &ne) || !ne.Timeout() {
-		t.Fatalf("SendActivity() error = %v, want a timeout", err)
+	// Without a deadline of the caller's, or with a later one, the attempt's own cuts
+	// it short; a sooner one of the caller's (a turn's) serves as the attempt's.
+	for _, callerTimeout := range []time.Duration{0, time.Minute, 20 * time.Millisecond} {
+		ctx := context.Background()
+		if callerTimeout > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, callerTimeout)
+			defer cancel()
+		}
+		start := time.Now()
+		_, err := e.client.SendActivity(ctx, slow.URL, "conv", schema.Activity{Type: schema.Message})
+		var ne net.Error
+		if !errors.As(err, &ne) || !ne.Timeout() {
+			t.Errorf("caller's timeout %v: SendActivity() error = %v, want a timeout", callerTimeout, err)
+		}
+		if took := time.Since(start); took > 5*time.Second {
+			t.Errorf("caller's timeout %v: gave up after %v", callerTimeout, took)
+		}
 	}
 }

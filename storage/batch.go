@@ -52,10 +52,10 @@ type batcher struct {
 // maxBatch bounds a batch, so that the writer's lock is handed over now and then.
 const maxBatch = 64
 
-// writeOp runs one operation on tx: the lane (alone or in a batch's transaction), a
+// laneOp runs one operation on tx: the lane (alone or in a batch's transaction), a
 // batch's transaction on the pool (":memory:"), or the pool when tx is nil
 // (PostgreSQL, or a ":memory:" operation alone).
-type writeOp func(ctx context.Context, tx *batchTx) error
+type laneOp func(ctx context.Context, tx *batchTx) error
 
 // batchTx is where an operation runs. On the pool, a batch's transaction and its
 // statements, each bound to it once per batch rather than once per operation
@@ -70,7 +70,7 @@ type batchTx struct {
 // pending is an operation waiting for its commit.
 type pending struct {
 	ctx context.Context
-	op  writeOp
+	op  laneOp
 	// done is closed when err is set or, when lead is set, when this caller is to
 	// commit the batch lead (itself first).
 	done chan struct{}
@@ -89,16 +89,16 @@ func (p *pending) run(ctx context.Context, tx *batchTx) (err error) {
 	return p.op(ctx, tx)
 }
 
-// write runs op on the lane, alone or in a batch (see batcher), and returns its error
-// once the operation is committed or has failed. Reads use it too (see batcher); an op
-// must not call write itself.
+// serial runs op on the lane, alone or in a batch (see batcher), and returns its
+// error once the operation is committed or has failed: a turn's writes and its point
+// reads. An op must not call serial itself.
 //
 // On SQLite an operation, once begun, runs to its end whatever becomes of ctx: it is
 // short, SQLite's busy timeout bounds its wait for the lock, and an interrupted write
 // would roll back the whole transaction of a batch. (A context that can end also made
 // the driver run each statement in a goroutine of its own, to watch it, and
 // database/sql start one per query.)
-func (db *DB) write(ctx context.Context, op writeOp) error {
+func (db *DB) serial(ctx context.Context, op laneOp) error {
 	if db.postgres {
 		return op(ctx, nil)
 	}

@@ -57,7 +57,7 @@ func (db *DB) LoadDialog(ctx context.Context, key, kind string) ([]byte, error) 
 		state []byte
 		found bool
 	)
-	err := db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+	err := db.serial(ctx, func(ctx context.Context, tx *batchTx) error {
 		s, err := db.stmtOn(ctx, tx, stmtLoadDialog)
 		if err != nil {
 			return err
@@ -82,7 +82,7 @@ func (db *DB) LoadDialog(ctx context.Context, key, kind string) ([]byte, error) 
 // SaveDialog stores a person's dialog state of kind, replacing the previous one.
 func (db *DB) SaveDialog(ctx context.Context, key, kind string, state []byte) error {
 	now := db.Now()
-	return db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+	return db.serial(ctx, func(ctx context.Context, tx *batchTx) error {
 		// As a string, as gorm wrote it: the column is text (bytes would be a blob in SQLite).
 		return db.execOn(ctx, tx, stmtSaveDialog, key, kind, string(state), now)
 	})
@@ -90,7 +90,7 @@ func (db *DB) SaveDialog(ctx context.Context, key, kind string, state []byte) er
 
 // DeleteDialog ends a person's dialog of kind; deleting none is not an error.
 func (db *DB) DeleteDialog(ctx context.Context, key, kind string) error {
-	return db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+	return db.serial(ctx, func(ctx context.Context, tx *batchTx) error {
 		return db.execOn(ctx, tx, stmtDeleteDialog, key, kind)
 	})
 }

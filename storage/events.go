@@ -33,7 +33,7 @@ func (db *DB) FirstSeen(ctx context.Context, key string) (bool, error) {
 	}
 	now := db.Now()
 	var n int64
-	err := db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+	err := db.serial(ctx, func(ctx context.Context, tx *batchTx) error {
 		res, err := db.execResult(ctx, tx, stmtFirstSeen, key, now)
 		if err != nil {
 			return err

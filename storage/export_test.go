@@ -61,7 +61,7 @@ func (db *DB) HoldWritesForTest(ctx context.Context) (release func() error) {
 	hold, done := make(chan struct{}), make(chan error, 1)
 	started := make(chan struct{})
 	go func() {
-		done <- db.write(ctx, func(context.Context, *batchTx) error {
+		done <- db.serial(ctx, func(context.Context, *batchTx) error {
 			close(started)
 			<-hold
 			return nil
@@ -90,7 +90,7 @@ func (db *DB) FailingWriteForTest(ctx context.Context, key string) error {
 		one, two = dollarParams(one), dollarParams(two)
 	}
 	now := db.Now()
-	return db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+	return db.serial(ctx, func(ctx context.Context, tx *batchTx) error {
 		var exec func(ctx context.Context, query string, args ...any) (sql.Result, error)
 		switch {
 		case tx == nil:
@@ -114,7 +114,7 @@ func (db *DB) FailingWriteForTest(ctx context.Context, key string) error {
 
 // PanickingWriteForTest is a write whose code panics.
 func (db *DB) PanickingWriteForTest(ctx context.Context) error {
-	return db.write(ctx, func(context.Context, *batchTx) error { panic("on purpose") })
+	return db.serial(ctx, func(context.Context, *batchTx) error { panic("on purpose") })
 }
 
 // SQLiteSchemaForTest returns the SQL that created the table or index name, "" when

@@ -33,7 +33,7 @@ func (db *DB) SetInventorySource(ctx context.Context, hash string) error {
 // or a rule is inserted, updated or deleted.
 func (db *DB) InventoryRev(ctx context.Context) (int64, error) {
 	var rev sql.NullInt64
-	err := db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+	err := db.serial(ctx, func(ctx context.Context, tx *batchTx) error {
 		s, err := db.stmtOn(ctx, tx, stmtInventoryRev)
 		if err != nil {
 			return err

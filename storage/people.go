@@ -33,10 +33,10 @@ func (db *DB) Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error) 
 // ActiveDialogs) and the inventory's revision (InventoryRev): what the engine reads
 // at the start of every turn.
 //
-// It reads the person's rows, dialogs and the revision in one query, then writes the sighting only
-// when it tells the database something new: another user id, name, e-mail, language or
-// 1:1 conversation, or a last_seen_at older than sightingTTL (which is therefore at most
-// that much behind). Every turn starts here and the write was a large share of a turn's
+// It reads the person's rows, dialogs and the revision in one query, then writes the
+// sighting only when it tells the database something new: another user id, name,
+// e-mail, language or 1:1 conversation, or a last_seen_at older than sightingTTL (which
+// is therefore at most that much behind). Every turn starts here and the write was a large share of a turn's
 // cost. What is compared is the database's row, not a memory of this process, so a
 // change made by another replica (a language written in, an erasure) is written back
 // on the next message whichever replica takes it, and the languages and dialogs
@@ -72,7 +72,7 @@ func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.TurnStart, error
 	)
 	// One operation on the lane: the event key, the read, then the sighting it calls
 	// for. It may run twice (see commitBatch), so it starts afresh each time.
-	err := db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+	err := db.serial(ctx, func(ctx context.Context, tx *batchTx) error {
 		recorded, redelivered = false, false
 		if m.EventKey != "" {
 			res, err := db.execResult(ctx, tx, stmtFirstSeen, m.EventKey, now)
@@ -168,7 +168,7 @@ const seenSQL = `UPDATE person_rows SET last_seen_at = ?, last_lang = COALESCE(N
 // language (seenSQL), upserting if the row is gone meanwhile (an erasure). The write
 // is atomic by itself, and leaves the chosen language alone.
 func (db *DB) writeSighting(ctx context.Context, row *PersonRow, onlySeen bool) error {
-	return db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+	return db.serial(ctx, func(ctx context.Context, tx *batchTx) error {
 		return db.writeSightingOn(ctx, tx, row, onlySeen)
 	})
 }
@@ -232,7 +232,7 @@ func (db *DB) turnStart(ctx context.Context, tx *batchTx, key string) ([]PersonR
 
 // SetPersonLang records the language a person chose, on every channel.
 func (db *DB) SetPersonLang(ctx context.Context, key, lang string) error {
-	return db.write(ctx, func(ctx context.Context, tx *batchTx) error {
+	return db.serial(ctx, func(ctx context.Context, tx *batchTx) error {
 		return db.execOn(ctx, tx, stmtSetLang, lang, key)
 	})
 }

@@ -8,39 +8,14 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/cssdgs/iagbot/cmd/internal/loadtext"
 	"net/http"
 	"strconv"
 	"time"
 )
 
-// texts are what the simulated staff write, by -text. "mix": policy questions, help,
-// a request dialog started (stored as dialog state) and a language choice (stored on
-// the person), so that the load makes the bot store what it stores in real use.
-// "questions": policy questions only, each person in French or in English — issue
-// #18's target is set for a policy question.
-var texts = map[string][]string{
-	"mix": {
-		"Puis-je utiliser ChatGPT pour résumer un texte ?",
-		"aide",
-		"Est-ce que je peux utiliser Copilot avec des données d'élèves ?",
-		"demande",
-		"in English please",
-		"statut",
-		"Can I use Gemini to translate a letter to parents?",
-		"bonjour",
-	},
-	// Four per person (peerOf), so a person asks four questions in one language.
-	"questions": {
-		"Puis-je utiliser ChatGPT pour résumer un texte ?",
-		"Est-ce que je peux utiliser Copilot avec des données d'élèves ?",
-		"Puis-je utiliser Gemini pour traduire une lettre aux parents ?",
-		"Puis-je utiliser ChatGPT pour corriger les copies de mes élèves ?",
-		"Can I use Gemini to translate a letter to parents?",
-		"May I use ChatGPT to summarise a report?",
-		"Can I use Copilot with my students' grades?",
-		"Is Claude allowed to draft an email to a colleague?",
-	},
-}
+// texts are what the simulated staff write, by -text (see loadtext).
+var texts = loadtext.Texts
 
 // peerOf is the person sending request i: four requests each, fewer than the bot's
 // per-person burst, so that the load measures answers rather than "slow down".

@@ -7,33 +7,8 @@ import (
 	"time"
 
 	"github.com/cssdgs/iagbot/bot"
+	"github.com/cssdgs/iagbot/cmd/internal/loadtext"
 )
-
-// turnMessages are the load tool's messages (cmd/iagbot-load): policy questions,
-// help, a request dialog and a language choice.
-var turnMessages = []string{
-	"Puis-je utiliser ChatGPT pour résumer un texte ?",
-	"aide",
-	"Est-ce que je peux utiliser Copilot avec des données d'élèves ?",
-	"demande",
-	"in English please",
-	"statut",
-	"Can I use Gemini to translate a letter to parents?",
-	"bonjour",
-}
-
-// turnQuestions are the load tool's policy questions (-text questions), four per
-// person in one language.
-var turnQuestions = []string{
-	"Puis-je utiliser ChatGPT pour résumer un texte ?",
-	"Est-ce que je peux utiliser Copilot avec des données d'élèves ?",
-	"Puis-je utiliser Gemini pour traduire une lettre aux parents ?",
-	"Puis-je utiliser ChatGPT pour corriger les copies de mes élèves ?",
-	"Can I use Gemini to translate a letter to parents?",
-	"May I use ChatGPT to summarise a report?",
-	"Can I use Copilot with my students' grades?",
-	"Is Claude allowed to draft an email to a colleague?",
-}
 
 // benchTurns runs b.N Teams personal-chat turns through the app's handler (guard and
 // engine, SQLite file, no HTTP), person(i) sending turn i. It is the per-turn cost the
@@ -68,16 +43,16 @@ func benchTurns(b *testing.B, texts []string, person func(i int) int) {
 // BenchmarkTurnNewPeople: four turns per person, every person new, as the load tool
 // sends them (sequentially here).
 func BenchmarkTurnNewPeople(b *testing.B) {
-	benchTurns(b, turnMessages, func(i int) int { return i / 4 })
+	benchTurns(b, loadtext.Texts["mix"], func(i int) int { return i / 4 })
 }
 
 // BenchmarkTurnKnownPeople: 50 people who keep talking (the steady state).
 func BenchmarkTurnKnownPeople(b *testing.B) {
-	benchTurns(b, turnMessages, func(i int) int { return i % 50 })
+	benchTurns(b, loadtext.Texts["mix"], func(i int) int { return i % 50 })
 }
 
 // BenchmarkTurnQuestions: policy questions only, four per person, every person new:
 // the load tool's -text questions, issue #18's target.
 func BenchmarkTurnQuestions(b *testing.B) {
-	benchTurns(b, turnQuestions, func(i int) int { return i / 4 })
+	benchTurns(b, loadtext.Texts["questions"], func(i int) int { return i / 4 })
 }

@@ -25,27 +25,43 @@ const maxEventKey = 200
 // a key it does not hold goes to the database, whose insert stays the one judge
 // across replicas, so a key first recorded by another replica is still refused here.
 func (db *DB) FirstSeen(ctx context.Context, key string) (bool, error) {
-	if key == "" || len(key) > maxEventKey {
-		return false, fmt.Errorf("storage: inbound event key of %d bytes, want 1 to %d", len(key), maxEventKey)
+	if err := checkEventKey(key); err != nil {
+		return false, err
 	}
 	if db.seen.has(key) {
 		return false, nil
 	}
 	now := db.Now()
-	var n int64
+	var first bool
 	err := db.serial(ctx, func(ctx context.Context, tx *batchTx) error {
-		res, err := db.execResult(ctx, tx, stmtFirstSeen, key, now)
-		if err != nil {
-			return err
-		}
-		n, err = res.RowsAffected()
+		var err error
+		first, err = db.recordEvent(ctx, tx, key, now)
 		return err
 	})
 	if err != nil {
 		return false, fmt.Errorf("record inbound event: %w", err)
 	}
 	db.seen.add(key)
-	return n == 1, nil
+	return first, nil
+}
+
+// checkEventKey refuses a key the table cannot hold.
+func checkEventKey(key string) error {
+	if key == "" || len(key) > maxEventKey {
+		return fmt.Errorf("storage: inbound event key of %d bytes, want 1 to %d", len(key), maxEventKey)
+	}
+	return nil
+}
+
+// recordEvent inserts key on tx and reports whether it was new: FirstSeen's
+// operation, and the first statement of a turn's (MeetTurn).
+func (db *DB) recordEvent(ctx context.Context, tx *batchTx, key string, now time.Time) (bool, error) {
+	res, err := db.execResult(ctx, tx, stmtFirstSeen, key, now)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
 }
 
 // seenKeys is a bounded memory of event keys known to be recorded in the database:

@@ -128,7 +128,8 @@ func (db *DB) SQLiteSchemaForTest(ctx context.Context, name string) string {
 // WriteSeenForTest writes the narrower sighting (a time and a language) of key,
 // as MeetTurn does for a row it read, whether or not the row is there now.
 func (db *DB) WriteSeenForTest(ctx context.Context, key string, ch bot.Channel, lang string, at time.Time) error {
-	return db.writeSighting(ctx, &PersonRow{Key: key, Channel: string(ch), LastLang: lang, LastSeenAt: at, CreatedAt: at}, true)
+	row := &PersonRow{Key: key, Channel: string(ch), LastLang: lang, LastSeenAt: at, CreatedAt: at}
+	return db.serial(ctx, func(ctx context.Context, tx *batchTx) error { return db.writeSightingOn(ctx, tx, row, true) })
 }
 
 // SetPruneBatchForTest sets how many keys PruneInboundEvents deletes per statement

@@ -47,8 +47,8 @@ func (db *DB) Meet(ctx context.Context, m bot.Meeting) (bot.PersonLangs, error) 
 // that could not be recorded, with an error matching bot.ErrEventNotRecorded.
 func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.TurnStart, error) {
 	if k := m.EventKey; k != "" {
-		if len(k) > maxEventKey {
-			return bot.TurnStart{}, fmt.Errorf("%w: key of %d bytes, want at most %d", bot.ErrEventNotRecorded, len(k), maxEventKey)
+		if err := checkEventKey(k); err != nil {
+			return bot.TurnStart{}, fmt.Errorf("%w: %w", bot.ErrEventNotRecorded, err)
 		}
 		if db.seen.has(k) {
 			return bot.TurnStart{}, bot.ErrRedelivered
@@ -75,15 +75,11 @@ func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.TurnStart, error
 	err := db.serial(ctx, func(ctx context.Context, tx *batchTx) error {
 		recorded, redelivered = false, false
 		if m.EventKey != "" {
-			res, err := db.execResult(ctx, tx, stmtFirstSeen, m.EventKey, now)
+			first, err := db.recordEvent(ctx, tx, m.EventKey, now)
 			if err != nil {
 				return err
 			}
-			n, err := res.RowsAffected()
-			if err != nil {
-				return err
-			}
-			if recorded, redelivered = true, n == 0; redelivered {
+			if recorded, redelivered = true, !first; redelivered {
 				return nil
 			}
 		}
@@ -94,7 +90,7 @@ func (db *DB) MeetTurn(ctx context.Context, m bot.Meeting) (bot.TurnStart, error
 		row := sighting
 		cur := slices.IndexFunc(people, func(p PersonRow) bool { return p.Channel == row.Channel })
 		// tells: the row lacks what the turn tells beyond a time and a language written
-		// in; otherwise a narrower update serves (writeSighting).
+		// in; otherwise a narrower update serves (writeSightingOn).
 		tells := cur < 0 || people[cur].UserID != u.ID ||
 			u.Name != "" && people[cur].Name != u.Name ||
 			u.Email != "" && people[cur].Email != u.Email ||
@@ -164,16 +160,9 @@ const sightingSQL = `INSERT INTO person_rows (key, channel, user_id, name, email
 const seenSQL = `UPDATE person_rows SET last_seen_at = ?, last_lang = COALESCE(NULLIF(?, ''), last_lang)
   WHERE key = ? AND channel = ?`
 
-// writeSighting upserts row (see sightingSQL), or with onlySeen updates its time and
-// language (seenSQL), upserting if the row is gone meanwhile (an erasure). The write
-// is atomic by itself, and leaves the chosen language alone.
-func (db *DB) writeSighting(ctx context.Context, row *PersonRow, onlySeen bool) error {
-	return db.serial(ctx, func(ctx context.Context, tx *batchTx) error {
-		return db.writeSightingOn(ctx, tx, row, onlySeen)
-	})
-}
-
-// writeSightingOn is writeSighting's operation, on tx.
+// writeSightingOn upserts row on tx (see sightingSQL), or with onlySeen updates its
+// time and language (seenSQL), upserting if the row is gone meanwhile (an erasure).
+// It leaves the chosen language alone.
 func (db *DB) writeSightingOn(ctx context.Context, tx *batchTx, row *PersonRow, onlySeen bool) error {
 	if onlySeen {
 		res, err := db.execResult(ctx, tx, stmtSeen, row.LastSeenAt, row.LastLang, row.Key, row.Channel)

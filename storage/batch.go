@@ -62,7 +62,6 @@ type laneOp func(ctx context.Context, tx *batchTx) error
 // (database/sql's bookkeeping of a binding showed in profiles).
 type batchTx struct {
 	lane  *lane
-	inTx  bool // in a batch's transaction
 	tx    *sql.Tx
 	bound [stmtCount]*sql.Stmt
 }
@@ -231,7 +230,7 @@ func (db *DB) begin(ctx context.Context) (*batchTx, error) {
 	}
 	b := &db.batch
 	if l != nil {
-		b.inTx = batchTx{lane: l, inTx: true}
+		b.inTx = batchTx{lane: l}
 		return &b.inTx, db.execOn(ctx, &b.inTx, stmtBegin)
 	}
 	for id := range stmtCount {

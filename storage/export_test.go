@@ -100,7 +100,7 @@ func (db *DB) FailingWriteForTest(ctx context.Context, key string) error {
 		default:
 			exec = tx.tx.ExecContext
 		}
-		if tx == nil || tx.lane != nil && !tx.inTx {
+		if tx == nil || tx == &db.batch.alone {
 			_, err := exec(ctx, two, key, now, key, now)
 			return err
 		}

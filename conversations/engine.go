@@ -12,7 +12,6 @@ package conversations
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -162,9 +161,6 @@ func (e *Engine) session(ctx context.Context, t bot.Turn) (*Session, error) {
 	}
 	start, err := e.store.MeetTurn(ctx, bot.Meeting{Key: key, Channel: t.Channel, User: t.User, Direct: direct, Detected: detected,
 		EventKey: t.EventKey})
-	if errors.Is(err, bot.ErrRedelivered) {
-		return nil, err
-	}
 	if err != nil {
 		return nil, fmt.Errorf("meet person: %w", err)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/cssdgs/iagbot/bot/teams/bfauth"
 	"github.com/cssdgs/iagbot/bot/teams/connector"
+	"github.com/cssdgs/iagbot/cmd/internal/loadtext"
 	"github.com/infracloudio/msbotbuilder-go/schema"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -40,13 +41,13 @@ func TestTeamsTokenAndActivityAccepted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, id := fk.teamsActivity("t", 7, time.Now(), texts["mix"])
+	body, id := fk.teamsActivity("t", 7, time.Now(), loadtext.Texts["mix"])
 	var a schema.Activity
 	if err := json.Unmarshal(body, &a); err != nil {
 		t.Fatal(err)
 	}
 	// Person 1 sends requests 4 to 7, all in one personal chat.
-	other, _ := fk.teamsActivity("t", 4, time.Now(), texts["mix"])
+	other, _ := fk.teamsActivity("t", 4, time.Now(), loadtext.Texts["mix"])
 	var b schema.Activity
 	if err := json.Unmarshal(other, &b); err != nil {
 		t.Fatal(err)
@@ -118,7 +119,7 @@ func TestTrackerPairsRepliesFirstComeFirstServed(t *testing.T) {
 func TestSlackRequestsAccepted(t *testing.T) {
 	fk := newFakes(t)
 	now := time.Now()
-	body, ch := slackEvent("t", 3, now, texts["mix"])
+	body, ch := slackEvent("t", 3, now, loadtext.Texts["mix"])
 	req, _ := http.NewRequest("POST", "http://127.0.0.1/slack/events", bytes.NewReader(body))
 	signSlack(req, body, now)
 	sv, err := slack.NewSecretsVerifier(req.Header, slackSecret)

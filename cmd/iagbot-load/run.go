@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/cssdgs/iagbot/cmd/internal/loadtext"
 )
 
 // options are the command-line flags.
@@ -62,7 +64,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	if o.scenario != "all" && !slices.Contains(scenarios, o.scenario) {
 		return o, fmt.Errorf("-scenario %q: want all or one of %s", o.scenario, strings.Join(scenarios, ", "))
 	}
-	if _, ok := texts[o.text]; !ok {
+	if _, ok := loadtext.Texts[o.text]; !ok {
 		return o, fmt.Errorf("-text %q: want mix or questions", o.text)
 	}
 	if o.replicas > 1 && !strings.HasPrefix(o.db, "postgres://") && !strings.HasPrefix(o.db, "postgresql://") {

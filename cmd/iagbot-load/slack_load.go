@@ -8,14 +8,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"github.com/cssdgs/iagbot/cmd/internal/loadtext"
 	"net/http"
 	"strconv"
 	"time"
-)
 
-// texts are what the simulated staff write, by -text (see loadtext).
-var texts = loadtext.Texts
+	"github.com/cssdgs/iagbot/cmd/internal/loadtext"
+)
 
 // peerOf is the person sending request i: four requests each, fewer than the bot's
 // per-person burst, so that the load measures answers rather than "slow down".
@@ -76,7 +74,7 @@ func (b *bench) slackEvents(ctx context.Context) []row {
 func (b *bench) slackShot(slots []*slot) fire {
 	return func(ctx context.Context, i int) (time.Duration, error) {
 		now := time.Now()
-		body, ch := slackEvent(b.run, i, now, texts[b.o.text])
+		body, ch := slackEvent(b.run, i, now, loadtext.Texts[b.o.text])
 		req, err := http.NewRequestWithContext(ctx, "POST", b.base(i)+"/slack/events", bytes.NewReader(body))
 		if err != nil {
 			return 0, err

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v4"
+
+	"github.com/cssdgs/iagbot/cmd/internal/loadtext"
 )
 
 // botFrameworkToken is the bearer token the Bot Framework would send: RS256 with the
@@ -67,7 +69,7 @@ func (b *bench) teamsMessages(ctx context.Context) ([]row, error) {
 // the fake connector.
 func (b *bench) teamsShot(auth string) fire {
 	return func(ctx context.Context, i int) (time.Duration, error) {
-		body, id := b.fk.teamsActivity(b.run, i, time.Now(), texts[b.o.text])
+		body, id := b.fk.teamsActivity(b.run, i, time.Now(), loadtext.Texts[b.o.text])
 		req, err := http.NewRequestWithContext(ctx, "POST", b.base(i)+"/api/messages", bytes.NewReader(body))
 		if err != nil {
 			return 0, err
